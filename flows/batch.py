@@ -1,0 +1,261 @@
+"""One load batch: read its files, run the text stages, and shape the rows of every lake table.
+
+No Prefect and no storage here: tasks call these functions and hand the rows to the lake.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Sequence
+
+from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
+from flows.text.article import ArticleFailure, ArticleResult, Tools, analyse_articles
+from flows.text.boilerplate import learn_boilerplate
+
+# Planning assumes ~4 kB per article; a file is never split across batches.
+BYTES_PER_ARTICLE = 4_000
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    """What one batch loaded."""
+
+    batch_id: str
+    input_files: int
+    documents_loaded: int
+    duplicates: int
+    rejected: int
+    figures: int
+    entity_mentions: int
+    removed_segments: int
+    words: int
+
+
+@dataclass
+class BatchRows:
+    """Rows of every lake table for one batch, plus the doc_ids it loaded."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    stats: BatchStats
+    doc_ids: set[str] = field(default_factory=set)
+
+
+def plan_batches(files: Sequence[InputFile], batch_docs: int) -> list[list[InputFile]]:
+    """Group files (in order) into batches of about `batch_docs` articles by size."""
+    budget = batch_docs * BYTES_PER_ARTICLE
+    batches: list[list[InputFile]] = []
+    current: list[InputFile] = []
+    size = 0
+    for file in files:
+        if current and (size + file.size_bytes > budget or len(current) >= batch_docs):
+            batches.append(current)
+            current, size = [], 0
+        current.append(file)
+        size += file.size_bytes
+    if current:
+        batches.append(current)
+    return batches
+
+
+def batch_id_for(files: Sequence[InputFile]) -> str:
+    """Deterministic id of a batch: a hash of its files' paths and contents."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(f"{file.path}\0{file.sha256}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedArticle], dict[str, int]]:
+    """Articles whose text is new, and per file the count of those already loaded."""
+    fresh: list[LoadedArticle] = []
+    duplicates: dict[str, int] = {}
+    seen = set(known)
+    for item in loaded:
+        if item.article.doc_id in seen:
+            duplicates[item.source_path] = duplicates.get(item.source_path, 0) + 1
+            continue
+        seen.add(item.article.doc_id)
+        fresh.append(item)
+    return fresh, duplicates
+
+
+def build_batch(
+    files: Sequence[InputFile], tools: Tools, known_doc_ids: set[str], run_id: str, now: datetime
+) -> BatchRows:
+    """Read, analyse and shape one batch of input files."""
+    batch_id = batch_id_for(files)
+    loaded: list[LoadedArticle] = []
+    rejected: list[Rejected] = []
+    for file in files:
+        articles, rejects = read_input(file)
+        loaded.extend(articles)
+        rejected.extend(rejects)
+    fresh, duplicates = _dedupe(loaded, known_doc_ids)
+    boilerplate = learn_boilerplate([(a.article.source, a.article.text) for a in fresh])
+    results = analyse_articles([a.article for a in fresh], tools, boilerplate)
+    rows = _empty_rows()
+    for origin, result in zip(fresh, results):
+        if isinstance(result, ArticleFailure):
+            rejected.append(Rejected(origin.source_path, origin.line_number, result.reason, origin.article.text[:200]))
+        else:
+            _add_article_rows(rows, origin, result, batch_id, now)
+    sha_by_path = {str(f.path): f.sha256 for f in files}
+    rows["quarantine"] = [_quarantine_row(r, sha_by_path.get(r.source_path), batch_id) for r in rejected]
+    rows["boilerplate"] = _boilerplate_rows(boilerplate, batch_id)
+    rows["inputs"] = _input_rows(files, rows, duplicates, batch_id, run_id, now)
+    return BatchRows(rows, _stats(batch_id, files, rows, duplicates), {r["doc_id"] for r in rows["documents"]})
+
+
+def _empty_rows() -> dict[str, list[dict[str, Any]]]:
+    return {name: [] for name in ("documents", "entity_mentions", "figures", "removed_noise")}
+
+
+def _add_article_rows(
+    rows: dict[str, list[dict[str, Any]]], origin: LoadedArticle, result: ArticleResult, batch_id: str, now: datetime
+) -> None:
+    """Append the rows one analysed article contributes to each table."""
+    doc_id = origin.article.doc_id
+    rows["documents"].append(_document_row(origin, result, batch_id, now))
+    for index, mention in enumerate(result.entities):
+        rows["entity_mentions"].append(_mention_row(doc_id, index, mention, batch_id))
+    for index, placed in enumerate(result.figures):
+        rows["figures"].append(_figure_row(doc_id, index, placed, batch_id))
+    for removal in result.cleaned.removed:
+        rows["removed_noise"].append(
+            {"doc_id": doc_id, "start": removal.start, "end": removal.end, "text": removal.text,
+             "reason": removal.reason, "batch_id": batch_id}
+        )
+
+
+def _document_row(origin: LoadedArticle, result: ArticleResult, batch_id: str, now: datetime) -> dict[str, Any]:
+    meta = origin.article.metadata
+    clean = result.cleaned.clean_text
+    return {
+        "doc_id": origin.article.doc_id,
+        "source_path": origin.source_path,
+        "line_number": origin.line_number,
+        "external_id": origin.external_id,
+        "url": meta.get("url"),
+        "title": meta.get("title"),
+        "published_at": meta.get("published_at"),
+        "source": meta.get("source"),
+        "language": result.language.language,
+        "language_score": float(result.language.score),
+        "language_reason": result.language.reason,
+        "language_shares": [{"language": lang, "share": float(share)} for lang, share in result.language.shares],
+        "raw_text": origin.article.text,
+        "clean_text": clean,
+        "repairs": list(result.cleaned.repairs),
+        "length_chars": len(clean),
+        "word_count": len(clean.split()),
+        "batch_id": batch_id,
+        "loaded_at": now,
+    }
+
+
+def _mention_row(doc_id: str, index: int, mention: Any, batch_id: str) -> dict[str, Any]:
+    place = mention.place
+    return {
+        "doc_id": doc_id,
+        "mention_index": index,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "label": mention.label,
+        "method": mention.method,
+        "entity_id": mention.entity_id,
+        "canonical_name": mention.canonical_name,
+        "geonames_id": place.geonames_id if place else None,
+        "country_code": place.country_code if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "feature_type": place.feature_type if place else None,
+        "batch_id": batch_id,
+    }
+
+
+def _figure_row(doc_id: str, index: int, placed: Any, batch_id: str) -> dict[str, Any]:
+    figure = placed.figure
+    return {
+        "doc_id": doc_id,
+        "figure_index": index,
+        "start": figure.start,
+        "end": figure.end,
+        "text": figure.text,
+        "value": figure.value,
+        "lower": figure.lower,
+        "upper": figure.upper,
+        "qualifier": figure.qualifier,
+        "unit": figure.unit,
+        "object": figure.object,
+        "category": figure.category,
+        "sentence": placed.sentence,
+        "place": placed.place.text if placed.place else None,
+        "place_entity_id": placed.place.entity_id if placed.place else None,
+        "batch_id": batch_id,
+    }
+
+
+def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> dict[str, Any]:
+    return {
+        "source_path": rejected.source_path,
+        "line_number": rejected.line_number,
+        "reason": rejected.reason,
+        "raw_excerpt": rejected.raw_excerpt,
+        "file_sha256": sha256 or None,
+        "batch_id": batch_id,
+    }
+
+
+def _boilerplate_rows(boilerplate: Any, batch_id: str) -> list[dict[str, Any]]:
+    return [
+        {"source": source, "line_text": line, "doc_count": count, "batch_id": batch_id}
+        for source, line, count in boilerplate.entries()
+    ]
+
+
+def _input_rows(
+    files: Sequence[InputFile],
+    rows: dict[str, list[dict[str, Any]]],
+    duplicates: dict[str, int],
+    batch_id: str,
+    run_id: str,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """The batch manifest: one row per file with what became of its content."""
+    loaded: dict[str, int] = {}
+    for row in rows["documents"]:
+        loaded[row["source_path"]] = loaded.get(row["source_path"], 0) + 1
+    rejected: dict[str, int] = {}
+    for row in rows["quarantine"]:
+        rejected[row["source_path"]] = rejected.get(row["source_path"], 0) + 1
+    return [
+        {
+            "source_path": str(f.path),
+            "file_sha256": f.sha256,
+            "size_bytes": f.size_bytes,
+            "articles_loaded": loaded.get(str(f.path), 0),
+            "articles_duplicate": duplicates.get(str(f.path), 0),
+            "rejected": rejected.get(str(f.path), 0),
+            "batch_id": batch_id,
+            "run_id": run_id,
+            "committed_at": now,
+        }
+        for f in files
+    ]
+
+
+def _stats(batch_id: str, files: Sequence[InputFile], rows: dict[str, list[dict[str, Any]]], duplicates: dict[str, int]) -> BatchStats:
+    return BatchStats(
+        batch_id=batch_id,
+        input_files=len(files),
+        documents_loaded=len(rows["documents"]),
+        duplicates=sum(duplicates.values()),
+        rejected=len(rows["quarantine"]),
+        figures=len(rows["figures"]),
+        entity_mentions=len(rows["entity_mentions"]),
+        removed_segments=len(rows["removed_noise"]),
+        words=sum(r["word_count"] for r in rows["documents"]),
+    )

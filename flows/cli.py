@@ -1,0 +1,211 @@
+"""The `newsetl` command: run, extract, query, report, evaluate. The only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from flows.settings import SettingsError, load_settings
+
+
+class UsageError(Exception):
+    """A user mistake: reported in one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsetl", description="Raw scraped news text → DuckDB warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="load new articles from the inputs and publish the warehouse")
+    run.add_argument("--input", dest="inputs", action="append", metavar="PATH",
+                     help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/)")
+    run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of the project)")
+    run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
+    run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
+
+    extract = sub.add_parser("extract", help="run the text stages on JSON Lines (no warehouse)")
+    extract.add_argument("--input", default="-", help="JSON Lines file, or - for standard input")
+    extract.add_argument("--output", default="-", help="JSON Lines file, or - for standard output")
+
+    query = sub.add_parser("query", help="run a read-only SQL query against the warehouse")
+    query.add_argument("sql", help="the SQL text")
+    _output_args(query)
+
+    report = sub.add_parser("report", help="show a report from sql/reports")
+    report.add_argument("name", nargs="?", help="report name (omit to list the reports)")
+    report.add_argument("--limit", type=int, help="at most this many rows")
+    _output_args(report)
+
+    evaluate = sub.add_parser("evaluate", help="score the text stages against the gold sets")
+    evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
+    evaluate.add_argument("--only", action="append", help="one area: figures, numbers, cleaning, langid, entities, seed")
+    evaluate.add_argument("--output", help="also write the scores to this JSON file")
+    return parser
+
+
+def _output_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="where warehouse.duckdb lives (default: ./data of the project)")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except (UsageError, SettingsError) as err:
+        print(f"newsetl {args.command}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsetl: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    settings = load_settings({"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs})
+    for path in settings.inputs:
+        if not path.exists():
+            raise UsageError(f"input path does not exist: {path}")
+    from flows.pipeline import ChecksFailed, news_etl
+
+    try:
+        summary = news_etl(
+            inputs=[str(p) for p in settings.inputs], data_dir=str(settings.data_dir), batch_docs=settings.batch_docs
+        )
+    except ChecksFailed as err:
+        print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
+        return 1
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(summary: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"newsetl run → {summary.warehouse_path}", show_header=False)
+    for name, value in (
+        ("new input files", summary.new_files),
+        ("documents loaded", summary.documents_loaded),
+        ("duplicates skipped", summary.total("duplicates")),
+        ("quarantined", summary.rejected),
+        ("entity mentions", summary.total("entity_mentions")),
+        ("figures", summary.total("figures")),
+        ("noise segments removed", summary.total("removed_segments")),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ):
+        table.add_row(name, str(value))
+    Console().print(table)
+    if not summary.batches:
+        print("nothing new to load; the warehouse is unchanged")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from flows.extract import extract_records, write_records
+    from flows.io.models import load_gazetteer, load_ner_models
+    from flows.text.article import Tools
+
+    source = _open_text(args.input, "r")
+    try:
+        sink = _open_text(args.output, "w")
+    except UsageError:
+        source.close()
+        raise
+    try:
+        tools = Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
+        write_records(extract_records(source, tools), sink)
+    except UnicodeDecodeError as err:
+        raise UsageError(f"input is not UTF-8 text ({err.reason} at byte {err.start})") from None
+    finally:
+        for handle in (source, sink):
+            if handle not in (sys.stdin, sys.stdout):
+                handle.close()
+    return 0
+
+
+def _open_text(name: str, mode: str) -> Any:
+    """An opened text file, or stdin/stdout for '-'; a one-line error when it cannot be opened."""
+    if name == "-":
+        return sys.stdin if mode == "r" else sys.stdout
+    try:
+        return open(name, mode, encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot open {name}: {err.strerror or err}") from None
+
+
+def _query(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseError, query
+
+    settings = load_settings({"data_dir": args.data_dir})
+    try:
+        columns, rows = query(settings.warehouse_path, args.sql)
+    except WarehouseError as err:
+        raise UsageError(str(err)) from None
+    _print_rows(columns, rows, args.format)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseError, report, report_names
+
+    settings = load_settings({"data_dir": args.data_dir})
+    if not args.name:
+        print("\n".join(report_names(settings.sql_dir)))
+        return 0
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit must not be negative")
+    try:
+        columns, rows = report(settings.warehouse_path, settings.sql_dir, args.name, args.limit)
+    except WarehouseError as err:
+        raise UsageError(str(err)) from None
+    _print_rows(columns, rows, args.format)
+    return 0
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    """Rows as a rich table, CSV, or a JSON list of row objects."""
+    if fmt == "json":
+        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str, indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, caption=f"{len(rows)} row(s)")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from flows.eval.runner import AREAS, default_gold_dir, run_evaluation
+
+    gold_dir = Path(args.gold_dir) if args.gold_dir else default_gold_dir()
+    if not gold_dir.is_dir():
+        raise UsageError(f"no gold folder at {gold_dir} (give --gold-dir)")
+    unknown = sorted(set(args.only or ()) - set(AREAS))
+    if unknown:
+        raise UsageError(f"unknown area {unknown[0]!r}; areas: {', '.join(AREAS)}")
+    scores = run_evaluation(gold_dir, args.only or list(AREAS))
+    text = json.dumps(scores, indent=1, sort_keys=True, default=str)
+    print(text)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+_COMMANDS = {"run": _run, "extract": _extract, "query": _query, "report": _report, "evaluate": _evaluate}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

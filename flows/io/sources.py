@@ -1,0 +1,203 @@
+"""Input discovery and reading: folders of .txt / .jsonl files, gzip of either.
+
+Every file found ends as articles or as quarantine entries with a clear reason; nothing raises
+for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from flows.text.records import Article
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# Files that sit beside articles but are not articles: never inputs, never quarantined.
+NOT_ARTICLE_NAMES = ("readme", "attribution", "license", "licence", "notice", "changelog")
+NOT_ARTICLE_SUFFIXES = (".md", ".rst", ".gitkeep")
+METADATA_FIELDS = ("url", "title", "published_at", "source")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to load, identified by the hash of its bytes."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article read from an input file, with where it came from."""
+
+    article: Article
+    source_path: str
+    line_number: int | None
+    external_id: str | None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input (file or line) that could not be read as an article."""
+
+    source_path: str
+    line_number: int | None
+    reason: str
+    raw_excerpt: str | None = None
+
+
+def doc_id_for(text: str) -> str:
+    """Stable document id: the first 16 hex digits of the SHA-256 of the raw text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def is_not_article_file(path: Path) -> bool:
+    """True for files that live beside inputs but are not articles (README, dotfiles, ...)."""
+    name = path.name.lower()
+    return name.startswith(".") or name.endswith(NOT_ARTICLE_SUFFIXES) or name.startswith(NOT_ARTICLE_NAMES)
+
+
+def discover_files(paths: Iterable[Path]) -> tuple[list[InputFile], list[Path]]:
+    """Candidate input files below the given paths (recursive, sorted, hashed) and the missing paths.
+
+    A file that cannot be read is still returned (empty hash) so that reading it quarantines it.
+    """
+    found: dict[Path, InputFile] = {}
+    missing: list[Path] = []
+    for root in paths:
+        if root.is_file():
+            candidates = [root]
+        elif root.is_dir():
+            candidates = sorted(p for p in root.rglob("*") if p.is_file())
+        else:
+            missing.append(root)
+            continue
+        for path in candidates:
+            if not is_not_article_file(path):
+                found[path.resolve()] = _hashed(path.resolve())
+    return sorted(found.values(), key=lambda f: str(f.path)), missing
+
+
+def _hashed(path: Path) -> InputFile:
+    """The file with the SHA-256 of its bytes (empty when unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        return InputFile(path, digest, path.stat().st_size)
+    except OSError:
+        return InputFile(path, "", 0)
+
+
+def _inner_suffix(path: Path) -> str:
+    """The suffix that says what the (possibly gzipped) file holds."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; raises ValueError with a reason."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary content (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, gunzipped when it is gzip; raises ValueError with a reason."""
+    data = path.read_bytes()
+    if path.suffix.lower() != ".gz":
+        return data
+    try:
+        return gzip.decompress(data)
+    except EOFError:
+        raise ValueError("truncated gzip (stream ends early)") from None
+    except (gzip.BadGzipFile, zlib.error) as err:
+        raise ValueError(f"corrupt gzip ({err})") from None
+
+
+def read_input(file: InputFile) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """Articles and rejects of one input file."""
+    where = str(file.path)
+    kind = _inner_suffix(file.path)
+    if kind not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+        return [], [Rejected(where, None, f"unsupported file type {''.join(file.path.suffixes) or '(none)'}")]
+    try:
+        text = _decode(_read_bytes(file.path))
+    except ValueError as err:
+        return [], [Rejected(where, None, str(err))]
+    except OSError as err:
+        return [], [Rejected(where, None, f"unreadable file ({err.strerror or err})")]
+    if kind in TEXT_SUFFIXES:
+        return _read_text_article(where, file.path, text)
+    loaded: list[LoadedArticle] = []
+    rejected: list[Rejected] = []
+    for item in _read_jsonl(where, text):
+        (loaded if isinstance(item, LoadedArticle) else rejected).append(item)
+    if not loaded and not rejected:
+        rejected.append(Rejected(where, None, "empty file (no articles)"))
+    return loaded, rejected
+
+
+def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """A .txt file is one article; empty files are rejected."""
+    if not text.strip():
+        return [], [Rejected(where, None, "empty article (no text)")]
+    stem = path.name.split(".")[0]
+    article = Article(doc_id=doc_id_for(text), text=text)
+    return [LoadedArticle(article, where, None, stem)], []
+
+
+def _read_jsonl(where: str, text: str) -> Iterator[LoadedArticle | Rejected]:
+    """One article per non-blank line; each bad line rejected with its number."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        excerpt = line[:200]
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejected(where, number, f"broken JSON line ({err.msg} at column {err.colno})", excerpt)
+            continue
+        problem = _jsonl_problem(record)
+        if problem:
+            yield Rejected(where, number, problem, excerpt)
+            continue
+        body = record["text"]
+        meta = {k: str(record[k]) for k in METADATA_FIELDS if record.get(k) not in (None, "")}
+        article = Article(
+            doc_id=doc_id_for(body),
+            text=body,
+            source=meta.get("source"),
+            title=meta.get("title"),
+            metadata=meta,
+        )
+        external = record.get("id")
+        yield LoadedArticle(article, where, number, None if external is None else str(external))
+
+
+def _jsonl_problem(record: object) -> str | None:
+    """Why a parsed JSON line is not an article, or None when it is one."""
+    if not isinstance(record, dict):
+        return f"JSON line is a {type(record).__name__}, not an object"
+    body = record.get("text")
+    if body is None:
+        return "JSON line has no 'text' field"
+    if not isinstance(body, str):
+        return f"'text' is a {type(body).__name__}, not a string"
+    if not body.strip():
+        return "empty article (no text)"
+    return None

@@ -1,0 +1,105 @@
+"""One typed settings object: CLI flag > NEWSETL_* environment > [tool.newsetl] in pyproject.toml > defaults."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class SettingsError(ValueError):
+    """A configuration value or key the user gave is wrong."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where data lives and how big a batch is; every path is absolute."""
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",)
+    batch_docs: int = 500
+    sql_dir: Path = PROJECT_ROOT / "sql"
+
+    @property
+    def lake_dir(self) -> Path:
+        """Folder of the Parquet tables."""
+        return self.data_dir / "lake"
+
+    @property
+    def warehouse_path(self) -> Path:
+        """The DuckDB file analysts open."""
+        return self.data_dir / "warehouse.duckdb"
+
+
+_KEYS = {f.name for f in fields(Settings)}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Turn a raw config value into the field's type."""
+    if key in ("data_dir", "sql_dir"):
+        return Path(value).expanduser().resolve()
+    if key == "inputs":
+        items = value.split(os.pathsep) if isinstance(value, str) else list(value)
+        return tuple(Path(v).expanduser().resolve() for v in items)
+    if key == "batch_docs":
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"batch_docs must be a whole number, got {value!r}") from None
+        if number < 1:
+            raise SettingsError(f"batch_docs must be at least 1, got {number}")
+        return number
+    return value
+
+
+def _check_keys(keys: Any, where: str) -> None:
+    """Reject unknown keys with a suggestion."""
+    for key in keys:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SettingsError(f"unknown setting {key!r} in {where}{hint}")
+
+
+def _from_pyproject(path: Path) -> dict[str, Any]:
+    """Read [tool.newsetl] from a pyproject.toml, relative paths taken from its folder."""
+    if not path.is_file():
+        return {}
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("newsetl", {})
+    _check_keys(table, f"[tool.newsetl] of {path}")
+    base = path.parent
+    resolved = dict(table)
+    for key in ("data_dir", "sql_dir"):
+        if key in resolved:
+            resolved[key] = str(base / resolved[key])
+    if "inputs" in resolved:
+        resolved["inputs"] = [str(base / p) for p in resolved["inputs"]]
+    return resolved
+
+
+def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Read NEWSETL_<KEY> variables."""
+    found = {k[len("NEWSETL_"):].lower(): v for k, v in environ.items() if k.startswith("NEWSETL_")}
+    found.pop("shared_dir", None)  # read by the evaluation, not a pipeline setting
+    _check_keys(found, "the environment (NEWSETL_*)")
+    return found
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    pyproject: Path = PROJECT_ROOT / "pyproject.toml",
+) -> Settings:
+    """Settings from defaults, pyproject, environment and explicit overrides, in rising priority."""
+    merged: dict[str, Any] = {}
+    merged.update(_from_pyproject(pyproject))
+    merged.update(_from_env(os.environ if environ is None else environ))
+    explicit = {k: v for k, v in (overrides or {}).items() if v is not None}
+    _check_keys(explicit, "the arguments")
+    merged.update(explicit)
+    return replace(Settings(), **{k: _coerce(k, v) for k, v in merged.items()})

@@ -1,0 +1,153 @@
+"""The text stages composed: clean → language → entities → figures, over a batch of articles.
+
+Pure given its tools: the NER models and gazetteer are passed in. An article whose processing
+raises is returned as an `ArticleFailure` with the reason, never an exception for the batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence, TypeVar
+
+from flows.text.boilerplate import Boilerplate
+from flows.text.clean import clean_article
+from flows.text.entities import extract_entities
+from flows.text.figures import extract_figures
+from flows.text.language import detect_language
+from flows.text.records import Article, CleanedText, EntityMention, Figure, LanguageGuess
+
+T = TypeVar("T")
+
+# A sentence ends at . ! ? … ؟ 。 (with closing quotes/brackets) before white space, or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…؟。])[\"'”’»)\]]*\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Tools:
+    """Models the stages need, loaded once per worker by the caller."""
+
+    ner_models: Any
+    gazetteer: Any
+
+
+@dataclass(frozen=True)
+class PlacedFigure:
+    """A figure with the sentence it stands in and the nearest place named in that sentence."""
+
+    figure: Figure
+    sentence: str
+    place: EntityMention | None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything the text stages found in one article."""
+
+    article: Article
+    cleaned: CleanedText
+    language: LanguageGuess
+    entities: tuple[EntityMention, ...]
+    figures: tuple[PlacedFigure, ...]
+
+
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article the text stages could not process, and why."""
+
+    article: Article
+    reason: str
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the text, leading/trailing blanks excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def nearest_place(figure: Figure, span: tuple[int, int], entities: Sequence[EntityMention]) -> EntityMention | None:
+    """The LOC mention in the sentence span closest to the figure, or None."""
+    candidates = [e for e in entities if e.label == "LOC" and e.start >= span[0] and e.end <= span[1]]
+    if not candidates:
+        return None
+
+    def distance(e: EntityMention) -> tuple[int, int]:
+        gap = e.start - figure.end if e.start >= figure.end else figure.start - e.end
+        return (max(gap, 0), e.start)
+
+    return min(candidates, key=distance)
+
+
+def place_figures(text: str, figures: Sequence[Figure], entities: Sequence[EntityMention]) -> tuple[PlacedFigure, ...]:
+    """Each figure with its sentence and nearest place."""
+    spans = sentence_spans(text)
+    placed: list[PlacedFigure] = []
+    for figure in figures:
+        span = next((s for s in spans if s[0] <= figure.start < s[1]), (figure.start, figure.end))
+        span = (min(span[0], figure.start), max(span[1], figure.end))
+        placed.append(PlacedFigure(figure, text[span[0] : span[1]], nearest_place(figure, span, entities)))
+    return tuple(placed)
+
+
+def _failure_reason(stage: str, err: Exception) -> str:
+    return f"{stage} failed: {type(err).__name__}: {str(err)[:200]}"
+
+
+def _guarded(stage: str, call: Callable[[], T]) -> T | str:
+    """The call's result, or a failure reason when it raises."""
+    try:
+        return call()
+    except Exception as err:  # noqa: BLE001 — one bad article must not stop the batch
+        return _failure_reason(stage, err)
+
+
+def _entities_for(pairs: list[tuple[str, str]], tools: Tools) -> list[tuple[EntityMention, ...] | str]:
+    """Entities per document; a batch that raises is retried document by document."""
+    try:
+        return list(extract_entities(pairs, tools.ner_models, tools.gazetteer))
+    except Exception:  # noqa: BLE001 — isolate the one document that breaks the batch
+        return [_guarded("entities", lambda p=p: extract_entities([p], tools.ner_models, tools.gazetteer)[0]) for p in pairs]
+
+
+def analyse_articles(
+    articles: Sequence[Article], tools: Tools, boilerplate: Boilerplate | None = None
+) -> list[ArticleResult | ArticleFailure]:
+    """Run every text stage over a batch; one result or failure per article, in order."""
+    staged: list[tuple[Article, CleanedText, LanguageGuess] | ArticleFailure] = []
+    for article in articles:
+        cleaned = _guarded("cleaning", lambda a=article: clean_article(a.text, boilerplate))
+        if isinstance(cleaned, str):
+            staged.append(ArticleFailure(article, cleaned))
+            continue
+        language = _guarded("language detection", lambda c=cleaned: detect_language(c.clean_text))
+        if isinstance(language, str):
+            staged.append(ArticleFailure(article, language))
+            continue
+        staged.append((article, cleaned, language))
+    ready = [s for s in staged if not isinstance(s, ArticleFailure)]
+    entities = iter(_entities_for([(c.clean_text, g.language) for _, c, g in ready], tools))
+    results: list[ArticleResult | ArticleFailure] = []
+    for item in staged:
+        if isinstance(item, ArticleFailure):
+            results.append(item)
+            continue
+        results.append(_finish(item, next(entities)))
+    return results
+
+
+def _finish(staged: tuple[Article, CleanedText, LanguageGuess], mentions: tuple[EntityMention, ...] | str) -> ArticleResult | ArticleFailure:
+    """Add figures (placed against the entities) to an article's results."""
+    article, cleaned, language = staged
+    if isinstance(mentions, str):
+        return ArticleFailure(article, mentions)
+    figures = _guarded("figures", lambda: extract_figures(cleaned.clean_text, language.language))
+    if isinstance(figures, str):
+        return ArticleFailure(article, figures)
+    return ArticleResult(article, cleaned, language, mentions, place_figures(cleaned.clean_text, figures, mentions))

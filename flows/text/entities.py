@@ -1,0 +1,438 @@
+"""Named entities: spaCy small + truecasing + gazetteer + document-level consistency.
+
+Pure given the models: `extract_entities` takes the loaded pipelines and gazetteer as
+parameters. Steps per document:
+
+1. all-caps lines (headlines, datelines) are truecased for the model, keeping every offset;
+2. spaCy NER (en/fr) or, for other languages, the capitalised-sequence fallback below;
+3. spans trimmed (leading "the", possessive "'s") and labels mapped to PERSON/ORG/LOC/NORP/MISC;
+4. partial names linked to full person names; gazetteer corrections with evidence;
+5. one label per surface form (evidence-weighted vote), missed repeats of known names added;
+6. canonical name, stable `entity_id`, and the resolved `Place` for LOC mentions.
+
+Fallback for languages without a spaCy model: capitalised word sequences (not sentence-initial
+stop words) are looked up in the gazetteer -> LOC (`gazetteer`); other sequences of two to four
+capitalised words that start with a known first name or a title -> PERSON (`heuristic`); ORG is
+not guessed. Each mention's `method` says how it was found: `spacy`, `spacy+gazetteer`,
+`spacy+consistency`, `gazetteer`, `doc-consistency`, `heuristic`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from flows.text.entity_lexicon import (
+    COMMON_CAPS_WORDS,
+    FIRST_NAMES,
+    HEURISTIC_STOP,
+    ORG_ALIASES,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PLACE_CUES,
+)
+from flows.text.places import (
+    Gazetteer,
+    GazetteerEntry,
+    is_demonym,
+    lookup_candidates,
+    normalize_name,
+    place_strength,
+    resolve_place,
+)
+from flows.text.records import EntityMention, Place
+
+LABEL_MAP = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "NORP": "NORP", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+    "LAW": "MISC", "LANGUAGE": "MISC",
+}
+NAME_LABELS = ("PERSON", "ORG", "LOC", "NORP", "MISC")
+PLACE_FOLLOWERS = frozenset(
+    """corridor region province district border valley river airport province area county
+    oblast governorate prefecture enclave city town village port mountains hills lake""".split()
+)
+BATCH_SIZE = 64
+
+_WORD = re.compile(r"[^\W\d_]+")
+_FALLBACK_TOKEN = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"\s?['’]s?$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAIL = re.compile(r"[\s.,;:!?\"'“”’‘()\[\]-]+$")
+_LEAD = re.compile(r"^[\s.,;:!?\"'“”’‘()\[\]-]+")
+_SCORE_LINE = re.compile(r"\b\d+\b.*\b\d+\b")
+
+
+@dataclass(frozen=True, eq=False)
+class NerModels:
+    """Loaded spaCy pipelines by ISO 639-1 language code (NER only)."""
+
+    pipelines: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span under construction: offsets, label, how it was found, evidence weight."""
+
+    start: int
+    end: int
+    label: str
+    method: str
+    weight: float = 1.0
+    canonical: str | None = None
+
+
+def extract_entities(
+    docs: Sequence[tuple[str, str]], models: NerModels, gazetteer: Gazetteer
+) -> list[tuple[EntityMention, ...]]:
+    """Return the entity mentions of each (clean_text, language) document, in order."""
+    raw: list[list[Candidate]] = [[] for _ in docs]
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for index, (_, language) in enumerate(docs):
+        by_language[language].append(index)
+    for language, indexes in by_language.items():
+        nlp = models.pipelines.get(language)
+        if nlp is None:
+            for i in indexes:
+                raw[i] = fallback_candidates(docs[i][0], gazetteer)
+            continue
+        texts = (truecase(docs[i][0]) for i in indexes)
+        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+            raw[i] = [
+                Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
+                for ent in doc.ents
+            ]
+    return [resolve_document(text, cands, gazetteer) for (text, _), cands in zip(docs, raw)]
+
+
+# ----------------------------------------------------------------------------- truecasing
+
+
+def is_caps_line(line: str) -> bool:
+    """Return whether a line is an all-caps headline or dateline (most letters upper-case)."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    if not words:
+        return False
+    upper = sum(1 for w in words if w.isupper())
+    return upper >= max(1, 0.7 * len(words))
+
+
+def truecase(text: str) -> str:
+    """Return `text` with all-caps lines recased by document evidence; offsets unchanged."""
+    lines = text.splitlines(keepends=True)
+    caps = [is_caps_line(line) for line in lines]
+    if not any(caps):
+        return text
+    forms: Counter[str] = Counter()
+    for line, is_caps in zip(lines, caps):
+        if not is_caps:
+            forms.update(_WORD.findall(line))
+    best: dict[str, str] = {}
+    for form, count in forms.most_common():
+        best.setdefault(form.casefold(), form)
+    out = []
+    for line, is_caps in zip(lines, caps):
+        out.append(_recase_line(line, best) if is_caps else line)
+    return "".join(out)
+
+
+def _recase_line(line: str, best: Mapping[str, str]) -> str:
+    pieces, last, first = [], 0, True
+    for match in _WORD.finditer(line):
+        word = match.group()
+        pieces.append(line[last : match.start()])
+        pieces.append(_recase_word(word, best, first) if word.isupper() else word)
+        last, first = match.end(), False
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _recase_word(word: str, best: Mapping[str, str], first: bool) -> str:
+    key = word.casefold()
+    form = best.get(key)
+    if form is None:
+        if key in COMMON_CAPS_WORDS:
+            form = word.lower()
+        elif len(word) <= 2:
+            form = word
+        else:
+            form = word[0] + word[1:].lower()
+    if first and form.islower():
+        form = form[0].upper() + form[1:]
+    return form if len(form) == len(word) else word
+
+
+# ----------------------------------------------------------------------------- fallback
+
+
+def fallback_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return places (gazetteer, longest match) and people (first name + capitalised words)."""
+    tokens = [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+    found, i = [], 0
+    while i < len(tokens):
+        step = _fallback_at(text, tokens, i, gazetteer)
+        if step[0] is not None:
+            found.append(step[0])
+        i += step[1]
+    return found
+
+
+def _joined(text: str, tokens: list[tuple[int, int]], i: int, n: int) -> bool:
+    return all(text[tokens[k][1] : tokens[k + 1][0]] in (" ", "-") for k in range(i, i + n - 1))
+
+
+def _is_name_token(word: str) -> bool:
+    return word[:1].isupper() or not word[:1].islower() and not word[:1].isdigit()
+
+
+def _fallback_at(
+    text: str, tokens: list[tuple[int, int]], i: int, gazetteer: Gazetteer
+) -> tuple[Candidate | None, int]:
+    for n in (3, 2, 1):
+        if i + n > len(tokens) or not _joined(text, tokens, i, n):
+            continue
+        start, end = tokens[i][0], tokens[i + n - 1][1]
+        words = [text[s:e] for s, e in tokens[i : i + n]]
+        if not all(_is_name_token(w) for w in words) or words[0].casefold() in HEURISTIC_STOP:
+            continue
+        entry = resolve_place(gazetteer, text[start:end])
+        if entry is not None and place_strength(entry) >= 2 and not is_demonym(gazetteer, text[start:end]):
+            return Candidate(start, end, "LOC", "gazetteer"), n
+    word = text[tokens[i][0] : tokens[i][1]]
+    if word.casefold() in FIRST_NAMES and word[:1].isupper():
+        n = 1
+        while n < 3 and i + n < len(tokens) and _joined(text, tokens, i, n + 1):
+            if not text[tokens[i + n][0]][:1].isupper():
+                break
+            n += 1
+        if n >= 2:
+            return Candidate(tokens[i][0], tokens[i + n - 1][1], "PERSON", "heuristic"), n
+    return None, 1
+
+
+# ----------------------------------------------------------------------------- per document
+
+
+def resolve_document(
+    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer
+) -> tuple[EntityMention, ...]:
+    """Return the document's final mentions from raw candidates (trim, correct, link, resolve)."""
+    spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
+    spans = link_partial_names(text, spans)
+    spans = [correct_with_gazetteer(text, c, gazetteer) for c in spans]
+    spans = vote_labels(text, spans)
+    spans = add_missed_mentions(text, spans, gazetteer)
+    return canonicalise(text, spans, gazetteer)
+
+
+def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
+    """Return the span without leading 'the', possessive "'s" and edge punctuation, or None."""
+    start, end = cand.start, cand.end
+    surface = text[start:end]
+    for pattern in (_LEAD, _LEADING_THE):
+        match = pattern.match(surface)
+        if match and cand.label != "MISC":
+            start, surface = start + match.end(), surface[match.end() :]
+    match = _POSSESSIVE.search(surface)
+    if match and (match.group().strip() != "'" or surface.endswith("s'")):
+        surface = surface[: match.start()]
+    surface = _TRAIL.sub("", surface) if not surface.endswith(".") or len(surface) > 4 and not _is_abbrev(surface) else surface
+    end = start + len(surface)
+    if end <= start or not any(ch.isalpha() for ch in surface):
+        return None
+    # A possessive right after the span in the text belongs outside it (Baku’s -> Baku).
+    return replace(cand, start=start, end=end)
+
+
+def _is_abbrev(surface: str) -> bool:
+    return bool(re.search(r"(?:\b[A-Za-z]\.)+$", surface))
+
+
+def _words(text: str, cand: Candidate) -> list[str]:
+    return text[cand.start : cand.end].split()
+
+
+def link_partial_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Return spans where a lone part of a full person name becomes that person."""
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in spans:
+        words = _words(text, c)
+        if c.label == "PERSON" and len(words) >= 2:
+            name = " ".join(words)
+            for word in (words[0], words[-1]):
+                full[word][name] += 1
+    out = []
+    for c in spans:
+        words = _words(text, c)
+        if len(words) == 1 and words[0] in full:
+            name = full[words[0]].most_common(1)[0][0]
+            method = c.method if c.label == "PERSON" else "spacy+consistency"
+            c = replace(c, label="PERSON", method=method, weight=2.0, canonical=name)
+        out.append(c)
+    return out
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([\w.]+)[\s\"“]*$", text[max(0, start - 40) : start])
+    return match.group(1).rstrip(".").casefold() if match else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"[\s,]*([\w]+)", text[end : end + 40])
+    return match.group(1).casefold() if match else ""
+
+
+def has_person_evidence(text: str, cand: Candidate) -> bool:
+    """Return whether a title or a known first name says this span is a person."""
+    words = _words(text, cand)
+    if cand.canonical is not None and cand.label == "PERSON":
+        return True
+    if _previous_word(text, cand.start) in PERSON_TITLES:
+        return True
+    return len(words) >= 2 and words[0].casefold() in FIRST_NAMES
+
+
+def has_place_evidence(text: str, cand: Candidate) -> bool:
+    """Return whether the words around a span say it is a place ("in X", "X corridor")."""
+    if _previous_word(text, cand.start) in PLACE_CUES or _next_word(text, cand.end) in PLACE_FOLLOWERS:
+        return True
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    after = text[cand.end : cand.end + 3]
+    return text[line_start : cand.start].strip() == "" and after.lstrip().startswith((",", "-"))
+
+
+def correct_with_gazetteer(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """Return the span relabelled by the gazetteer when the evidence allows it."""
+    surface = text[cand.start : cand.end]
+    if cand.label not in NAME_LABELS:
+        return cand
+    if is_demonym(gazetteer, surface) and cand.label != "NORP":
+        return replace(cand, label="NORP", method="spacy+gazetteer", weight=2.0)
+    if cand.label == "LOC" or cand.canonical is not None:
+        return cand
+    entries = lookup_candidates(gazetteer, surface)
+    if not entries or not surface[:1].isupper():
+        return cand
+    strength = max(place_strength(e) for e in entries)
+    if cand.label == "PERSON" and has_person_evidence(text, cand):
+        return cand
+    if cand.label == "ORG" and _looks_like_org(surface):
+        return cand
+    single = len(surface.split()) == 1
+    place_evidence = has_place_evidence(text, cand)
+    if strength == 3 or place_evidence or (cand.label == "PERSON" and single and strength == 2):
+        return replace(cand, label="LOC", method="spacy+gazetteer", weight=2.0)
+    return cand
+
+
+def _looks_like_org(surface: str) -> bool:
+    words = surface.split()
+    return len(words) > 1 and words[-1].casefold().strip(".") in ORG_SUFFIXES
+
+
+def vote_labels(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Return spans with one label per surface form: the evidence-weighted majority."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in spans:
+        if c.label in NAME_LABELS:
+            votes[text[c.start : c.end]][c.label] += c.weight
+    out = []
+    for c in spans:
+        if c.label in NAME_LABELS:
+            label = votes[text[c.start : c.end]].most_common(1)[0][0]
+            if label != c.label:
+                c = replace(c, label=label, method="spacy+consistency")
+        out.append(c)
+    return out
+
+
+def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Return spans plus unlabelled repeats of surface forms labelled elsewhere in the doc."""
+    taken = bytearray(len(text) + 1)
+    for c in spans:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    known: dict[str, Candidate] = {}
+    for c in spans:
+        if c.label in ("PERSON", "ORG", "LOC", "NORP"):
+            known.setdefault(text[c.start : c.end], c)
+    added = []
+    for surface, c in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for match in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
+            s, e = match.span()
+            if not any(taken[s:e]):
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(Candidate(s, e, c.label, "doc-consistency", 1.0, c.canonical))
+    return sorted(spans + added, key=lambda c: (c.start, c.end))
+
+
+# ----------------------------------------------------------------------------- canonical ids
+
+
+def entity_id(label: str, key: str) -> str:
+    """Return the stable id of an entity: a hash of its label and canonical key."""
+    return hashlib.sha1(f"{label}|{key}".encode()).hexdigest()[:16]
+
+
+_ORG_CANON = {normalize_name(alias): group[0] for group in ORG_ALIASES for alias in group}
+
+
+def canonical_person(name: str) -> str:
+    """Return a person's display name: spaces collapsed, all-caps recased."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name
+
+
+def canonicalise(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> tuple[EntityMention, ...]:
+    """Return frozen mentions with canonical names, entity ids and resolved places."""
+    context = _context_countries(text, spans, gazetteer)
+    out = []
+    for c in spans:
+        surface = text[c.start : c.end]
+        place: Place | None = None
+        if c.label == "LOC":
+            entry = resolve_place(gazetteer, surface, context)
+            place = entry.place if entry else None
+            name = place.name if place else " ".join(surface.split())
+            key = f"geonames:{place.geonames_id}" if place and place.geonames_id else normalize_name(name)
+        elif c.label == "ORG":
+            name = _ORG_CANON.get(normalize_name(surface), " ".join(surface.split()))
+            key = normalize_name(name)
+        elif c.label == "PERSON":
+            name = canonical_person(c.canonical or surface)
+            key = normalize_name(name)
+        else:
+            name = " ".join(surface.split())
+            key = normalize_name(name)
+        out.append(
+            EntityMention(c.start, c.end, surface, c.label, c.method, name, entity_id(c.label, key), place)
+        )
+    return tuple(out)
+
+
+def _context_countries(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> frozenset[str]:
+    codes = set()
+    for c in spans:
+        surface = text[c.start : c.end]
+        if c.label == "NORP":
+            code = gazetteer.demonyms.get(normalize_name(surface))
+            if code:
+                codes.add(code)
+        elif c.label == "LOC":
+            for entry in lookup_candidates(gazetteer, surface):
+                if entry.place.feature_type in ("country", "region") and entry.place.country_code:
+                    codes.add(entry.place.country_code)
+    return frozenset(codes)
+
+
+__all__ = [
+    "Candidate",
+    "GazetteerEntry",
+    "NerModels",
+    "entity_id",
+    "extract_entities",
+    "truecase",
+]

@@ -1,0 +1,445 @@
+"""Lexicons for figure extraction: number words, scales, vague quantities, qualifiers, units,
+currencies, category cue words and a small translation table for counted nouns.
+
+Keys are lowercase. Entries cover English, French, Spanish, German and Arabic (plus the two
+Hebrew vague plurals seen in quoted tweets). Arabic keys are written as they appear; lookups
+also try the normalised spelling produced by `flows.text.numbers.normalize_arabic`.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+# --- number words -------------------------------------------------------------------------
+# kind: "unit" (adds), "hundred" (multiplies the pending group), "scale" (closes a group),
+# "half" (adds 0.5), "article" (1, only a figure when coordinated or inside a larger number).
+
+_EN_UNITS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, }
+_FR_UNITS = {
+    "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingts": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
+    "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90, "septante": 70,
+    "huitante": 80, "octante": 80, "nonante": 90,
+}
+_ES_UNITS = {
+    "cero": 0, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+    "veinte": 20, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22,
+    "veintidos": 22, "veintitrés": 23, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
+    "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500,
+    "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
+    "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900,
+}
+_DE_UNITS = {
+    "null": 0, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+}
+_AR_UNITS = {
+    "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
+    "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5,
+    "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8,
+    "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30,
+    "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60,
+    "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "مائة": 100, "مئة": 100, "مائتان": 200, "مائتين": 200, "مئتان": 200, "مئتين": 200,
+    "ثلاثمائة": 300, "ثلاثمئة": 300, "أربعمائة": 400, "أربعمئة": 400, "خمسمائة": 500,
+    "خمسمئة": 500, "ستمائة": 600, "ستمئة": 600, "سبعمائة": 700, "سبعمئة": 700,
+    "ثمانمائة": 800, "ثمانمئة": 800, "تسعمائة": 900, "تسعمئة": 900, "ألفان": 2000,
+    "ألفين": 2000, "مليونان": 2_000_000, "مليوني": 2_000_000, "مليونين": 2_000_000,
+    "ملياران": 2_000_000_000, "مليارين": 2_000_000_000, "مليارا": 1_000_000_000,
+}
+_HUNDREDS = {
+    "hundred": 100, "cent": 100, "cents": 100, "ciento": 100, "hundert": 100, "dozen": 12,
+    "docena": 12, "dutzend": 12,
+}
+_HALVES = {"half": 0.5, "medio": 0.5, "media": 0.5, "demi": 0.5, "demie": 0.5, "halb": 0.5}
+_ARTICLES = {
+    "one": 1, "un": 1, "une": 1, "uno": 1, "una": 1, "ein": 1, "eine": 1, "einen": 1,
+    "einem": 1, "einer": 1,
+}
+
+# Singular scales: value when alone ("mil personas", "ألف قتيل"); plural scales alone are vague.
+SCALES: Mapping[str, float] = MappingProxyType({
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mille": 1e3, "milliard": 1e9, "mil": 1e3, "millón": 1e6, "millon": 1e6, "billón": 1e12,
+    "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
+    "millions": 1e6, "milliards": 1e9, "millones": 1e6, "billones": 1e12, "billions": 1e9,
+    "thousands": 1e3, "trillions": 1e12, "billionen": 1e12,
+    "ألف": 1e3, "ألفا": 1e3, "ألفاً": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "مليونا": 1e6,
+    "مليوناً": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "mio": 1e6, "mrd": 1e9, "md": 1e9, "mds": 1e9,
+})
+# Scales that are plural forms: alone they make a vague quantity ("millions of people").
+PLURAL_SCALES = frozenset({
+    "millions", "milliards", "millones", "billones", "billions", "thousands", "trillions",
+    "millionen", "milliarden", "آلاف", "الاف", "ملايين", "مليارات",
+})
+# "billion" means 1e12 in these languages.
+LONG_SCALE_LANGUAGES = frozenset({"fr", "de", "es"})
+# Abbreviated scales only read after a digit ("$25m", "3bn", "2 Mio.").
+ABBREVIATED_SCALES = frozenset({"mn", "mln", "bn", "mio", "mrd", "md", "mds"})
+
+NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType({
+    **{w: ("unit", v) for w, v in {**_EN_UNITS, **_FR_UNITS, **_ES_UNITS, **_DE_UNITS}.items()},
+    **{w: ("unit", v) for w, v in _AR_UNITS.items()},
+    **{w: ("hundred", v) for w, v in _HUNDREDS.items()},
+    **{w: ("half", v) for w, v in _HALVES.items()},
+    **{w: ("article", v) for w, v in _ARTICLES.items()},
+    **{w: ("scale", v) for w, v in SCALES.items() if w not in ABBREVIATED_SCALES},
+})
+# Words that are only numbers in one language and ordinary words elsewhere.
+WORD_LANGUAGE: Mapping[str, str] = MappingProxyType({
+    "once": "es", "sept": "fr", "cent": "fr", "cents": "fr", "seize": "fr", "elf": "de",
+    "null": "de", "un": "fr|es", "une": "fr", "uno": "es", "una": "es", "ein": "de",
+    "eine": "de", "einen": "de", "einem": "de", "einer": "de", "mil": "es", "media": "es",
+    "medio": "es", "demi": "fr", "demie": "fr", "halb": "de", "half": "en", "dos": "es",
+    "six": "en|fr", "mille": "fr", "acht": "de", "vier": "de", "neun": "de", "drei": "de",
+    "tres": "es", "dix": "fr", "ست": "ar", "عشر": "ar",
+})
+GERMAN_NUMBER_MORPHEMES = (
+    "ein", "zwei", "drei", "vier", "fünf", "sechs", "sech", "sieben", "sieb", "acht", "neun",
+    "zehn", "elf", "zwölf", "zwanzig", "dreißig", "dreissig", "vierzig", "fünfzig", "sechzig",
+    "siebzig", "achtzig", "neunzig", "hundert", "tausend", "und", "zehn", "s",
+)
+
+# --- vague and approximate quantity words -------------------------------------------------
+# phrase -> lower bound (qualifier "vague", value null)
+VAGUE: Mapping[str, float] = MappingProxyType({
+    "dozens": 24, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000, "millions": 1e6, "tens of millions": 1e7,
+    "hundreds of millions": 1e8, "billions": 1e9, "scores": 40, "tens": 10,
+    "dizaines": 10, "centaines": 100, "milliers": 1000, "dizaines de milliers": 10_000,
+    "centaines de milliers": 100_000, "douzaines": 24,
+    "decenas": 10, "centenares": 100, "cientos": 100, "miles": 1000, "millares": 1000,
+    "decenas de miles": 10_000, "cientos de miles": 100_000, "centenares de miles": 100_000,
+    "docenas": 24, "millones": 1e6, "decenas de millones": 1e7,
+    "dutzende": 24, "dutzenden": 24, "hunderte": 100, "hunderten": 100, "tausende": 1000,
+    "tausenden": 1000, "zehntausende": 10_000, "zehntausenden": 10_000,
+    "hunderttausende": 100_000, "hunderttausenden": 100_000, "millionen": 1e6,
+    "عشرات": 10, "مئات": 100, "المئات": 100, "آلاف": 1000, "الآلاف": 1000, "الاف": 1000,
+    "عشرات الآلاف": 10_000, "عشرات الاف": 10_000, "مئات الآلاف": 100_000, "ملايين": 1e6,
+    "الملايين": 1e6, "מאות": 100, "אלפי": 1000, "אלפים": 1000, "עשרות": 10,
+})
+# "une vingtaine" -> approximately 20 (value kept, bounds null)
+APPROXIMATE_NOUNS: Mapping[str, float] = MappingProxyType({
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000, "decena": 10, "veintena": 20, "treintena": 30, "centenar": 100,
+    "millar": 1000, "a dozen": 12, "some dozen": 12,
+})
+
+# --- qualifiers ----------------------------------------------------------------------------
+PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType({
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least", "au moins": "at_least",
+    "pas moins de": "at_least", "pas moins d'": "at_least", "pas moins": "at_least",
+    "au minimum": "at_least", "al menos": "at_least", "por lo menos": "at_least",
+    "como mínimo": "at_least", "no menos de": "at_least", "mindestens": "at_least",
+    "wenigstens": "at_least", "ما لا يقل عن": "at_least", "لا يقل عن": "at_least",
+    "ما لايقل عن": "at_least", "more than": "more_than", "over": "more_than",
+    "in excess of": "more_than", "upwards of": "more_than", "upward of": "more_than",
+    "above": "more_than", "exceeding": "more_than", "plus de": "more_than",
+    "plus d'": "more_than", "más de": "more_than", "mas de": "more_than",
+    "superior a": "more_than", "superiores a": "more_than", "mehr als": "more_than",
+    "über": "more_than", "أكثر من": "more_than", "اكثر من": "more_than",
+    "ما يزيد على": "more_than", "ما يزيد عن": "more_than", "يزيد على": "more_than",
+    "يزيد عن": "more_than", "almost": "almost", "nearly": "almost", "close to": "almost",
+    "just under": "almost", "presque": "almost", "près de": "almost", "pres de": "almost",
+    "quasiment": "almost", "casi": "almost", "cerca de": "almost", "fast": "almost",
+    "knapp": "almost", "beinahe": "almost", "nahezu": "almost", "قرابة": "almost",
+    "ما يقارب": "almost", "ما يناهز": "almost", "يناهز": "almost", "up to": "up_to",
+    "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+    "jusqu'à": "up_to", "jusqu’à": "up_to", "hasta": "up_to", "bis zu": "up_to",
+    "ما يصل إلى": "up_to", "ما يصل الى": "up_to", "at most": "at_most",
+    "no more than": "at_most", "not more than": "at_most", "a maximum of": "at_most",
+    "au plus": "at_most", "au maximum": "at_most", "tout au plus": "at_most",
+    "como máximo": "at_most", "a lo sumo": "at_most", "no más de": "at_most",
+    "höchstens": "at_most", "maximal": "at_most", "لا يزيد على": "at_most",
+    "لا يزيد عن": "at_most", "less than": "less_than", "fewer than": "less_than",
+    "under": "less_than", "below": "less_than", "moins de": "less_than",
+    "moins d'": "less_than", "menos de": "less_than", "inferior a": "less_than",
+    "inferiores a": "less_than", "weniger als": "less_than", "unter": "less_than",
+    "أقل من": "less_than", "اقل من": "less_than", "about": "approximately",
+    "around": "approximately", "some": "approximately", "roughly": "approximately",
+    "an estimated": "approximately", "estimated": "approximately",
+    "approximately": "approximately", "circa": "approximately", "approx.": "approximately",
+    "environ": "approximately", "quelque": "approximately", "approximativement": "approximately",
+    "aux alentours de": "approximately", "autour de": "approximately",
+    "unos": "approximately", "unas": "approximately", "alrededor de": "approximately",
+    "aproximadamente": "approximately", "en torno a": "approximately",
+    "etwa": "approximately", "rund": "approximately", "ungefähr": "approximately",
+    "zirka": "approximately", "ca.": "approximately", "gut": "approximately",
+    "نحو": "approximately", "حوالي": "approximately", "حوالى": "approximately",
+    "زهاء": "approximately",
+})
+POST_QUALIFIERS: Mapping[str, str] = MappingProxyType({
+    "at least": "at_least", "or more": "at_least", "au moins": "at_least",
+    "au minimum": "at_least", "ou plus": "at_least", "al menos": "at_least",
+    "como mínimo": "at_least", "o más": "at_least", "mindestens": "at_least",
+    "oder mehr": "at_least", "und mehr": "at_least", "على الأقل": "at_least",
+    "على الاقل": "at_least", "at most": "at_most", "au plus": "at_most",
+    "como máximo": "at_most", "höchstens": "at_most", "على الأكثر": "at_most",
+    "or so": "approximately", "environ": "approximately", "approximately": "approximately",
+    "aproximadamente": "approximately", "etwa": "approximately", "تقريبا": "approximately",
+    "تقريباً": "approximately", "or less": "at_most", "ou moins": "at_most",
+})
+
+# --- units ----------------------------------------------------------------------------------
+TIME_UNITS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("year", "years", "yr", "yrs", "an", "ans", "année", "années", "año",
+                     "años", "ano", "anos", "jahr", "jahre", "jahren", "jahres", "عام", "عاما",
+                     "عاماً", "أعوام", "اعوام", "سنة", "سنوات", "سنين", "سنه"), "year"),
+    **dict.fromkeys(("month", "months", "mois", "mes", "meses", "monat", "monate", "monaten",
+                     "monats", "شهر", "شهرا", "شهراً", "أشهر", "اشهر", "شهور"), "month"),
+    **dict.fromkeys(("week", "weeks", "semaine", "semaines", "semana", "semanas", "woche",
+                     "wochen", "أسبوع", "أسبوعا", "أسابيع", "اسبوع", "اسابيع"), "week"),
+    **dict.fromkeys(("day", "days", "jour", "jours", "journée", "journées", "día", "días",
+                     "dia", "dias", "tag", "tage", "tagen", "يوم", "يوما", "يوماً", "أيام",
+                     "ايام"), "day"),
+    **dict.fromkeys(("hour", "hours", "hrs", "heure", "heures", "hora", "horas", "stunde",
+                     "stunden", "ساعة", "ساعات"), "hour"),
+    **dict.fromkeys(("minute", "minutes", "mins", "minuto", "minutos", "minuten", "دقيقة",
+                     "دقائق"), "minute"),
+    **dict.fromkeys(("second", "seconds", "seconde", "secondes", "segundo", "segundos",
+                     "sekunde", "sekunden", "ثانية", "ثوان"), "second"),
+    **dict.fromkeys(("decade", "decades", "décennie", "décennies", "década", "décadas",
+                     "jahrzehnt", "jahrzehnte", "jahrzehnten", "عقد", "عقود"), "decade"),
+    **dict.fromkeys(("century", "centuries", "siècle", "siècles", "siglo", "siglos",
+                     "jahrhundert", "jahrhunderte", "قرن", "قرون"), "century"),
+})
+MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("km", "kms", "kilometers", "kilometres", "kilometer", "kilometre",
+                     "kilomètres", "kilomètre", "kilómetros", "kilómetro", "كيلومتر",
+                     "كيلومترا", "كيلومترات", "كلم", "كم"), "km"),
+    **dict.fromkeys(("km/h", "kmh", "km/hr"), "km/h"),
+    **dict.fromkeys(("mph",), "mph"),
+    **dict.fromkeys(("m", "meters", "metres", "meter", "metre", "mètres", "mètre", "metros",
+                     "metro", "متر", "مترا", "أمتار"), "m"),
+    **dict.fromkeys(("cm", "centimeters", "centimetres", "centimètres", "centímetros",
+                     "zentimeter", "سنتيمتر"), "cm"),
+    **dict.fromkeys(("kg", "kgs", "kilos", "kilo", "kilograms", "kilogrammes", "kilogramos",
+                     "kilogramm", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كيلوجراما", "كلغ",
+                     "كغ"), "kg"),
+    **dict.fromkeys(("g", "grams", "grammes", "gramos", "gramm", "غرام", "جرام"), "g"),
+    **dict.fromkeys(("ton", "tons", "tonne", "tonnes", "toneladas", "tonelada", "tonnen",
+                     "طن", "طنا", "أطنان"), "ton"),
+    **dict.fromkeys(("litres", "liters", "litre", "liter", "litros", "litro", "لتر", "لترا",
+                     "l"), "l"),
+    **dict.fromkeys(("miles", "mile"), "mile"),
+    **dict.fromkeys(("hectares", "hectare", "hectáreas", "hektar", "هكتار"), "ha"),
+    **dict.fromkeys(("degrees", "degree", "degrés", "grados", "grad", "°c", "°", "درجة",
+                     "درجات"), "degree"),
+    **dict.fromkeys(("mw", "megawatts", "mégawatts"), "MW"),
+    **dict.fromkeys(("barrels", "barils", "barriles", "برميل"), "barrel"),
+})
+PERCENT_WORDS = (
+    "%", "٪", "percent", "per cent", "pour cent", "pourcent", "por ciento", "prozent",
+    "في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية", "في المية",
+)
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({
+    "us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "usd": "USD", "eur": "EUR",
+    "gbp": "GBP", "sar": "SAR", "aed": "AED", "chf": "CHF", "sr": "SAR",
+})
+CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("dollars", "dollar", "dólares", "dólar", "dolares", "dolar", "دولار",
+                     "دولارا", "دولاراً", "دولارات", "us dollars"), "USD"),
+    **dict.fromkeys(("euros", "euro", "يورو"), "EUR"),
+    **dict.fromkeys(("pounds", "pound", "livres", "livre", "libras", "libra", "pfund",
+                     "sterling", "جنيه إسترليني", "جنيه استرليني"), "GBP"),
+    **dict.fromkeys(("riyals", "riyal", "rials", "ريال", "ريالا", "ريالاً", "ريالات"), "SAR"),
+    **dict.fromkeys(("dirhams", "dirham", "درهم", "دراهم", "درهما"), "AED"),
+    **dict.fromkeys(("dinars", "dinar", "دينار", "دينارا", "دنانير"), "KWD"),
+    **dict.fromkeys(("جنيه", "جنيها", "جنيهات"), "EGP"),
+    **dict.fromkeys(("yen",), "JPY"),
+    **dict.fromkeys(("yuan", "renminbi"), "CNY"),
+    **dict.fromkeys(("rupees", "rupee", "roupies"), "INR"),
+    **dict.fromkeys(("francs", "franc", "franken"), "CHF"),
+    **dict.fromkeys(("rubles", "roubles", "rublos", "rubel", "روبل"), "RUB"),
+    **dict.fromkeys(("liras", "lira", "ليرة"), "TRY"),
+    **dict.fromkeys(("pesos", "peso"), "PESO"),
+})
+# "pesos" resolved from the country the article names; first match wins.
+PESO_COUNTRIES: tuple[tuple[str, str], ...] = (
+    ("colombia", "COP"), ("argentin", "ARS"), ("chile", "CLP"), ("méxico", "MXN"),
+    ("mexico", "MXN"), ("cuba", "CUP"), ("uruguay", "UYU"), ("filipin", "PHP"),
+    ("philippin", "PHP"),
+)
+
+# --- categories -----------------------------------------------------------------------------
+# Regex alternations (lowercase), matched as word prefixes in a window around the number.
+CATEGORY_CUES: tuple[tuple[str, str], ...] = (
+    ("killed", r"killed|kill(?:ing|s)\b|dead\b|deaths?\b|died|die\b|dying|murder|slain|"
+               r"executed|lives\b|fatalit|death toll|bodies|corpses?|victims|perished|"
+               r"massacred|tués?|tuées?|morts?\b|mortes?\b|décédé|périt|périrent|décès|"
+               r"victimes|cadavres|corps\b|muert|murier|murió|fallec|asesinad|asesinato|"
+               r"víctimas|cuerpos|cadáveres|descuartizad|ejecutad|getötet|tote\b|toten\b|"
+               r"todesopfer|starben|ums leben|leichen|ermordet|قتل|قتيل|قتلى|مقتل|استشهاد|"
+               r"شهيد|شهداء|حتف|وفاة|توفي|جثة|جثث|ضحايا|لقوا"),
+    ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|casualt|blessé|blessure|"
+                r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
+                r"مصاب|أصيب|اصيب|إصابات"),
+    ("displaced", r"refugee|fled|flee|displac|evacuat|homeless|asylum|exodus|"
+                  r"réfugié|déplacé|évacué|fui|exil|refugiad|desplazad|huyer|huid|evacuad|"
+                  r"flüchtling|geflüchtet|geflohen|vertrieben|evakuiert|لاجئ|نازح|نزوح|"
+                  r"مهجر|فروا|هجرة|اللاجئين"),
+    ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|مفقود"),
+    ("arrested", r"arrest|detained|jailed|imprisoned|in custody|arrêté|interpellé|"
+                 r"appréhendé|détenu|placés? en garde|detenid|arrestad|capturad|"
+                 r"festgenommen|verhaftet|inhaftiert|اعتقال|اعتقل|معتقل|القبض|موقوف|"
+                 r"محتجز|توقيف"),
+    ("kidnapped", r"kidnap|abduct|hostage|enlevé|otage|secuestr|rehén|rehenes|"
+                  r"entführ|geisel|خطف|مختطف|رهينة|رهائن|اختطاف"),
+)
+
+# --- counted nouns --------------------------------------------------------------------------
+# Nouns naming persons (English singular form): a count of them is category "people".
+PERSON_NOUNS = frozenset({
+    "people", "person", "child", "woman", "man", "civilian", "soldier", "student", "worker",
+    "employee", "member", "leader", "journalist", "traveler", "traveller", "passenger",
+    "defendant", "attacker", "individual", "militant", "fighter", "commander", "refugee",
+    "migrant", "resident", "citizen", "baby", "girl", "boy", "mother", "father", "officer",
+    "policeman", "police officer", "protester", "demonstrator", "prisoner", "detainee",
+    "victim", "doctor", "nurse", "teacher", "patient", "pilgrim", "volunteer", "activist",
+    "family", "adult", "teenager", "youth", "inhabitant", "voter", "player", "official",
+    "minister", "lawmaker", "deputy", "senator", "judge", "lawyer", "suspect", "gunman",
+    "rebel", "insurgent", "troop", "guard", "staff", "farmer", "user", "visitor", "tourist",
+    "fan", "spectator", "delegate", "candidate", "participant", "survivor", "hostage",
+    "noncombatant", "asylum seeker", "seeker", "immigrant", "jew", "muslim", "christian",
+    "briton", "terrorist", "jihadist", "police", "brother", "sister", "son", "daughter",
+    "wife", "husband", "infant", "newborn", "student", "pupil", "elderly", "mexican",
+    "african", "israeli", "yemeni", "syrian", "kuwaiti", "saudi", "pakistani", "afghan",
+    "iraqi", "palestinian", "american", "egyptian", "spaniard", "german", "frenchman",
+    "zeta", "agent", "employee", "owner", "driver", "crew", "sailor", "miner", "healthworker",
+})
+KILLED_NOUNS = frozenset({"body", "corpse", "death", "dead", "fatality", "victim"})
+
+# Foreign counted nouns -> English singular (the `object` field is English).
+NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
+    # French
+    "personnes": "person", "personne": "person", "gens": "people", "hommes": "man",
+    "homme": "man", "femmes": "woman", "femme": "woman", "enfants": "child", "enfant": "child",
+    "soldats": "soldier", "soldat": "soldier", "réfugiés": "refugee", "réfugié": "refugee",
+    "civils": "civilian", "morts": "person", "mort": "person", "blessés": None,
+    "victimes": "victim", "policiers": "police officer", "militaires": "soldier",
+    "manifestants": "protester", "habitants": "inhabitant", "élèves": "pupil",
+    "lycéens": "student", "lycéen": "student", "étudiants": "student", "salariés": "employee",
+    "employés": "employee", "travailleurs": "worker", "membres": "member", "membre": "member",
+    "britanniques": "briton", "juifs": "jew", "agresseurs": "attacker", "individus": "individual",
+    "maisons": "house", "foyers": "household", "vols": "flight", "appels": "call",
+    "réacteurs": "reactor", "états": "state", "pays": "country", "villes": "city",
+    "sites": "site", "tunnels": "tunnel", "jeunes": "youth", "familles": "family",
+    "migrants": "migrant", "otages": "hostage", "détenus": "detainee", "prisonniers": "prisoner",
+    "députés": "deputy", "voix": "vote", "votes": "vote", "sièges": "seat", "écoles": "school",
+    "hôpitaux": "hospital", "bâtiments": "building", "voitures": "car", "véhicules": "vehicle",
+    "emplois": "job", "entreprises": "company", "patients": "patient", "médecins": "doctor",
+    "journalistes": "journalist", "militants": "militant", "combattants": "fighter",
+    "père": "father", "mère": "mother", "fils": "son", "filles": "girl", "garçons": "boy",
+    "bébés": "baby", "bébé": "baby", "touristes": "tourist", "passagers": "passenger",
+    "ménages": "household", "logements": "home", "arbres": "tree", "projets": "project",
+    # Spanish
+    "personas": "person", "persona": "person", "hombres": "man", "hombre": "man",
+    "mujeres": "woman", "mujer": "woman", "niños": "child", "niño": "child", "niñas": "girl",
+    "niña": "girl", "menores": "minor", "menor": "minor", "soldados": "soldier",
+    "refugiados": "refugee", "civiles": "civilian", "muertos": "person", "muertes": "death",
+    "muerte": "death", "heridos": None, "víctimas": "victim", "cuerpos": "body",
+    "cadáveres": "corpse", "periodistas": "journalist", "alcaldes": "mayor",
+    "alcalde": "mayor", "inmigrantes": "immigrant", "migrantes": "migrant",
+    "policías": "police officer", "agentes": "agent", "trabajadores": "worker",
+    "compañías": "company", "empresas": "company", "estados": "state", "países": "country",
+    "palabras": "word", "veces": "time", "votos": "vote", "escaños": "seat",
+    "comités": "committee", "detenidos": "detainee", "sirios": "syrian",
+    "mexicanos": "mexican", "estudiantes": "student", "habitantes": "inhabitant",
+    "familias": "family", "casas": "house", "viviendas": "home", "coches": "car",
+    "vehículos": "vehicle", "líderes": "leader", "lideres": "leader", "miembros": "member",
+    "asesinados": "person", "pandilleros": "gang member", "ocupados": "employed",
+    "descuartizados": "person", "papas": "potato", "zetas": "zeta",
+    # German
+    "menschen": "people", "personen": "person", "männer": "man", "frauen": "woman",
+    "kinder": "child", "kind": "child", "soldaten": "soldier", "flüchtlinge": "refugee",
+    "zivilisten": "civilian", "tote": "person", "toten": "person", "verletzte": None,
+    "opfer": "victim", "polizisten": "police officer", "einwohner": "inhabitant",
+    "mitarbeiter": "employee", "arbeiter": "worker", "schüler": "pupil", "studenten": "student",
+    "mitglieder": "member", "häuser": "house", "länder": "country", "staaten": "state",
+    "stimmen": "vote", "sitze": "seat", "jugendliche": "youth", "migranten": "migrant",
+    "demonstranten": "protester", "geiseln": "hostage", "häftlinge": "prisoner",
+    "familien": "family", "wohnungen": "apartment", "euro": None, "prozent": None,
+    "asylwerber": "asylum seeker", "fälle": "case", "patienten": "patient",
+    # Arabic (normalised forms are added by the loader in figures.py)
+    "شخص": "person", "شخصا": "person", "شخصاً": "person", "أشخاص": "person",
+    "اشخاص": "person", "قتيل": "person", "قتيلا": "person", "قتيلاً": "person",
+    "قتلى": "person", "جريح": None, "جرحى": None, "مدني": "civilian", "مدنيا": "civilian",
+    "مدنيين": "civilian", "مدنياً": "civilian", "جندي": "soldier", "جنديا": "soldier",
+    "جنود": "soldier", "طفل": "child", "طفلا": "child", "أطفال": "child", "اطفال": "child",
+    "امرأة": "woman", "نساء": "woman", "رجل": "man", "رجال": "man", "رجلا": "man",
+    "مسلحا": "militant", "مسلحين": "militant", "مسلح": "militant", "قادة": "commander",
+    "مقاتلين": "fighter", "مقاتلا": "fighter", "مقاتل": "fighter", "المتشددين": "militant",
+    "متشددين": "militant", "الطلبة": "student", "طالب": "student", "طلاب": "student",
+    "طالبا": "student", "متهما": "defendant", "متهمين": "defendant", "متهم": "defendant",
+    "مسافر": "traveler", "مسافرا": "traveler", "مسافرين": "traveler", "المسافرين": "traveler",
+    "كبينة": "booth", "لاجئ": "refugee", "لاجئا": "refugee", "لاجئين": "refugee",
+    "حاج": "pilgrim", "حاجا": "pilgrim", "حجاج": "pilgrim", "معتقلا": "detainee",
+    "سجين": "prisoner", "سجينا": "prisoner", "عامل": "worker", "عاملا": "worker",
+    "عمال": "worker", "موظف": "employee", "موظفا": "employee", "مواطن": "citizen",
+    "مواطنا": "citizen", "مواطنين": "citizen", "كويتيين": "kuwaiti", "سعوديين": "saudi",
+    "باكستانيين": "pakistani", "يمنيين": "yemeni", "سوريين": "syrian", "عراقيين": "iraqi",
+    "فلسطينيين": "palestinian", "أفغان": "afghan", "منزل": "house", "منازل": "house",
+    "سيارة": "car", "سيارات": "car", "مدينة": "city", "مدن": "city", "دولة": "country",
+    "دول": "country", "مشروع": "project", "مشروعا": "project", "مشاريع": "project",
+    "غارة": "strike", "غارات": "strike", "صاروخ": "missile", "صواريخ": "missile",
+    "مسجد": "mosque", "مدرسة": "school", "مدارس": "school", "مستشفى": "hospital",
+    "إرهابي": "terrorist", "إرهابيا": "terrorist", "ارهابيا": "terrorist",
+    "عنصرا": "member", "عناصر": "member", "فرد": "individual", "أفراد": "individual",
+    "شهيد": "martyr", "شهيدا": "martyr", "شهداء": "martyr", "ضحية": "victim", "ضحايا": "victim",
+    "قذيفة": "shell", "قذائف": "shell", "حالة": "case", "حالات": "case", "جثة": "body",
+    "جثث": "body",
+    # Hebrew quoted in dev tweets
+    "אפריקאים": "african", "פליטים": "refugee",
+})
+ENGLISH_IRREGULAR_SINGULARS: Mapping[str, str] = MappingProxyType({
+    "children": "child", "men": "man", "women": "woman", "people": "people", "police": "police",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "lives": "life", "wives": "wife",
+    "knives": "knife", "leaves": "leaf", "halves": "half", "series": "series",
+    "species": "species", "news": "news", "data": "data", "media": "media", "staff": "staff",
+    "crew": "crew", "sheep": "sheep", "fish": "fish", "aircraft": "aircraft",
+    "personnel": "personnel", "troops": "troop", "persons": "person", "bus": "bus",
+    "buses": "bus", "analyses": "analysis", "crises": "crisis", "yemenis": "yemeni",
+    "israelis": "israeli", "iraqis": "iraqi", "saudis": "saudi", "kuwaitis": "kuwaiti",
+    "pakistanis": "pakistani", "afghanis": "afghani", "syrians": "syrian",
+})
+
+# Words that end a counted noun phrase after the number (English and German).
+NOUN_PHRASE_STOPS = frozenset({
+    "of", "in", "on", "at", "to", "from", "by", "for", "with", "and", "or", "but", "who",
+    "which", "that", "were", "was", "are", "is", "have", "has", "had", "been", "be", "will",
+    "would", "could", "may", "might", "should", "can", "did", "do", "does", "also", "as",
+    "than", "into", "after", "before", "during", "since", "while", "when", "where", "its",
+    "their", "his", "her", "a", "an", "the", "this", "these", "those", "per", "each", "so",
+    "more", "most", "just", "still", "already", "not", "over", "under", "across", "through",
+    "about", "around", "against", "between", "among", "including", "like", "such", "out",
+    "up", "down", "off", "away", "ago", "earlier", "later", "now", "then", "there", "here",
+    "last", "next", "every", "all", "both", "either", "only", "even", "ever", "too", "very",
+    "being", "get", "got", "went", "go", "came", "come", "says", "said", "say", "told",
+    "reported", "according", "despite", "without", "within", "toward", "towards", "via",
+    "und", "oder", "in", "im", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vom",
+    "zu", "zum", "zur", "für", "über", "unter", "seit", "der", "die", "das", "des", "dem",
+    "den", "sind", "wurden", "waren", "haben", "hatten", "wurde", "ist", "war",
+})
+# Modifiers skipped between the number and the noun ("six other children", "neuf autres").
+NOUN_SKIP_WORDS = frozenset({
+    "other", "more", "additional", "further", "new", "autres", "autre", "otros", "otras",
+    "más", "weitere", "andere", "anderen", "آخرين", "آخرون", "اخرين", "أخرى", "de", "d",
+    "des", "du", "del", "de las", "de los", "las", "los", "les", "la", "el", "the", "من",
+})

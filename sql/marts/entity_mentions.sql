@@ -1,0 +1,32 @@
+-- entity_mentions: every named-entity mention, offsets into documents.clean_text.
+-- grain: one row per mention (doc_id, mention_index)
+-- depends on: raw.entity_mentions
+-- columns: doc_id, mention_index, start/end (characters, end exclusive), text, label
+--   (PERSON, ORG, LOC, NORP, MISC, ...), method, entity_id, canonical_name,
+--   geonames_id, country_code, latitude/longitude (degrees), feature_type, batch_id
+with
+lake as (
+    select * from raw.entity_mentions
+),
+
+final as (
+    select
+        cast(doc_id as varchar) as doc_id,
+        cast(mention_index as integer) as mention_index,
+        cast("start" as integer) as "start",
+        cast("end" as integer) as "end",
+        cast("text" as varchar) as "text",
+        cast(label as varchar) as label,
+        cast(method as varchar) as method,
+        cast(entity_id as varchar) as entity_id,
+        cast(canonical_name as varchar) as canonical_name,
+        cast(geonames_id as bigint) as geonames_id,
+        cast(country_code as varchar) as country_code,
+        cast(latitude as double) as latitude,
+        cast(longitude as double) as longitude,
+        cast(feature_type as varchar) as feature_type,
+        cast(batch_id as varchar) as batch_id,
+    from lake
+)
+
+select * from final

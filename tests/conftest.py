@@ -1,0 +1,69 @@
+"""Shared fixtures: project paths, the shared/ folder, and an in-memory warehouse over inline rows."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from warehouse.db import create_sql_views
+from warehouse.schemas import TABLES, TABLES_BY_NAME
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """shared/ beside the project, or $NEWSETL_SHARED_DIR."""
+    override = os.environ.get("NEWSETL_SHARED_DIR")
+    return Path(override) if override else PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared material; tests that need it skip cleanly when it is absent."""
+    path = shared_dir()
+    if not (path / "gold").is_dir():
+        pytest.skip(f"shared material not found at {path}")
+    return path
+
+
+def _defaults(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """Fill the non-nullable columns a test row leaves out with neutral values."""
+    filled = dict(row)
+    for field in TABLES_BY_NAME[table_name].schema:
+        if field.name in filled or field.nullable:
+            continue
+        if pa.types.is_string(field.type):
+            filled[field.name] = "x"
+        elif pa.types.is_timestamp(field.type):
+            from datetime import datetime, timezone
+
+            filled[field.name] = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        else:
+            filled[field.name] = 0
+    return filled
+
+
+@pytest.fixture()
+def warehouse_with():
+    """Build an in-memory DuckDB with raw.* tables from inline rows and every sql/ view on top."""
+    connections: list[duckdb.DuckDBPyConnection] = []
+
+    def build(**rows_by_table: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect()
+        connections.append(con)
+        con.execute("create schema raw")
+        for table in TABLES:
+            rows = [_defaults(table.name, r) for r in rows_by_table.get(table.name, [])]
+            data = pa.Table.from_pylist(rows, schema=table.schema)  # noqa: F841 — read by DuckDB below
+            con.execute(f"create table raw.{table.name} as select * from data")
+        create_sql_views(con, PROJECT_ROOT / "sql")
+        return con
+
+    yield build
+    for con in connections:
+        con.close()

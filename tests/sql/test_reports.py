@@ -1,0 +1,126 @@
+"""Reports and checks on tiny inline rows in an in-memory DuckDB."""
+
+from __future__ import annotations
+
+
+def _doc(doc_id, language="en", source=None, clean="", raw=None, words=1, title=None):
+    return {"doc_id": doc_id, "language": language, "language_score": 0.9, "source": source,
+            "clean_text": clean, "raw_text": raw if raw is not None else clean, "word_count": words,
+            "title": title, "source_path": f"/in/{doc_id}.txt"}
+
+
+def _figure(doc_id, index, text, category, qualifier="exact", value=None, lower=None, upper=None, start=0, place=None):
+    return {"doc_id": doc_id, "figure_index": index, "start": start, "end": start + len(text), "text": text,
+            "value": value, "lower": lower, "upper": upper, "qualifier": qualifier, "category": category,
+            "sentence": text, "place": place}
+
+
+def _rows(con, sql):
+    return con.execute(sql).fetchall()
+
+
+def test_language_mix_counts_documents_and_shares_per_language(warehouse_with):
+    con = warehouse_with(documents=[_doc("a", "en", words=10), _doc("b", "en", words=5), _doc("c", "fr", words=7),
+                                    _doc("d", "und", words=0)])
+    rows = _rows(con, "select language, documents, share_pct, words from reports.language_mix")
+    assert rows == [("en", 2, 50.0, 15), ("fr", 1, 25.0, 7), ("und", 1, 25.0, 0)]
+
+
+def test_top_entities_ranks_within_label_by_documents_and_skips_other_labels(warehouse_with):
+    def mention(doc, i, name, label, entity):
+        return {"doc_id": doc, "mention_index": i, "text": name, "label": label, "entity_id": entity,
+                "canonical_name": name, "method": "spacy"}
+
+    con = warehouse_with(entity_mentions=[
+        mention("a", 0, "Baku", "LOC", "loc-baku"), mention("b", 0, "Baku", "LOC", "loc-baku"),
+        mention("a", 1, "Yerevan", "LOC", "loc-yer"), mention("a", 2, "Yerevan", "LOC", "loc-yer"),
+        mention("a", 3, "Armenian", "NORP", "norp-arm"),  # not a PERSON/ORG/LOC: left out
+        mention("a", 4, "Simon Mordue", "PERSON", "per-sm"),
+    ])
+    rows = _rows(con, "select label, rank_in_label, canonical_name, document_count, mention_count from reports.top_entities")
+    assert rows == [("LOC", 1, "Baku", 2, 2), ("LOC", 2, "Yerevan", 1, 2), ("PERSON", 1, "Simon Mordue", 1, 1)]
+
+
+def test_entities_mart_aggregates_mentions_into_one_row_per_entity(warehouse_with):
+    con = warehouse_with(entity_mentions=[
+        {"doc_id": "a", "mention_index": 0, "text": "EU", "label": "ORG", "entity_id": "org-eu", "canonical_name": "European Union", "method": "spacy"},
+        {"doc_id": "b", "mention_index": 0, "text": "European Union", "label": "ORG", "entity_id": "org-eu", "canonical_name": "European Union", "method": "spacy"},
+    ])
+    assert _rows(con, "select entity_id, canonical_name, label, mention_count, document_count from entities") == [
+        ("org-eu", "European Union", "ORG", 2, 2)
+    ]
+
+
+def test_casualty_figures_gives_no_point_value_to_bounded_figures(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a", title="Blast")],
+        figures=[
+            _figure("a", 0, "at least 20", "killed", "at_least", 20, 20, None, place="Stepanakert"),
+            _figure("a", 1, "200", "killed", "exact", 200, 200, 200),
+            _figure("a", 2, "up to 120,000", "displaced", "up_to", 120000, None, 120000),
+            _figure("a", 3, "30 years", "duration", "exact", 30, 30, 30),  # not a casualty category
+        ],
+    )
+    rows = _rows(con, "select category, figure_text, point_value, lower, upper, place, title from reports.casualty_figures")
+    assert rows == [
+        ("displaced", "up to 120,000", None, None, 120000.0, None, "Blast"),
+        ("killed", "200", 200.0, 200.0, 200.0, None, "Blast"),
+        ("killed", "at least 20", None, 20.0, None, "Stepanakert", "Blast"),
+    ]
+
+
+def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a", source="wire"), _doc("b", source="wire"), _doc("c")],
+        removed_noise=[
+            {"doc_id": "a", "start": 0, "end": 8, "text": "مشاركة :", "reason": "share-label trailer"},
+            {"doc_id": "b", "start": 0, "end": 6, "text": "Share:", "reason": "share-label trailer"},
+            {"doc_id": "c", "start": 0, "end": 9, "text": "Read more", "reason": "read-more link"},
+        ],
+    )
+    rows = _rows(con, "select reason, source, segments, documents, chars_removed, example from reports.noise_by_reason")
+    assert rows == [("share-label trailer", "wire", 2, 2, 14, "Share:"), ("read-more link", "(none)", 1, 1, 9, "Read more")]
+
+
+def test_quarantine_by_reason_counts_inputs_and_files(warehouse_with):
+    con = warehouse_with(quarantine=[
+        {"source_path": "/in/a.jsonl", "line_number": 2, "reason": "broken JSON line"},
+        {"source_path": "/in/a.jsonl", "line_number": 5, "reason": "broken JSON line"},
+        {"source_path": "/in/b.txt", "reason": "empty article (no text)"},
+    ])
+    assert _rows(con, "select reason, inputs, files from reports.quarantine_by_reason") == [
+        ("broken JSON line", 2, 1), ("empty article (no text)", 1, 1)
+    ]
+
+
+def test_checks_return_no_rows_on_consistent_data(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a", clean="Some 20 people.", raw="Some 20 people.\nShare")],
+        figures=[_figure("a", 0, "20", "people", value=20, lower=20, upper=20, start=5)],
+        entity_mentions=[{"doc_id": "a", "mention_index": 0, "start": 8, "end": 14, "text": "people",
+                          "label": "MISC", "entity_id": "e", "canonical_name": "people", "method": "spacy"}],
+        removed_noise=[{"doc_id": "a", "start": 16, "end": 21, "text": "Share", "reason": "share-label trailer"}],
+        inputs=[{"source_path": "/in/a.txt", "articles_loaded": 1, "rejected": 0, "articles_duplicate": 0, "batch_id": "b1"}],
+    )
+    con.execute("update raw.documents set batch_id = 'b1'")
+    for check in ("figure_offsets", "entity_offsets", "noise_offsets", "figure_fields", "duplicate_documents",
+                  "unaccounted_inputs"):
+        assert _rows(con, f"select * from checks.{check}") == [], check
+
+
+def test_checks_return_the_bad_rows(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a", clean="Some 20 people."), _doc("b"), _doc("b")],
+        figures=[
+            _figure("a", 0, "21", "people", value=21, start=5),  # offsets point at "20"
+            _figure("a", 1, "20", "victims", value=20, start=5),  # unknown category
+            _figure("a", 2, "20", "people", "range", None, 30, 10, start=5),  # lower above upper
+        ],
+        inputs=[{"source_path": "/in/lost.txt", "articles_loaded": 0, "rejected": 0, "articles_duplicate": 0}],
+    )
+    assert _rows(con, "select figure_index, found from checks.figure_offsets") == [(0, "20")]
+    assert _rows(con, "select figure_index, problem from checks.figure_fields order by 1") == [
+        (1, "unknown category"), (2, "lower above upper")
+    ]
+    assert _rows(con, "select doc_id, copies from checks.duplicate_documents") == [("b", 2)]
+    assert _rows(con, "select source_path from checks.unaccounted_inputs") == [("/in/lost.txt",)]

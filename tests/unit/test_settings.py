@@ -1,0 +1,50 @@
+"""Settings precedence: argument > NEWSETL_* environment > [tool.newsetl] > defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.settings import PROJECT_ROOT, SettingsError, load_settings
+
+
+def _pyproject(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_load_settings_defaults_to_seeds_and_the_project_data_dir(tmp_path):
+    settings = load_settings(environ={}, pyproject=tmp_path / "missing.toml")
+    assert settings.inputs == (PROJECT_ROOT / "seeds",)
+    assert settings.warehouse_path == PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def test_load_settings_applies_pyproject_then_environment_then_arguments(tmp_path):
+    pyproject = _pyproject(tmp_path, '[tool.newsetl]\ndata_dir = "lakehouse"\nbatch_docs = 50\n')
+    from_file = load_settings(environ={}, pyproject=pyproject)
+    assert from_file.data_dir == tmp_path / "lakehouse" and from_file.batch_docs == 50
+    from_env = load_settings(environ={"NEWSETL_BATCH_DOCS": "70"}, pyproject=pyproject)
+    assert from_env.batch_docs == 70 and from_env.data_dir == tmp_path / "lakehouse"
+    from_args = load_settings({"batch_docs": 90}, environ={"NEWSETL_BATCH_DOCS": "70"}, pyproject=pyproject)
+    assert from_args.batch_docs == 90
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"NEWSETL_DATA_DRI": "x"}, "did you mean 'data_dir'"),  # typo gets a suggestion
+        ({"NEWSETL_BATCH_DOCS": "many"}, "whole number"),  # wrong type
+        ({"NEWSETL_BATCH_DOCS": "0"}, "at least 1"),  # out of range
+    ],
+)
+def test_load_settings_rejects_bad_keys_and_values(tmp_path, environ, message):
+    with pytest.raises(SettingsError, match=message):
+        load_settings(environ=environ, pyproject=tmp_path / "missing.toml")
+
+
+def test_load_settings_rejects_unknown_pyproject_keys(tmp_path):
+    pyproject = _pyproject(tmp_path, "[tool.newsetl]\nbatch_size = 3\n")
+    with pytest.raises(SettingsError, match="did you mean 'batch_docs'"):
+        load_settings(environ={}, pyproject=pyproject)

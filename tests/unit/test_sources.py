@@ -1,0 +1,105 @@
+"""Reading inputs: every file ends as articles or as rejects with a clear reason."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from flows.io.sources import discover_files, doc_id_for, read_input
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _read(tmp_path: Path, name: str, data: bytes):
+    _write(tmp_path / name, data)
+    files, missing = discover_files([tmp_path])
+    assert not missing
+    (file,) = [f for f in files if f.path.name == name]
+    return read_input(file)
+
+
+def test_doc_id_for_is_the_content_hash_prefix():
+    assert doc_id_for("abc") == "ba7816bf8f01cfea"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason_start"),
+    [
+        ("empty.txt", b"", "empty article"),  # zero bytes
+        ("blank.txt", b"  \n\t\n", "empty article"),  # white space only
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),  # NUL bytes
+        ("latin1.txt", "Café crème".encode("latin-1"), "not valid UTF-8"),  # wrong encoding
+        ("truncated.jsonl.gz", gzip.compress(b'{"id": "a", "text": "hello"}\n')[:-8], "truncated gzip"),
+        ("garbage.txt.gz", b"this is not gzip at all", "corrupt gzip"),  # bad magic
+        ("table.csv", b"a,b\n1,2\n", "unsupported file type"),  # not an article format
+        ("nothing.jsonl", b"\n\n", "empty file"),  # only blank lines
+    ],
+)
+def test_read_input_rejects_whole_bad_files_with_a_reason(tmp_path, name, data, reason_start):
+    articles, rejected = _read(tmp_path, name, data)
+    assert articles == []
+    assert len(rejected) == 1 and rejected[0].reason.startswith(reason_start)
+    assert rejected[0].line_number is None
+
+
+def test_read_input_keeps_good_jsonl_lines_and_rejects_bad_ones_by_number(tmp_path):
+    lines = [
+        json.dumps({"id": "a1", "text": "First article.", "url": "https://x.test/a1", "source": "wire"}),
+        "{not json",
+        json.dumps({"id": "a2"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "a3", "text": 42}),
+        json.dumps({"id": "a4", "text": "   "}),
+        json.dumps({"id": "a5", "text": "Second article.", "title": "T"}),
+    ]
+    articles, rejected = _read(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    assert [a.external_id for a in articles] == ["a1", "a5"]
+    assert [a.line_number for a in articles] == [1, 7]
+    assert articles[0].article.metadata == {"url": "https://x.test/a1", "source": "wire"}
+    assert articles[0].article.doc_id == doc_id_for("First article.")
+    assert [(r.line_number, r.reason.split(" (")[0]) for r in rejected] == [
+        (2, "broken JSON line"),
+        (3, "JSON line has no 'text' field"),
+        (4, "JSON line is a list, not an object"),
+        (5, "'text' is a int, not a string"),
+        (6, "empty article"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("one.txt", "Un article en français.".encode()),  # plain UTF-8
+        ("bom.txt", "\ufeffUn article en français.".encode()),  # UTF-8 with BOM
+        ("utf16.txt", "Un article en français.".encode("utf-16")),  # UTF-16 with BOM
+        ("one.txt.gz", gzip.compress("Un article en français.".encode())),  # gzip of text
+    ],
+)
+def test_read_input_reads_a_text_article_in_every_supported_form(tmp_path, name, data):
+    articles, rejected = _read(tmp_path, name, data)
+    assert rejected == []
+    assert [a.article.text for a in articles] == ["Un article en français."]
+    assert articles[0].external_id == "one" if name.startswith("one") else True
+
+
+def test_read_input_reads_gzipped_jsonl(tmp_path):
+    data = gzip.compress(b'{"id": "g1", "text": "Zipped."}\n{"id": "g2", "text": "Also zipped."}\n')
+    articles, rejected = _read(tmp_path, "feed.jsonl.gz", data)
+    assert rejected == [] and [a.external_id for a in articles] == ["g1", "g2"]
+
+
+def test_discover_files_recurses_skips_docs_and_reports_missing_paths(tmp_path):
+    _write(tmp_path / "a" / "b" / "deep.txt", b"Deep article.")
+    _write(tmp_path / "ATTRIBUTION.md", b"# credits")
+    _write(tmp_path / ".hidden.txt", b"hidden")
+    files, missing = discover_files([tmp_path, tmp_path / "nope"])
+    assert [f.path.name for f in files] == ["deep.txt"]
+    assert files[0].size_bytes == len(b"Deep article.") and len(files[0].sha256) == 64
+    assert missing == [tmp_path / "nope"]

@@ -1,0 +1,94 @@
+"""The Parquet lake: one folder per table, one zstd file per committed batch.
+
+A batch is committed when its `inputs` manifest file exists; it is written last. Files of a
+batch that never committed (a crash) are discarded at the start of the next run, and the batch
+is processed again under the same deterministic id, so a re-run gives the same lake.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse.schemas import INPUTS, RUNS, TABLES, Table
+
+TMP_SUFFIX = ".tmp"
+
+
+def table_dir(lake_dir: Path, table: Table) -> Path:
+    """Folder holding a table's Parquet files."""
+    return lake_dir / table.name
+
+
+def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> Path:
+    """Write rows with the table's schema to a temporary name, then rename into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = pa.Table.from_pylist(list(rows), schema=table.schema)
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    pq.write_table(data, tmp, compression="zstd")
+    os.replace(tmp, path)
+    return path
+
+
+def write_batch(lake_dir: Path, batch_id: str, rows_by_table: dict[str, Sequence[dict[str, Any]]]) -> int:
+    """Write every data table of a batch, then its `inputs` manifest (the commit); returns rows written."""
+    written = 0
+    for table in TABLES:
+        if table in (INPUTS, RUNS):
+            continue
+        rows = rows_by_table.get(table.name, ())
+        if rows:
+            write_parquet(table_dir(lake_dir, table) / f"{batch_id}.parquet", table, rows)
+            written += len(rows)
+    manifest = rows_by_table[INPUTS.name]
+    write_parquet(table_dir(lake_dir, INPUTS) / f"{batch_id}.parquet", INPUTS, manifest)
+    return written + len(manifest)
+
+
+def write_run(lake_dir: Path, run_row: dict[str, Any]) -> Path:
+    """Record a run that committed batches."""
+    return write_parquet(table_dir(lake_dir, RUNS) / f"{run_row['run_id']}.parquet", RUNS, [run_row])
+
+
+def committed_batches(lake_dir: Path) -> set[str]:
+    """Ids of batches whose manifest exists."""
+    return {p.stem for p in table_dir(lake_dir, INPUTS).glob("*.parquet")}
+
+
+def discard_uncommitted(lake_dir: Path) -> list[Path]:
+    """Delete leftovers of batches that never committed and stray temporary files."""
+    done = committed_batches(lake_dir)
+    dropped: list[Path] = []
+    for table in TABLES:
+        folder = table_dir(lake_dir, table)
+        for path in sorted(folder.glob(f"*{TMP_SUFFIX}")):
+            path.unlink()
+            dropped.append(path)
+        if table in (INPUTS, RUNS):
+            continue
+        for path in sorted(folder.glob("*.parquet")):
+            if path.stem not in done:
+                path.unlink()
+                dropped.append(path)
+    return dropped
+
+
+def table_files(lake_dir: Path, table: Table) -> list[Path]:
+    """Committed Parquet files of a table, sorted."""
+    if table is RUNS:
+        return sorted(table_dir(lake_dir, table).glob("*.parquet"))
+    done = committed_batches(lake_dir)
+    return sorted(p for p in table_dir(lake_dir, table).glob("*.parquet") if p.stem in done)
+
+
+def read_column(lake_dir: Path, table: Table, columns: Iterable[str]) -> pa.Table:
+    """Some columns of a table over all committed files (empty table when there are none)."""
+    names = list(columns)
+    files = table_files(lake_dir, table)
+    if not files:
+        return table.schema.empty_table().select(names)
+    return pa.concat_tables(pq.read_table(f, columns=names, schema=table.schema) for f in files)

@@ -1,0 +1,176 @@
+"""The one declaration of every lake table: Arrow schema + column docs.
+
+Parquet files are written with these schemas, the DuckDB raw views are typed from them, and
+docs/DATA_DICTIONARY.md is generated from them (a test keeps it in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Table:
+    """A lake table: name, grain, and its Arrow schema (each field carries a description)."""
+
+    name: str
+    grain: str
+    schema: pa.Schema
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names in order."""
+        return self.schema.names
+
+
+def _col(name: str, kind: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    """A field with its description in the metadata."""
+    return pa.field(name, kind, nullable=nullable, metadata={"doc": doc})
+
+
+def _table(name: str, grain: str, *cols: pa.Field) -> Table:
+    return Table(name, grain, pa.schema(list(cols)))
+
+
+UTC = pa.timestamp("us", tz="UTC")
+_BATCH = _col("batch_id", pa.string(), "load batch that committed the row (see inputs)", False)
+
+DOCUMENTS = _table(
+    "documents",
+    "one row per loaded article (unique doc_id)",
+    _col("doc_id", pa.string(), "SHA-256 of the raw text, first 16 hex digits", False),
+    _col("source_path", pa.string(), "absolute path of the input file", False),
+    _col("line_number", pa.int32(), "line in a .jsonl input (1-based); null for .txt"),
+    _col("external_id", pa.string(), "the input's own id (jsonl `id`, .txt file stem)"),
+    _col("url", pa.string(), "jsonl `url`"),
+    _col("title", pa.string(), "jsonl `title`"),
+    _col("published_at", pa.string(), "jsonl `published_at` as given (not parsed)"),
+    _col("source", pa.string(), "jsonl `source` (publisher / crawl name)"),
+    _col("language", pa.string(), "main language, ISO 639-1, or `und`", False),
+    _col("language_score", pa.float64(), "confidence of `language` in [0, 1]", False),
+    _col("language_reason", pa.string(), "why the language is `und` (empty, too short, ...)"),
+    _col(
+        "language_shares",
+        pa.list_(pa.struct([("language", pa.string()), ("share", pa.float64())])),
+        "share of the text per language, by paragraph length",
+    ),
+    _col("raw_text", pa.string(), "the article exactly as read", False),
+    _col("clean_text", pa.string(), "the article body with noise removed and text repaired", False),
+    _col("repairs", pa.list_(pa.string()), "text repairs applied (mojibake, whitespace, ...)"),
+    _col("length_chars", pa.int32(), "characters in clean_text", False),
+    _col("word_count", pa.int32(), "whitespace-separated words in clean_text", False),
+    _BATCH,
+    _col("loaded_at", UTC, "when the batch was loaded (UTC)", False),
+)
+
+ENTITY_MENTIONS = _table(
+    "entity_mentions",
+    "one row per entity mention in a document",
+    _col("doc_id", pa.string(), "document of the mention", False),
+    _col("mention_index", pa.int32(), "order of the mention in the document (0-based)", False),
+    _col("start", pa.int32(), "offset of the first character in clean_text", False),
+    _col("end", pa.int32(), "offset after the last character in clean_text", False),
+    _col("text", pa.string(), "clean_text[start:end]", False),
+    _col("label", pa.string(), "PERSON, ORG, LOC (any place), NORP, MISC, ...", False),
+    _col("method", pa.string(), "how the mention was found (spacy, gazetteer, ...)", False),
+    _col("entity_id", pa.string(), "canonical entity (stable across documents and runs)", False),
+    _col("canonical_name", pa.string(), "canonical name of the entity", False),
+    _col("geonames_id", pa.int64(), "GeoNames id of a resolved place"),
+    _col("country_code", pa.string(), "ISO 3166-1 alpha-2 of a resolved place"),
+    _col("latitude", pa.float64(), "latitude of a resolved place (degrees)"),
+    _col("longitude", pa.float64(), "longitude of a resolved place (degrees)"),
+    _col("feature_type", pa.string(), "kind of resolved place (country, city, region, ...)"),
+    _BATCH,
+)
+
+FIGURES = _table(
+    "figures",
+    "one row per figure (a number that quantifies) in a document",
+    _col("doc_id", pa.string(), "document of the figure", False),
+    _col("figure_index", pa.int32(), "order of the figure in the document (0-based)", False),
+    _col("start", pa.int32(), "offset of the first character in clean_text", False),
+    _col("end", pa.int32(), "offset after the last character in clean_text", False),
+    _col("text", pa.string(), "clean_text[start:end]: qualifier + number + unit", False),
+    _col("value", pa.float64(), "the stated number; null for vague quantities and ranges"),
+    _col("lower", pa.float64(), "inclusive lower bound the words imply; null when open"),
+    _col("upper", pa.float64(), "inclusive upper bound the words imply; null when open"),
+    _col("qualifier", pa.string(), "exact, approximately, at_least, more_than, almost, up_to, ...", False),
+    _col("unit", pa.string(), "percent, ISO currency code, year, day, km, ...; null for counts"),
+    _col("object", pa.string(), "what is counted, singular English noun"),
+    _col("category", pa.string(), "killed, wounded, displaced, ..., money, percent, age, duration, count", False),
+    _col("sentence", pa.string(), "the sentence of clean_text the figure stands in", False),
+    _col("place", pa.string(), "nearest LOC mention in the same sentence"),
+    _col("place_entity_id", pa.string(), "entity_id of that place"),
+    _BATCH,
+)
+
+REMOVED_NOISE = _table(
+    "removed_noise",
+    "one row per removed segment of a document's raw text",
+    _col("doc_id", pa.string(), "document the segment was removed from", False),
+    _col("start", pa.int32(), "offset in raw_text", False),
+    _col("end", pa.int32(), "offset after the segment in raw_text", False),
+    _col("text", pa.string(), "the removed text", False),
+    _col("reason", pa.string(), "why it was removed", False),
+    _BATCH,
+)
+
+QUARANTINE = _table(
+    "quarantine",
+    "one row per input (file or jsonl line) that could not be loaded",
+    _col("source_path", pa.string(), "input file", False),
+    _col("line_number", pa.int32(), "line in a .jsonl input; null for a whole file"),
+    _col("reason", pa.string(), "why it was not loaded", False),
+    _col("raw_excerpt", pa.string(), "first 200 characters of a rejected line"),
+    _col("file_sha256", pa.string(), "SHA-256 of the input file's bytes"),
+    _BATCH,
+)
+
+BOILERPLATE = _table(
+    "boilerplate",
+    "one row per line learned as repeated boilerplate of a source in a batch",
+    _col("source", pa.string(), "source the line repeats in", False),
+    _col("line_text", pa.string(), "the repeated line", False),
+    _col("doc_count", pa.int32(), "documents of the batch carrying it", False),
+    _BATCH,
+)
+
+INPUTS = _table(
+    "inputs",
+    "one row per input file committed (the load manifest: written last, so it marks a batch done)",
+    _col("source_path", pa.string(), "input file", False),
+    _col("file_sha256", pa.string(), "SHA-256 of the file's bytes", False),
+    _col("size_bytes", pa.int64(), "file size", False),
+    _col("articles_loaded", pa.int32(), "new articles loaded from the file", False),
+    _col("articles_duplicate", pa.int32(), "articles whose text was already loaded", False),
+    _col("rejected", pa.int32(), "quarantined items (file or lines)", False),
+    _BATCH,
+    _col("run_id", pa.string(), "run that committed the batch", False),
+    _col("committed_at", UTC, "when the batch was committed (UTC)", False),
+)
+
+RUNS = _table(
+    "runs",
+    "one row per run that committed at least one batch",
+    _col("run_id", pa.string(), "Prefect flow-run id (or a local id outside Prefect)", False),
+    _col("started_at", UTC, "run start (UTC)", False),
+    _col("finished_at", UTC, "when the last batch was committed (UTC)", False),
+    _col("batches", pa.int32(), "batches committed", False),
+    _col("input_files", pa.int32(), "new input files", False),
+    _col("documents_loaded", pa.int32(), "documents loaded", False),
+    _col("rejected", pa.int32(), "quarantined inputs", False),
+)
+
+TABLES: tuple[Table, ...] = (
+    DOCUMENTS,
+    ENTITY_MENTIONS,
+    FIGURES,
+    REMOVED_NOISE,
+    QUARANTINE,
+    BOILERPLATE,
+    INPUTS,
+    RUNS,
+)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
