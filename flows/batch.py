@@ -6,13 +6,15 @@ No Prefect and no storage here: tasks call these functions and hand the rows to 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Sequence
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
 from flows.text.article import ArticleFailure, ArticleResult, Tools, analyse_articles
-from flows.text.boilerplate import learn_boilerplate
+from flows.text.boilerplate import Boilerplate, learn_boilerplate
+from flows.text.records import Article
 
 # Planning assumes ~4 kB per article; a file is never split across batches.
 BYTES_PER_ARTICLE = 4_000
@@ -93,8 +95,9 @@ def build_batch(
         loaded.extend(articles)
         rejected.extend(rejects)
     fresh, duplicates = _dedupe(loaded, known_doc_ids)
-    boilerplate = learn_boilerplate([(a.article.source, a.article.text) for a in fresh])
-    results = analyse_articles([a.article for a in fresh], tools, boilerplate)
+    articles = [_with_source(a) for a in fresh]
+    boilerplate = learn_boilerplate([(a.source, a.text) for a in articles])
+    results = analyse_articles(articles, tools, boilerplate)
     rows = _empty_rows()
     for origin, result in zip(fresh, results):
         if isinstance(result, ArticleFailure):
@@ -106,6 +109,13 @@ def build_batch(
     rows["boilerplate"] = _boilerplate_rows(boilerplate, batch_id)
     rows["inputs"] = _input_rows(files, rows, duplicates, batch_id, run_id, now)
     return BatchRows(rows, _stats(batch_id, files, rows, duplicates), {r["doc_id"] for r in rows["documents"]})
+
+
+def _with_source(item: LoadedArticle) -> Article:
+    """The article, its boilerplate source defaulting to the folder it was found in."""
+    if item.article.source:
+        return item.article
+    return replace(item.article, source=f"folder:{Path(item.source_path).parent}")
 
 
 def _empty_rows() -> dict[str, list[dict[str, Any]]]:
@@ -209,10 +219,10 @@ def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> di
     }
 
 
-def _boilerplate_rows(boilerplate: Any, batch_id: str) -> list[dict[str, Any]]:
+def _boilerplate_rows(boilerplate: Boilerplate, batch_id: str) -> list[dict[str, Any]]:
     return [
-        {"source": source, "line_text": line, "doc_count": count, "batch_id": batch_id}
-        for source, line, count in boilerplate.entries()
+        {"source": line.source, "line_text": line.text, "doc_count": line.doc_count, "batch_id": batch_id}
+        for line in boilerplate.lines
     ]
 
 

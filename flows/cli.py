@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
     run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
 
+    serve = sub.add_parser("serve", help="run news_etl on a schedule (needs a running `prefect server`)")
+    serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: every hour)")
+    serve.add_argument("--input", dest="inputs", action="append", metavar="PATH", help="as for run")
+    serve.add_argument("--data-dir", help="as for run")
+    serve.add_argument("--batch-docs", type=int, help="as for run")
+
     extract = sub.add_parser("extract", help="run the text stages on JSON Lines (no warehouse)")
     extract.add_argument("--input", default="-", help="JSON Lines file, or - for standard input")
     extract.add_argument("--output", default="-", help="JSON Lines file, or - for standard output")
@@ -67,9 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(args: argparse.Namespace) -> int:
-    if not args.verbose:
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect defaults for a command-line run: warnings only, no usage telemetry."""
+    if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def _run(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
     settings = load_settings({"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs})
     for path in settings.inputs:
         if not path.exists():
@@ -106,6 +118,15 @@ def _print_summary(summary: Any) -> None:
     Console().print(table)
     if not summary.batches:
         print("nothing new to load; the warehouse is unchanged")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UsageError("set PREFECT_API_URL to a running `prefect server` (see README: Scheduling)")
+    from flows.deploy import serve
+
+    serve(load_settings({"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs}), args.cron)
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -205,7 +226,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"run": _run, "extract": _extract, "query": _query, "report": _report, "evaluate": _evaluate}
+_COMMANDS = {"run": _run, "serve": _serve, "extract": _extract, "query": _query, "report": _report, "evaluate": _evaluate}
 
 if __name__ == "__main__":
     raise SystemExit(main())

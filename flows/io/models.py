@@ -126,8 +126,10 @@ def _add_subdivisions(cache, add) -> None:
         place = Place(row["geonameid"], row["name"], "US", None, None, "admin1")
         add(row["name"], GazetteerEntry(place, 0, True))
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES and sub.country_code != "US":
-            place = Place(None, sub.name, sub.country_code, None, None, "admin1")
+        if sub.country_code != "US":
+            major = sub.parent_code is None and sub.type in SUBDIVISION_TYPES
+            kind = "admin1" if major else "admin2"
+            place = Place(None, sub.name, sub.country_code, None, None, kind)
             add(sub.name, GazetteerEntry(place, 0, True))
 
 

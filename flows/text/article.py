@@ -20,7 +20,7 @@ from flows.text.records import Article, CleanedText, EntityMention, Figure, Lang
 T = TypeVar("T")
 
 # A sentence ends at . ! ? … ؟ 。 (with closing quotes/brackets) before white space, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…؟。])[\"'”’»)\]]*\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…؟。])([\"'”’»)\]]*)\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
+        end = match.start() + len(match.group(1) or "")
+        if end > start:
+            spans.append((start, end))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text.rstrip())))
@@ -122,7 +123,8 @@ def analyse_articles(
     """Run every text stage over a batch; one result or failure per article, in order."""
     staged: list[tuple[Article, CleanedText, LanguageGuess] | ArticleFailure] = []
     for article in articles:
-        cleaned = _guarded("cleaning", lambda a=article: clean_article(a.text, boilerplate))
+        learned = boilerplate.for_source(article.source) if boilerplate else None
+        cleaned = _guarded("cleaning", lambda a=article, b=learned: clean_article(a.text, b))
         if isinstance(cleaned, str):
             staged.append(ArticleFailure(article, cleaned))
             continue

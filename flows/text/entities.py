@@ -28,6 +28,11 @@ from typing import Any
 
 from flows.text.entity_lexicon import (
     COMMON_CAPS_WORDS,
+    COUNTRY_ALIASES,
+    NON_NAME_ACRONYMS,
+    EVENT_WORDS,
+    NOT_NAMES,
+    SPORTS_WORDS,
     FIRST_NAMES,
     HEURISTIC_STOP,
     ORG_ALIASES,
@@ -57,6 +62,12 @@ PLACE_FOLLOWERS = frozenset(
     oblast governorate prefecture enclave city town village port mountains hills lake""".split()
 )
 BATCH_SIZE = 64
+KNOWN_ACRONYMS = frozenset(
+    alias.casefold()
+    for aliases in (*COUNTRY_ALIASES.values(), *ORG_ALIASES)
+    for alias in aliases
+    if alias.isupper() and alias.isalpha()
+) | frozenset({"ap", "afp", "bbc", "cnn", "nba", "nfl", "nhl", "fifa", "uefa", "pga", "ioc"})
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FALLBACK_TOKEN = re.compile(r"\w+")
@@ -64,7 +75,42 @@ _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"[\s.,;:!?\"'“”’‘()\[\]-]+$")
 _LEAD = re.compile(r"^[\s.,;:!?\"'“”’‘()\[\]-]+")
-_SCORE_LINE = re.compile(r"\b\d+\b.*\b\d+\b")
+_TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d\-./:]*)+$")
+_STRONG_PLACE_CUE = re.compile(
+    r"\b(?:town|city|village|region|province|district|capital|port|suburb|municipality|outskirts)"
+    r" of\s*$|\bnative\s*$", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)"
+    r"(?: ?, ?(?P<region>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*)*))?"
+    r"(?= ?,? ?(?:\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP)\)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))",
+    re.MULTILINE,
+)
+_GOV_BODY = re.compile(
+    r"\b(?:[Ss]tate|[Tt]reasury|[Jj]ustice|[Cc]ommerce|[Dd]efen[cs]e|[Ee]nergy) [Dd]epartment\b"
+    r"|\b(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Hh]ealth|[Jj]ustice) [Mm]inistry\b"
+)
+_PLACE_NOUN = re.compile(
+    r"\b(?:capital|town|city|village|region|province|district|enclave|corridor|border)\b", re.I
+)
+_SPLIT_NAME = re.compile(r" - |\s*\n\s*| , | (?:at|in|v|vs\.?|against|and|of) ")
+_SPLIT_ORG = re.compile(r" - |\s*\n\s*| , | (?:at|v|vs\.?|against) ")
+_PREFIXED = re.compile(r"^(?:ex|pro|anti|non|post|pre)-", re.IGNORECASE)
+_TABLE_TEAM = re.compile(
+    r"(?:^|(?<=[,:;(] ))(?P<name>[A-Z][\w'.&]*(?:[ -][A-Z][\w'.&]*){0,3}) (?=\d)(?!\d{4}-\d\d-\d\d)",
+    re.MULTILINE
+)
+_FIXTURE = re.compile(r"^(?P<home>[A-Z][A-Z .]+?) (?:AT|at|v|vs) (?P<away>[A-Z][A-Z .]+?)\s*$", re.MULTILINE)
+_INITIAL = re.compile(r"^[A-Z]\.")
+_INITIAL_NAME = re.compile(r"\b[A-Z]\. (?P<surname>[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z][a-z]+)?)\b")
+_BUSINESS = re.compile(
+    r"\b(?:shares|profit|revenue|earnings|stake|merger|acquisition|investors|dividend)\b", re.I
+)
+_VENUE = re.compile(r"^(?P<name>[A-Z][\w'.]*(?: [A-Z(][\w'.)]*){0,3}) : ", re.MULTILINE)
+_ACRONYM = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")
+_SPORTS_HEADLINE = re.compile(r"^\s*([A-Za-z ]+?)\s*-")
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,7 +203,7 @@ def _recase_word(word: str, best: Mapping[str, str], first: bool) -> str:
     if form is None:
         if key in COMMON_CAPS_WORDS:
             form = word.lower()
-        elif len(word) <= 2:
+        elif key in KNOWN_ACRONYMS:
             form = word
         else:
             form = word[0] + word[1:].lower()
@@ -169,12 +215,14 @@ def _recase_word(word: str, best: Mapping[str, str], first: bool) -> str:
 # ----------------------------------------------------------------------------- fallback
 
 
-def fallback_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+def fallback_candidates(
+    text: str, gazetteer: Gazetteer, min_strength: int = 2, people: bool = True
+) -> list[Candidate]:
     """Return places (gazetteer, longest match) and people (first name + capitalised words)."""
     tokens = [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
-        step = _fallback_at(text, tokens, i, gazetteer)
+        step = _fallback_at(text, tokens, i, gazetteer, min_strength, people)
         if step[0] is not None:
             found.append(step[0])
         i += step[1]
@@ -190,7 +238,8 @@ def _is_name_token(word: str) -> bool:
 
 
 def _fallback_at(
-    text: str, tokens: list[tuple[int, int]], i: int, gazetteer: Gazetteer
+    text: str, tokens: list[tuple[int, int]], i: int, gazetteer: Gazetteer, min_strength: int,
+    people: bool,
 ) -> tuple[Candidate | None, int]:
     for n in (3, 2, 1):
         if i + n > len(tokens) or not _joined(text, tokens, i, n):
@@ -200,10 +249,11 @@ def _fallback_at(
         if not all(_is_name_token(w) for w in words) or words[0].casefold() in HEURISTIC_STOP:
             continue
         entry = resolve_place(gazetteer, text[start:end])
-        if entry is not None and place_strength(entry) >= 2 and not is_demonym(gazetteer, text[start:end]):
+        strong = entry is not None and place_strength(entry) >= min_strength
+        if strong and not is_demonym(gazetteer, text[start:end]):
             return Candidate(start, end, "LOC", "gazetteer"), n
     word = text[tokens[i][0] : tokens[i][1]]
-    if word.casefold() in FIRST_NAMES and word[:1].isupper():
+    if people and word.casefold() in FIRST_NAMES and word[:1].isupper():
         n = 1
         while n < 3 and i + n < len(tokens) and _joined(text, tokens, i, n + 1):
             if not text[tokens[i + n][0]][:1].isupper():
@@ -222,11 +272,188 @@ def resolve_document(
 ) -> tuple[EntityMention, ...]:
     """Return the document's final mentions from raw candidates (trim, correct, link, resolve)."""
     spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
+    spans = [part for c in spans for part in split_and_filter(text, c)]
+    spans = merge_candidates(spans, dateline_candidates(text), override=True)
+    spans = merge_candidates(spans, government_candidates(text), override=False)
+    spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
     spans = link_partial_names(text, spans)
-    spans = [correct_with_gazetteer(text, c, gazetteer) for c in spans]
+    context = context_countries(text, spans, gazetteer)
+    spans = [correct_with_gazetteer(text, c, gazetteer, context) for c in spans]
     spans = vote_labels(text, spans)
-    spans = add_missed_mentions(text, spans, gazetteer)
-    return canonicalise(text, spans, gazetteer)
+    cased = truecase(text)
+    spans = add_missed_mentions(cased, spans, gazetteer)
+    spans = merge_candidates(spans, fallback_candidates(cased, gazetteer, 3, False), override=False)
+    spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
+    if _BUSINESS.search(text):
+        spans = [as_company(text, c, spans) for c in spans]
+    if is_sports_document(text):
+        spans = merge_candidates(spans, table_candidates(text, gazetteer), override=True)
+        spans = merge_candidates(spans, venue_candidates(text), override=True)
+        spans = [as_sports_team(text, c, gazetteer) for c in spans]
+    return canonicalise(text, spans, gazetteer, context)
+
+
+def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
+    """Return the span split at separators (" - ", lines, " at "), plain words dropped."""
+    surface = text[cand.start : cand.end]
+    if _PREFIXED.match(surface):
+        return [replace(cand, label="MISC")]
+    splitter = _SPLIT_ORG if cand.label == "ORG" else _SPLIT_NAME
+    bounds, offset = [], 0
+    for match in splitter.finditer(surface):
+        bounds.append((offset, match.start()))
+        offset = match.end()
+    bounds.append((offset, len(surface)))
+    out = []
+    for lo, hi in bounds:
+        part = surface[lo:hi]
+        words = part.split()
+        if not words or part.casefold() in NOT_NAMES or part.casefold() in NON_NAME_ACRONYMS or all(w.casefold() in SPORTS_WORDS for w in words):
+            continue
+        if sum(len(w) == 1 for w in words) * 2 >= len(words) and len(words) > 1:
+            continue
+        label = cand.label
+        if label in ("ORG", "LOC", "PERSON") and len(words) > 1 and words[-1].casefold() in EVENT_WORDS:
+            label = "MISC"
+        elif len(bounds) > 1 and label == "ORG" and 2 <= len(words) <= 3 and " - " in surface:
+            label = "PERSON"  # "Romania - Cosmin Contra": a team line-up, the part is a player
+        out.append(replace(cand, start=cand.start + lo, end=cand.start + hi, label=label))
+    return out
+
+
+def merge_candidates(
+    spans: list[Candidate], extra: list[Candidate], override: bool
+) -> list[Candidate]:
+    """Return spans plus `extra`; overlaps are won by `extra` when `override`, else dropped."""
+    def overlaps(a: Candidate, b: Candidate) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    if override:
+        kept = [c for c in spans if not any(overlaps(c, e) for e in extra)]
+        return sorted(kept + extra, key=lambda c: c.start)
+    added = [e for e in extra if not any(overlaps(c, e) for c in spans)]
+    return sorted(spans + added, key=lambda c: c.start)
+
+
+def dateline_candidates(text: str) -> list[Candidate]:
+    """Return the places of wire datelines ("LONDON 1996-08-30", "BAKU, Sept 26 (Reuters)")."""
+    out = []
+    for match in _DATELINE.finditer(text):
+        for group in ("city", "region"):
+            if match.group(group):
+                out.append(Candidate(match.start(group), match.end(group), "LOC", "heuristic", 3.0))
+    return out
+
+
+def government_candidates(text: str) -> list[Candidate]:
+    """Return lower-case government bodies ("state department", "foreign ministry") as ORG."""
+    return [Candidate(m.start(), m.end(), "ORG", "heuristic") for m in _GOV_BODY.finditer(text)]
+
+
+def table_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return teams in sports result tables: names right before a score, "X AT Y" fixtures."""
+    out = []
+    for match in _TABLE_TEAM.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if _INITIAL.match(name) or words[0].casefold() in (HEURISTIC_STOP | COMMON_CAPS_WORDS):
+            continue
+        if all(w.casefold() in NOT_NAMES or len(w) == 1 for w in words):
+            continue
+        out.append(_team(match.start("name"), match.end("name"), name, gazetteer))
+    for match in _FIXTURE.finditer(text):
+        for group in ("home", "away"):
+            out.append(_team(match.start(group), match.end(group), match.group(group), gazetteer))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _team(start: int, end: int, name: str, gazetteer: Gazetteer) -> Candidate:
+    country = any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, name))
+    return Candidate(start, end, "LOC" if country else "ORG", "heuristic", 3.0)
+
+
+def initial_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return initial-and-surname names ("P. Simmons") as PERSON, unless a place ("S. Korea")."""
+    out = []
+    for match in _INITIAL_NAME.finditer(text):
+        surname = match.group("surname")
+        if lookup_candidates(gazetteer, surname) and not surname[:1].islower() and (
+            is_demonym(gazetteer, surname) or any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surname))
+        ):
+            continue
+        if is_demonym(gazetteer, surname):
+            continue
+        out.append(Candidate(match.start(), match.end(), "PERSON", "heuristic", 2.0))
+    return out
+
+
+def as_company(text: str, cand: Candidate, spans: Sequence[Candidate]) -> Candidate:
+    """Return a lone surname-like PERSON in business news as ORG when nothing says person."""
+    if cand.label != "PERSON" or cand.canonical or len(_words(text, cand)) > 1:
+        return cand
+    surface = text[cand.start : cand.end]
+    for other in spans:
+        if text[other.start : other.end] == surface and has_person_evidence(text, other):
+            return cand
+    if re.search(r"\b\w+ " + re.escape(surface) + r"\b", text) and any(
+        w.casefold() in FIRST_NAMES
+        for w in re.findall(r"\b(\w+) " + re.escape(surface) + r"\b", text)
+    ):
+        return cand
+    return replace(cand, label="ORG", method=f"{cand.method}+business")
+
+
+def venue_candidates(text: str) -> list[Candidate]:
+    """Return the venues that open a result line ("Hove : Sussex 363 ...")."""
+    out = []
+    for match in _VENUE.finditer(text):
+        name = match.group("name")
+        if name.casefold() not in NOT_NAMES and name.split()[0].casefold() not in COMMON_CAPS_WORDS:
+            out.append(Candidate(match.start("name"), match.end("name"), "LOC", "heuristic", 2.0))
+    return out
+
+
+def acronym_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return all-caps acronyms in running (not all-caps) lines as ORG, minus known non-names."""
+    out, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if not is_caps_line(line):
+            for match in _ACRONYM.finditer(line):
+                word = match.group()
+                if word.casefold() in NON_NAME_ACRONYMS or lookup_candidates(gazetteer, word):
+                    continue
+                out.append(Candidate(offset + match.start(), offset + match.end(), "ORG", "heuristic", 0.5))
+        offset += len(line)
+    return out
+
+
+def is_sports_document(text: str) -> bool:
+    """Return whether the headline is a wire sports slug ("SOCCER - ...", "Boxing-...")."""
+    match = _SPORTS_HEADLINE.match(text)
+    return bool(match) and any(w.casefold() in SPORTS_WORDS for w in match.group(1).split())
+
+
+def as_sports_team(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """Return a place-named club (not a country, not "in/at X", not a dateline) as ORG."""
+    if cand.label not in ("LOC", "PERSON") or cand.method == "heuristic":
+        return cand
+    surface = text[cand.start : cand.end]
+    entry = resolve_place(gazetteer, surface)
+    if cand.label == "PERSON" and (
+        entry is None or place_strength(entry) < 2 or cand.canonical or has_person_evidence(text, cand)
+    ):
+        return cand
+    if any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surface)):
+        return cand
+    if _previous_word(text, cand.start) in ("in", "at", "near") or _is_dateline(text, cand):
+        return cand
+    return replace(cand, label="ORG", method=f"{cand.method}+sports")
+
+
+def _is_dateline(text: str, cand: Candidate) -> bool:
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    after = text[cand.end : cand.end + 3].lstrip()
+    return text[line_start : cand.start].strip() == "" and after[:1] in (",", "-") or after[:1].isdigit() and "-" in text[cand.end : cand.end + 12] and text[line_start : cand.start].strip() == ""
 
 
 def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
@@ -241,6 +468,9 @@ def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
     if match and (match.group().strip() != "'" or surface.endswith("s'")):
         surface = surface[: match.start()]
     surface = _TRAIL.sub("", surface) if not surface.endswith(".") or len(surface) > 4 and not _is_abbrev(surface) else surface
+    surface = _TRAILING_NUMBER.sub("", surface)
+    if surface[:1].isupper() and cand.label in ("PERSON", "ORG", "LOC"):
+        surface = _TRAILING_LOWER.sub("", surface)
     end = start + len(surface)
     if end <= start or not any(ch.isalpha() for ch in surface):
         return None
@@ -305,26 +535,33 @@ def has_place_evidence(text: str, cand: Candidate) -> bool:
     return text[line_start : cand.start].strip() == "" and after.lstrip().startswith((",", "-"))
 
 
-def correct_with_gazetteer(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
+def correct_with_gazetteer(
+    text: str, cand: Candidate, gazetteer: Gazetteer, context: frozenset[str] = frozenset()
+) -> Candidate:
     """Return the span relabelled by the gazetteer when the evidence allows it."""
     surface = text[cand.start : cand.end]
     if cand.label not in NAME_LABELS:
         return cand
     if is_demonym(gazetteer, surface) and cand.label != "NORP":
         return replace(cand, label="NORP", method="spacy+gazetteer", weight=2.0)
-    if cand.label == "LOC" or cand.canonical is not None:
+    if cand.label == "LOC" or cand.canonical is not None or not surface[:1].isupper():
         return cand
-    entries = lookup_candidates(gazetteer, surface)
-    if not entries or not surface[:1].isupper():
-        return cand
-    strength = max(place_strength(e) for e in entries)
     if cand.label == "PERSON" and has_person_evidence(text, cand):
+        return cand
+    single = len(surface.split()) == 1
+    entries = lookup_candidates(gazetteer, surface)
+    if not entries:
+        strong_cue = _STRONG_PLACE_CUE.search(text[max(0, cand.start - 30) : cand.start])
+        if cand.label == "PERSON" and single and strong_cue:
+            return replace(cand, label="LOC", method="spacy+context", weight=2.0)
         return cand
     if cand.label == "ORG" and _looks_like_org(surface):
         return cand
-    single = len(surface.split()) == 1
-    place_evidence = has_place_evidence(text, cand)
-    if strength == 3 or place_evidence or (cand.label == "PERSON" and single and strength == 2):
+    strength = max(place_strength(e) for e in entries)
+    in_context = any(e.place.country_code in context for e in entries)
+    window_cue = in_context and _PLACE_NOUN.search(text[max(0, cand.start - 50) : cand.start])
+    person_single = cand.label == "PERSON" and single
+    if strength == 3 or has_place_evidence(text, cand) or person_single and (strength == 2 or window_cue):
         return replace(cand, label="LOC", method="spacy+gazetteer", weight=2.0)
     return cand
 
@@ -386,9 +623,10 @@ def canonical_person(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def canonicalise(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> tuple[EntityMention, ...]:
+def canonicalise(
+    text: str, spans: list[Candidate], gazetteer: Gazetteer, context: frozenset[str]
+) -> tuple[EntityMention, ...]:
     """Return frozen mentions with canonical names, entity ids and resolved places."""
-    context = _context_countries(text, spans, gazetteer)
     out = []
     for c in spans:
         surface = text[c.start : c.end]
@@ -413,18 +651,17 @@ def canonicalise(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> tup
     return tuple(out)
 
 
-def _context_countries(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> frozenset[str]:
+def context_countries(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> frozenset[str]:
+    """Return the country codes of the countries and nationalities named in the document."""
     codes = set()
     for c in spans:
         surface = text[c.start : c.end]
-        if c.label == "NORP":
-            code = gazetteer.demonyms.get(normalize_name(surface))
-            if code:
-                codes.add(code)
-        elif c.label == "LOC":
-            for entry in lookup_candidates(gazetteer, surface):
-                if entry.place.feature_type in ("country", "region") and entry.place.country_code:
-                    codes.add(entry.place.country_code)
+        code = gazetteer.demonyms.get(normalize_name(surface))
+        if code:
+            codes.add(code)
+        for entry in lookup_candidates(gazetteer, surface):
+            if entry.place.feature_type in ("country", "region") and entry.place.country_code:
+                codes.add(entry.place.country_code)
     return frozenset(codes)
 
 

@@ -143,6 +143,7 @@ REGIONS: tuple[tuple[str, str | None, str, tuple[str, ...]], ...] = (
     ("England", "GB", "region", ()),
     ("Wales", "GB", "region", ()),
     ("Hong Kong", "HK", "region", ()),
+    ("Wall Street", "US", "street", ()),
 )
 
 # Demonyms and nationality adjectives -> country code (NORP, never a place).
@@ -200,4 +201,33 @@ HEURISTIC_STOP = frozenset(
     for from with by of to and or but if when while after before during as also however
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
+)
+
+# Sports a Reuters-style headline starts with ("SOCCER - ..."): clubs named after places are ORG.
+SPORTS_WORDS = frozenset(
+    """cricket soccer football baseball basketball tennis golf rugby boxing athletics cycling
+    squash hockey nfl nba nhl skiing swimming volleyball handball badminton sailing motorcycling
+    olympics sport sports racing motorsport formula wrestling judo rowing snooker darts
+    american""".split()
+)
+
+# Last words that make a name an event or competition (MISC), not an organisation or place.
+EVENT_WORDS = frozenset(
+    """open cup championship championships games prix tour trophy classic masters series
+    division conference olympics marathon rally stakes derby tournament grand""".split()
+)
+
+# Single words a model sometimes tags that are no names (table headings, plain nouns).
+NOT_NAMES = frozenset(
+    """men women extras attendance death total totals result results standings halftime
+    scorers note notes division group automakers eurodollars pct gmt et al bowling batting
+    postponed schedule abandoned cancelled wickets overs innings""".split()
+)
+
+# All-caps abbreviations in running text that are no organisation names.
+NON_NAME_ACRONYMS = frozenset(
+    """gmt bst est edt cet utc ceo cfo coo gdp gnp cpi ppi pct mln bln mth mths vat ipo hiv aids
+    dna rna tv usd eur gbp jpy chf dem frf skr nkr dkr fim bef nlg itl esp rbi era avg faq
+    pdf html url usa uae ussr nb ps am pm rip asap diy lol omg fyi etc cd dvd gps sms
+    ltd inc plc corp ok""".split()
 )

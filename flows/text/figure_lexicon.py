@@ -48,7 +48,7 @@ _DE_UNITS = {
     "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
 }
 _AR_UNITS = {
-    "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2,
     "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5,
     "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8,
     "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30,
@@ -68,7 +68,7 @@ _HUNDREDS = {
 _HALVES = {"half": 0.5, "medio": 0.5, "media": 0.5, "demi": 0.5, "demie": 0.5, "halb": 0.5}
 _ARTICLES = {
     "one": 1, "un": 1, "une": 1, "uno": 1, "una": 1, "ein": 1, "eine": 1, "einen": 1,
-    "einem": 1, "einer": 1,
+    "einem": 1, "einer": 1, "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1,
 }
 
 # Singular scales: value when alone ("mil personas", "ألف قتيل"); plural scales alone are vague.
@@ -104,10 +104,9 @@ NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType({
 WORD_LANGUAGE: Mapping[str, str] = MappingProxyType({
     "once": "es", "sept": "fr", "cent": "fr", "cents": "fr", "seize": "fr", "elf": "de",
     "null": "de", "un": "fr|es", "une": "fr", "uno": "es", "una": "es", "ein": "de",
-    "eine": "de", "einen": "de", "einem": "de", "einer": "de", "mil": "es", "media": "es",
-    "medio": "es", "demi": "fr", "demie": "fr", "halb": "de", "half": "en", "dos": "es",
-    "six": "en|fr", "mille": "fr", "acht": "de", "vier": "de", "neun": "de", "drei": "de",
-    "tres": "es", "dix": "fr", "ست": "ar", "عشر": "ar",
+    "eine": "de", "einen": "de", "einem": "de", "einer": "de", "media": "es",
+    "medio": "es", "demi": "fr", "demie": "fr", "halb": "de", "half": "en", "ست": "ar",
+    "عشر": "ar",
 })
 GERMAN_NUMBER_MORPHEMES = (
     "ein", "zwei", "drei", "vier", "fünf", "sechs", "sech", "sieben", "sieb", "acht", "neun",
@@ -322,7 +321,11 @@ PERSON_NOUNS = frozenset({
     "wife", "husband", "infant", "newborn", "student", "pupil", "elderly", "mexican",
     "african", "israeli", "yemeni", "syrian", "kuwaiti", "saudi", "pakistani", "afghan",
     "iraqi", "palestinian", "american", "egyptian", "spaniard", "german", "frenchman",
-    "zeta", "agent", "employee", "owner", "driver", "crew", "sailor", "miner", "healthworker",
+    "zeta", "agent", "mayor", "governor", "president", "priest", "monk", "nun", "bishop",
+    "imam", "pilot", "engineer", "scientist", "researcher", "expert", "author", "writer",
+    "artist", "actor", "singer", "athlete", "coach", "referee", "fisherman", "hunter",
+    "shepherd", "martyr", "minor", "gang member", "policemen", "employed", "local", "kid",
+    "employee", "owner", "driver", "crew", "sailor", "miner", "healthworker",
 })
 KILLED_NOUNS = frozenset({"body", "corpse", "death", "dead", "fatality", "victim"})
 
@@ -340,7 +343,8 @@ NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
     "britanniques": "briton", "juifs": "jew", "agresseurs": "attacker", "individus": "individual",
     "maisons": "house", "foyers": "household", "vols": "flight", "appels": "call",
     "réacteurs": "reactor", "états": "state", "pays": "country", "villes": "city",
-    "sites": "site", "tunnels": "tunnel", "jeunes": "youth", "familles": "family",
+    "sites": "site", "tunnels": "tunnel", "pib": "gdp", "impôts": "tax", "taxes": "tax",
+    "héritages": "inheritance", "beba": "baby", "bebé": "baby", "bebés": "baby", "familles": "family",
     "migrants": "migrant", "otages": "hostage", "détenus": "detainee", "prisonniers": "prisoner",
     "députés": "deputy", "voix": "vote", "votes": "vote", "sièges": "seat", "écoles": "school",
     "hôpitaux": "hospital", "bâtiments": "building", "voitures": "car", "véhicules": "vehicle",
@@ -439,7 +443,25 @@ NOUN_PHRASE_STOPS = frozenset({
 })
 # Modifiers skipped between the number and the noun ("six other children", "neuf autres").
 NOUN_SKIP_WORDS = frozenset({
-    "other", "more", "additional", "further", "new", "autres", "autre", "otros", "otras",
+    "other", "more", "additional", "further", "new", "autres", "nouveaux", "nouvelles",
+    "nouveau", "nuevos", "nuevas", "neue", "neuen", "même", "mêmes", "mismos", "mismas",
+    "jeunes", "total", "إجمالي", "إجمالى", "اجمالي", "petits", "grandes", "grands", "premiers", "derniers", "últimos", "primeros", "autre", "otros", "otras",
     "más", "weitere", "andere", "anderen", "آخرين", "آخرون", "اخرين", "أخرى", "de", "d",
     "des", "du", "del", "de las", "de los", "las", "los", "les", "la", "el", "the", "من",
 })
+
+# French/Spanish words that are never the counted noun right after a number.
+FUNCTION_WORDS = frozenset({
+    "et", "ou", "en", "y", "o", "e", "que", "qui", "como", "con", "sur", "par", "pour", "dans",
+    "à", "a", "au", "aux", "son", "sont", "est", "fue", "fueron", "ha", "han", "había", "tuvo",
+    "ont", "était", "avaient", "avait", "se", "ne", "ni", "pas", "no", "sin", "es", "era",
+    "eran", "le", "la", "les", "el", "los", "las", "lo", "un", "une", "uno", "una", "del",
+    "al", "por", "para", "entre", "sobre", "hasta", "desde", "après", "avant", "depuis",
+    "pendant", "contre", "selon", "según", "durante", "tras", "ante", "bajo", "cuando",
+    "donde", "où", "quand", "mais", "pero", "sino", "aussi", "también", "ya", "déjà", "muy",
+    "très", "plus", "más", "moins", "menos", "ce", "cette", "ces", "este", "esta", "estos",
+    "estas", "ese", "esa", "esos", "esas", "su", "sus", "ses", "leur", "leurs", "et",
+    "han", "hay", "il", "ils", "elle", "elles", "ella", "ellos", "ellas", "le", "lui",
+})
+# Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
+VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "èrent", "ait")

@@ -26,6 +26,8 @@ MIN_SCORE = 0.20  # langdetect's top probability below this → `und` ("unidenti
 SAMPLE_CHARS = 600  # langdetect reads at most this many characters of the main-script text
 SHARE_SAMPLE_CHARS = 300  # characters sampled for a paragraph group in another script
 N_TRIAL = 5  # langdetect trials (its default is 7); fewer is faster, same answers on news
+NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
+                           # (Latin runs in such texts are names, URLs and markup)
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _PARA_RE = re.compile(r"\n\s*\n|\n")
@@ -77,10 +79,10 @@ ALPHABETS: dict[str, str] = {
     "af": "áéèêëíîïóôúûŉ", "ca": "àçéèíïòóúü·", "cs": "áčďéěíňóřšťúůýž",
     "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù", "da": "æøåé", "de": "äöüß", "en": "",
     "es": "áéíóúüñ", "et": "äöõüšž", "fi": "äöåšž", "fr": "àâæçéèêëîïôœùûüÿ", "hr": "čćđšž",
-    "hu": "áéíóöőúüű", "id": "", "it": "àèéìíîòóùú", "lt": "ąčęėįšųūž",
+    "hu": "áéíóöőúüűõû", "id": "", "it": "àèéìíîòóùú", "lt": "ąčęėįšųūž",
     "lv": "āčēģīķļņšūž", "nl": "áéèëíïóöúü", "no": "æøåéèóòôü", "pl": "ąćęłńóśźż",
     "pt": "áâãàçéêíóôõúü", "ro": "ăâîșşțţ", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
-    "so": "", "sq": "çë", "sv": "åäöé", "sw": "", "tl": "ñáéíóú", "tr": "çğıöşüâîû",
+    "so": "", "sq": "çë", "sv": "åäöé", "sw": "", "tl": "ñáéíóú", "tr": "çğıöşüâîûýþð",
     "vi": "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
     "ru": _CYRILLIC_CORE, "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’'",
     "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
@@ -115,10 +117,15 @@ def count_scripts(text: str) -> Counter[str]:
 
 
 def main_script(counts: Counter[str]) -> str:
-    """Return the dominant script; Japanese kana outweighs the Han it is written with."""
+    """Return the dominant script; kana outweighs Han, a large non-Latin share outweighs Latin."""
     if counts.get("kana", 0) and counts.get("kana", 0) * 5 >= counts.get("han", 0):
         return "kana"
-    return counts.most_common(1)[0][0]
+    ranked = counts.most_common()
+    if ranked[0][0] == "latin" and len(ranked) > 1:
+        runner_up, letters = ranked[1]
+        if runner_up != "other" and letters >= NON_LATIN_MIN_SHARE * sum(counts.values()):
+            return runner_up
+    return ranked[0][0]
 
 
 def letter_rule_language(text: str, script: str) -> str | None:

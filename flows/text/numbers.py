@@ -25,10 +25,9 @@ from flows.text.figure_lexicon import (
 
 # Arabic-Indic and Persian digits and separators map one character to one character, so
 # offsets in the translated text are offsets in the original.
-DIGIT_TRANSLATION = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "0123456789012345678 9.,%".replace(" ", "9")
-)
-ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+DIGIT_TRANSLATION = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+ARABIC_ALEF_TRANSLATION = str.maketrans("أإآٱ", "اااا")
+ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه")
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
 SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und"})
 DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
@@ -72,38 +71,42 @@ def _trie_node_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_WORDS = sorted(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMATE_NOUNS), key=len, reverse=True)
+def normalize_arabic(word: str) -> str:
+    """Return an Arabic word with hamza/alef and ta marbuta normalised."""
+    return word.translate(ARABIC_LETTER_TRANSLATION)
+
+
+def _spelling_variants(words: set[str]) -> set[str]:
+    """Return the words plus their Arabic spellings without hamza and with final ha."""
+    variants = set(words)
+    for word in words:
+        variants.add(word.translate(ARABIC_ALEF_TRANSLATION))
+        variants.add(word.translate(ARABIC_LETTER_TRANSLATION))
+    return variants
+
+
+_NORMALIZED_WORDS = {normalize_arabic(w): e for w, e in NUMBER_WORDS.items()}
+_NORMALIZED_VAGUE = {normalize_arabic(w): v for w, v in VAGUE.items()}
+_BASE_WORDS = _spelling_variants(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMATE_NOUNS))
+# Arabic attaches "و" (and) to the next word: "وخمسة" is "and five".
+_WORDS = sorted(_BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}, key=len, reverse=True)
 _DIGITS_SPACE = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
 _DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
 _PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
-_WORD_GROUP = r"(?<!\w)(?:و(?=\w))?(?P<word>" + _trie_pattern(_WORDS) + r")(?!\w)"
-_MASK = r"(?P<mask>\*NUMBER\*)"
-
-
-def _master(digits: str) -> re.Pattern[str]:
-    """Return the scanning regex for one digit-grouping convention."""
-    return re.compile(
-        rf"{_MASK}|(?<![\d.,])(?P<digits>{digits}|{_PLAIN_DIGITS})(?![.,]?\d)|{_WORD_GROUP}"
-        rf"|(?<!\w)(?P<decomp>{_DE_COMPOUND})(?!\w)",
-        re.IGNORECASE,
-    )
-
-
-MASTER_SPACE_RE = _master(_DIGITS_SPACE)
-MASTER_NOSPACE_RE = _master(_DIGITS_NOSPACE)
+WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
+DE_COMPOUND_RE = re.compile(r"\b" + _DE_COMPOUND + r"\b")
+MASK_RE = re.compile(r"\*number\*")
+DIGITS_SPACE_RE = re.compile(rf"(?:{_DIGITS_SPACE}|{_PLAIN_DIGITS})(?![.,]?\d)")
+DIGITS_NOSPACE_RE = re.compile(rf"(?:{_DIGITS_NOSPACE}|{_PLAIN_DIGITS})(?![.,]?\d)")
+NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
 ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?)|(m|b|k))(?![^\W\d_])", re.I)
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و|\s+de\s+")
 
 
 def normalize_digits(text: str) -> str:
     """Return `text` with Arabic-Indic digits, separators and percent sign made ASCII."""
-    return text.translate(DIGIT_TRANSLATION)
-
-
-def normalize_arabic(word: str) -> str:
-    """Return an Arabic word with hamza/alef, ta marbuta and diacritics normalised."""
-    return word.translate(ARABIC_LETTER_TRANSLATION)
+    return text.translate(DIGIT_TRANSLATION) if NON_ASCII_DIGIT_RE.search(text) else text
 
 
 def parse_digits(raw: str, language: str, scale_word: str = "") -> float | None:
@@ -138,12 +141,7 @@ def _single_separator_role(digits: str, sep: str, comma_decimal: bool) -> tuple[
 
 def _lookup_word(word: str) -> tuple[str, float] | None:
     """Return (kind, value) for a number word, trying the Arabic-normalised spelling too."""
-    entry = NUMBER_WORDS.get(word)
-    if entry is None and word and "\u0600" <= word[0] <= "\u06ff":
-        for key, value in NUMBER_WORDS.items():
-            if normalize_arabic(key) == normalize_arabic(word):
-                return value
-    return entry
+    return NUMBER_WORDS.get(word) or _NORMALIZED_WORDS.get(normalize_arabic(word))
 
 
 def _word_allowed(word: str, language: str) -> bool:
@@ -164,50 +162,68 @@ class _Atom:
 
 
 def _scan_atoms(text: str, language: str) -> list[_Atom]:
-    """Return number atoms in reading order."""
-    master = MASTER_SPACE_RE if language in SPACE_GROUP_LANGUAGES else MASTER_NOSPACE_RE
-    atoms: list[_Atom] = []
-    for match in master.finditer(text):
-        atom = _atom_from_match(match, text, language)
+    """Return number atoms (masks, digits, number words) of lowercase `text` in reading order."""
+    atoms = [_Atom(m.start(), m.end(), "mask", 0.0) for m in MASK_RE.finditer(text)]
+    digits = DIGITS_SPACE_RE if language in SPACE_GROUP_LANGUAGES else DIGITS_NOSPACE_RE
+    for match in digits.finditer(text):
+        start = match.start()
+        if start and (text[start - 1] in ".," and text[start - 2:start - 1].isdigit()):
+            continue
+        atoms.append(_Atom(start, match.end(), "digits", 0.0, match.group()))
+    for match in WORD_RE.finditer(text):
+        atom = _word_atom(match, language)
         if atom is not None:
             atoms.append(atom)
-    return atoms
+    if language in ("de", "und"):
+        atoms.extend(a for m in DE_COMPOUND_RE.finditer(text) if (a := _german_compound(m)) is not None)
+    atoms.sort(key=lambda a: a.start)
+    return _without_overlaps(atoms)
 
 
-def _atom_from_match(match: re.Match[str], text: str, language: str) -> _Atom | None:
-    """Return the atom for one master-regex match, or None if it is not a number here."""
-    if match.group("mask"):
-        return _Atom(match.start(), match.end(), "mask", 0.0)
-    if match.group("digits"):
-        return _Atom(match.start("digits"), match.end("digits"), "digits", 0.0, match.group("digits"))
-    if match.group("decomp"):
-        return _german_compound(match, language)
-    word = match.group("word").lower()
+def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
+    """Return atoms with those inside an earlier, longer atom removed."""
+    kept: list[_Atom] = []
+    for atom in atoms:
+        if kept and atom.start < kept[-1].end:
+            if atom.end - atom.start > kept[-1].end - kept[-1].start:
+                kept[-1] = atom
+            continue
+        kept.append(atom)
+    return kept
+
+
+def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
+    """Return the atom for one number-word match, or None if it is not a number here."""
+    word = match.group()
+    start = match.start()
+    if word.startswith("و") and word[1:] in _BASE_WORDS and word not in _BASE_WORDS:
+        word, start = word[1:], start + 1
     if not _word_allowed(word, language):
         return None
-    if word in VAGUE and word not in SCALES:
-        return _Atom(match.start("word"), match.end("word"), "vague", VAGUE[word], word)
+    vague = VAGUE.get(word) or _NORMALIZED_VAGUE.get(normalize_arabic(word))
+    if vague and _lookup_word(word) is None:
+        return _Atom(start, match.end(), "vague", vague, word)
     if word in APPROXIMATE_NOUNS:
-        return _Atom(match.start("word"), match.end("word"), "approx", APPROXIMATE_NOUNS[word], word)
+        return _Atom(start, match.end(), "approx", APPROXIMATE_NOUNS[word], word)
     entry = _lookup_word(word)
     if entry is None:
         return None
     kind, value = entry
     if kind == "scale" and word in ("billion", "billions") and language in LONG_SCALE_LANGUAGES:
         value = 1e12
-    return _Atom(match.start("word"), match.end("word"), kind, value, word)
+    return _Atom(start, match.end(), kind, value, word)
 
 
-def _german_compound(match: re.Match[str], language: str) -> _Atom | None:
+def _german_compound(match: re.Match[str]) -> _Atom | None:
     """Return an atom for a German compound number word ("dreihundertzwanzig")."""
-    if language not in ("de", "und"):
+    token = match.group()
+    if token in NUMBER_WORDS or token == "und":
         return None
-    token = match.group("decomp").lower()
     try:
         value = float(text2num(token, "de"))
     except ValueError:
         return None
-    return _Atom(match.start("decomp"), match.end("decomp"), "unit", value, token)
+    return _Atom(match.start(), match.end(), "unit", value, token)
 
 
 def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
@@ -223,7 +239,7 @@ def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
     if gap.strip() == "de":
         return last.kind == "scale" and atom.kind == "scale" and atom.value > last.value
     if atom.kind in ("scale", "hundred"):
-        return not conj and last.kind != "half"
+        return not conj and (last.kind != "half" or len(group) > 1)
     if atom.kind == "half":
         return conj
     return _joins_smaller(group, atom, conj)
@@ -321,6 +337,8 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
 
 def find_numbers(text: str, language: str) -> list[NumberSpan]:
     """Return the number expressions in `text` (digits already ASCII) in reading order."""
+    low = text.lower()
+    text = low if len(low) == len(text) else text
     spans: list[NumberSpan] = []
     for group in _group_atoms(_scan_atoms(text, language), text):
         if spans and spans[-1].kind == "mask" and group[0].kind in ("scale", "vague"):

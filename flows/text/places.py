@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flows.text.records import Place
 
-KIND_RANK = {"country": 5, "region": 3, "historical": 3, "sea": 3, "continent": 4, "admin1": 2}
+KIND_RANK = {"country": 4, "continent": 4, "region": 3, "historical": 3, "sea": 3, "admin1": 1.5}
 BIG_CITY_POPULATION = 1_000_000
 _SPACES = re.compile(r"[\s\-‐‑–]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -58,12 +58,12 @@ def is_demonym(gazetteer: Gazetteer, name: str) -> bool:
     return key in gazetteer.demonyms or (key.endswith("s") and key[:-1] in gazetteer.demonyms)
 
 
-def _rank(entry: GazetteerEntry, context: frozenset[str]) -> tuple[int, int, int, int]:
+def _rank(entry: GazetteerEntry, context: frozenset[str]) -> float:
     place = entry.place
-    kind = KIND_RANK.get(place.feature_type, 1)
+    score = KIND_RANK.get(place.feature_type, 1) * 3.0 + len(str(entry.population))
     if place.feature_type == "city" and (entry.capital or entry.population >= BIG_CITY_POPULATION):
-        kind = 4
-    return (int(place.country_code in context), kind, int(entry.primary), entry.population)
+        score += 3.0
+    return score + 3.0 * (place.country_code in context) + 2.0 * entry.primary
 
 
 def resolve_place(
@@ -80,9 +80,9 @@ def resolve_place(
 def place_strength(entry: GazetteerEntry) -> int:
     """Return how surely a bare name is this place: 3 country/region, 2 big city, 1 town."""
     kind = entry.place.feature_type
-    if kind in ("country", "continent", "region", "historical", "sea"):
+    if kind in ("country", "continent", "region", "historical", "sea", "street"):
         return 3
-    if entry.capital or entry.population >= 100_000 or kind == "admin1":
+    if entry.capital or entry.population >= 100_000 or kind in ("admin1", "admin2"):
         return 2
     return 1
 

@@ -1,0 +1,177 @@
+"""Score figure extraction against gold sets, following `CONTRACT.md`.
+
+A gold figure is found when a predicted figure overlaps its span and has the same `value`
+(or, for vague quantities and ranges, the same `lower` and `upper`). Reported: detection
+precision/recall/F1 and, on found figures, the share with the right category, qualifier,
+bounds, object and unit. Predictions overlapping a gold `masked_numbers` span (Spanish
+`*NUMBER*` masks) are ignored: the number behind the mask is unknown, so it is neither
+rewarded nor punished.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from flows.text.figures import extract_figures
+
+FigureDict = dict[str, Any]
+ATTRIBUTES = ("category", "qualifier", "bounds", "object", "unit")
+
+
+def _same_number(a: float | None, b: float | None) -> bool:
+    """Return whether two optional numbers are equal (relative tolerance 1e-6)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _overlaps(a: FigureDict, b: FigureDict) -> bool:
+    """Return whether two spans share at least one character."""
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def is_match(gold: FigureDict, predicted: FigureDict) -> bool:
+    """Return whether `predicted` finds `gold` (overlap + same value, or same bounds)."""
+    if not _overlaps(gold, predicted):
+        return False
+    if gold.get("value") is None:
+        return _same_number(gold.get("lower"), predicted.get("lower")) and _same_number(
+            gold.get("upper"), predicted.get("upper")
+        )
+    return _same_number(gold["value"], predicted.get("value"))
+
+
+def _attribute_hits(gold: FigureDict, predicted: FigureDict) -> dict[str, bool]:
+    """Return which attributes of a found figure are right."""
+    bounds = _same_number(gold.get("lower"), predicted.get("lower")) and _same_number(
+        gold.get("upper"), predicted.get("upper")
+    )
+    return {
+        "category": gold.get("category") == predicted.get("category"),
+        "qualifier": gold.get("qualifier") == predicted.get("qualifier"),
+        "bounds": bounds,
+        "object": gold.get("object") == predicted.get("object"),
+        "unit": gold.get("unit") == predicted.get("unit"),
+    }
+
+
+def match_document(gold: list[FigureDict], predicted: list[FigureDict]) -> list[tuple[int, int]]:
+    """Return (gold index, predicted index) pairs, one-to-one, greedy in reading order."""
+    used: set[int] = set()
+    pairs = []
+    for g_index, figure in enumerate(gold):
+        for p_index, guess in enumerate(predicted):
+            if p_index not in used and is_match(figure, guess):
+                used.add(p_index)
+                pairs.append((g_index, p_index))
+                break
+    return pairs
+
+
+def _unmasked(predicted: list[FigureDict], masked: list[FigureDict]) -> list[FigureDict]:
+    """Return predictions that do not overlap a masked number."""
+    return [p for p in predicted if not any(_overlaps(p, m) for m in masked)]
+
+
+def _prf(found: int, gold_total: int, predicted_hits: int, predicted_total: int) -> dict[str, float]:
+    """Return precision, recall and F1 from counts."""
+    precision = predicted_hits / predicted_total if predicted_total else 1.0
+    recall = found / gold_total if gold_total else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+class _Tally:
+    """Counts for one slice (overall, a language or a category)."""
+
+    def __init__(self) -> None:
+        """Start every count at zero."""
+        self.gold = self.predicted = self.found = self.predicted_hits = 0
+        self.attributes: dict[str, int] = defaultdict(int)
+
+    def metrics(self) -> dict[str, float]:
+        """Return detection P/R/F1, counts and attribute accuracies on found figures."""
+        out: dict[str, float] = _prf(self.found, self.gold, self.predicted_hits, self.predicted)
+        out.update({"gold": self.gold, "predicted": self.predicted, "found": self.found})
+        for name in ATTRIBUTES:
+            out[f"{name}_acc"] = round(self.attributes[name] / self.found, 4) if self.found else 0.0
+        return out
+
+
+def score_figures(
+    gold: list[list[FigureDict]],
+    predicted: list[list[FigureDict]],
+    languages: list[str] | None = None,
+    masked: list[list[FigureDict]] | None = None,
+) -> dict[str, float]:
+    """Return flat metrics (`f1`, `category_acc`, `en.f1`, `category.killed.recall`, ...)."""
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    for index, (gold_doc, predicted_doc) in enumerate(zip(gold, predicted, strict=True)):
+        predicted_doc = _unmasked(predicted_doc, masked[index] if masked else [])
+        language = languages[index] if languages else None
+        _tally_document(gold_doc, predicted_doc, tallies, language)
+    flat: dict[str, float] = {}
+    for key, tally in sorted(tallies.items()):
+        prefix = f"{key}." if key else ""
+        flat.update({prefix + name: value for name, value in tally.metrics().items()})
+    return flat
+
+
+def _tally_document(gold: list[FigureDict], predicted: list[FigureDict], tallies: dict[str, _Tally], language: str | None) -> None:
+    """Add one document's counts to the overall, language and category tallies."""
+    pairs = match_document(gold, predicted)
+    slices = [""] + ([language] if language else [])
+    for key in slices:
+        _add_counts(tallies[key], gold, predicted, pairs)
+    for category in {f.get("category") for f in gold} | {f.get("category") for f in predicted}:
+        gold_ix = [i for i, f in enumerate(gold) if f.get("category") == category]
+        pred_ix = [i for i, f in enumerate(predicted) if f.get("category") == category]
+        tally = tallies[f"category.{category}"]
+        tally.gold += len(gold_ix)
+        tally.predicted += len(pred_ix)
+        tally.found += sum(1 for g, _ in pairs if g in gold_ix)
+        tally.predicted_hits += sum(1 for _, p in pairs if p in pred_ix)
+
+
+def _add_counts(tally: _Tally, gold: list[FigureDict], predicted: list[FigureDict], pairs: list[tuple[int, int]]) -> None:
+    """Add detection counts and attribute hits of one document to a tally."""
+    tally.gold += len(gold)
+    tally.predicted += len(predicted)
+    tally.found += len(pairs)
+    tally.predicted_hits += len(pairs)
+    for g_index, p_index in pairs:
+        for name, hit in _attribute_hits(gold[g_index], predicted[p_index]).items():
+            tally.attributes[name] += int(hit)
+
+
+def _read_gold(path: Path) -> list[dict[str, Any]]:
+    """Return gold documents from a JSON Lines file or a single JSON document."""
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(path.read_text(encoding="utf-8"))]
+
+
+def predict_documents(documents: Iterable[dict[str, Any]]) -> list[list[FigureDict]]:
+    """Return the extractor's figures (as dicts) for each gold document."""
+    return [[asdict(f) for f in extract_figures(doc["text"], doc["lang"])] for doc in documents]
+
+
+def evaluate_figures(gold_dir: Path) -> dict[str, float]:
+    """Return metrics on `figures_dev.jsonl` and `seed.json`, keys prefixed by set name."""
+    results: dict[str, float] = {}
+    for name in ("figures_dev", "seed"):
+        path = gold_dir / (f"{name}.jsonl" if name == "figures_dev" else f"{name}.json")
+        documents = _read_gold(path)
+        scores = score_figures(
+            [doc["figures"] for doc in documents],
+            predict_documents(documents),
+            [doc["lang"] for doc in documents],
+            [doc.get("masked_numbers", []) for doc in documents],
+        )
+        results.update({f"{name}.{key}": value for key, value in scores.items()})
+    return results

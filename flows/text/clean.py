@@ -1,0 +1,519 @@
+"""Article cleaning: drop scraper noise at the edges (and strong noise anywhere), repair text.
+
+Signals, not just phrases: a line is judged by its place (header block, trailer block, inline),
+its shape (few words, no sentence-final punctuation, a label-like colon, all capitals, wholly
+bracketed), its script against the body's, its e-mail/URL/phone content, multilingual lexicons,
+and lines learned as repeated across documents of the same source (`boilerplate.py`).
+Edge blocks are peeled line by line from both ends and stop at the first body line, so a body
+sentence is never dropped for being near noise. Every removal carries offsets into the raw text.
+
+Removal reasons (the vocabulary): see `REASONS`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+import ftfy
+
+from flows.text.boilerplate import Boilerplate, line_key
+from flows.text.language import count_scripts, main_script
+from flows.text.records import CleanedText, Removal
+
+REASONS = (
+    "share-label trailer", "read-more link", "copyright line", "contact trailer",
+    "follow-us plea", "newsletter plea", "support plea", "agency credit", "source credit",
+    "byline", "image credit", "carousel label", "timestamp", "advertisement", "tags line",
+    "label line", "short edge line", "separator", "end marker", "foreign-script edge line",
+    "repeated boilerplate (source)",
+)
+SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
+VERSE_RUN = 3  # this many short edge lines in a row are verse or a list, not noise
+SHORT_BODY_WORDS = 8  # a body ending in a line this short may be verse: keep short lines
+FOREIGN_EDGE_WORDS = 10  # edge lines in another script than the body, up to this many words
+LABEL_MAX_WORDS = 4  # words before the colon of a label line ("Read more:", "Mehr aus:")
+PLEA_MAX_WORDS = 45  # lexicon lines (plea, read-more, contact) longer than this are body
+TITLE_CASE_SHARE = 0.6  # share of capitalised words that makes a label's tail a title
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, normalization=None)
+
+
+def _words_re(phrases: str, head: str = r"^\W*", tail: str = r"\b") -> re.Pattern[str]:
+    """Return a case-insensitive regex matching any |-separated phrase between head and tail."""
+    return re.compile(f"{head}(?:{phrases}){tail}", re.IGNORECASE)
+
+
+_SHARE_WORDS = (
+    r"share(?: this(?: story| article| post| page)?| on \w+| via \w+)?|teilen|artikel teilen|"
+    r"partager(?: cet article)?|partagez|condividi|compartir|compartilhar|comparte|udostępnij|"
+    r"podziel się|поделиться|поделитесь|مشاركة|شارك(?: الخبر)?|delen|dela|sdílet|zdieľať|"
+    r"paylaş|megosztás|distribuie|κοινοποίηση|שתף|分享|共有|공유|tweet|e-?mail|print|whatsapp|"
+    r"facebook|twitter|telegram|linkedin|pinterest|reddit|vk|google\+|google plus|فيسبوك|"
+    r"تويتر|جوجل بلس|واتساب|اكتب رأيك|تعليق|طباعة|من خلال|via|on|per|auf|sur|su|en|na|в"
+)
+_CAROUSEL_WORDS = (r"next|previous|prev|suivant|précédent|weiter|zurück|siguiente|anterior|"
+                   r"successivo|precedente|następny|poprzedni|далее|назад|التالي|السابق")
+SHARE_LABEL_RE = _words_re(_SHARE_WORDS, tail=r"(?:\s*(?:this|it|us))?[\s:!.\-–|•]*$")
+SHARE_BAR_PREFIX_RE = re.compile(
+    f"^\\s*(?:(?:{_SHARE_WORDS}|{_CAROUSEL_WORDS})(?=\\W|$)[\\s:|•·,/\\-–]*)+", re.IGNORECASE)
+SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|facebook|twitter|telegram|whatsapp|"
+                                f"linkedin|pinterest|reddit|google|فيسبوك|تويتر|واتساب|جوجل|"
+                                f"شارك|share|teilen|partager|tweet|e-?mail|print|اكتب رأيك)",
+                                re.IGNORECASE)
+CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
+READ_MORE_RE = _words_re(
+    r"read (?:more|also|next)|also read|related(?: articles?| stories| news)?|see also|"
+    r"also on \S+|more on this|recommended|lire (?:aussi|également|la suite)|à lire (?:aussi)?|"
+    r"voir aussi|à voir aussi|sur le même sujet|mehr zum thema|mehr aus|mehr dazu|"
+    r"lesen sie (?:auch|mehr)|weiterlesen|auch interessant|siehe auch|lee (?:también|más)|"
+    r"leer más|lea también|(?:también )?te puede interesar|ver también|más información|"
+    r"leggi (?:anche|tutto)|potrebbe interessarti|vedi anche|approfondisci|"
+    r"czytaj (?:też|także|więcej|dalej)|zobacz (?:też|także|więcej)|zobacz|przeczytaj(?: też)?|"
+    r"читайте (?:также|еще|ещё)|читать далее|смотрите также|по теме|подробнее|"
+    r"اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|اقرا ايضا|شاهد أيضا|للمزيد|رابط الخبر|"
+    r"leia (?:também|mais)|saiba mais|lees (?:ook|meer)")
+READ_MORE_TAIL_RE = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
+                               r"далее|еще|ещё)\s*$", re.IGNORECASE)
+FOLLOW_RE = _words_re(
+    r"follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siguenos|seguici|seguiteci|"
+    r"obserwuj nas|подписывайтесь|подпишитесь на наш|تابعونا|تابعنا|join us on|find us on|"
+    r"like us on", r"\b", r"\b")
+NEWSLETTER_RE = _words_re(
+    r"subscribe to|sign up|in your inbox|our newsletter|newsletters? here|abonnez-vous|"
+    r"inscrivez-vous|newsletter abonnieren|abonnieren sie|jetzt abonnieren|suscríbete|"
+    r"suscribete|iscriviti|zapisz się|zaprenumeruj|подпишитесь|اشترك في", r"\b", r"")
+NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
+                               r"rundbrief|рассылк\w*|النشرة", r"\b", r"\b")
+SUPPORT_RE = _words_re(
+    r"support (?:us|our|independent)|donate (?:now|today)|make a donation|become a (?:member|"
+    r"patron|subscriber)|jetzt .{0,40}unterstützen|unterstützen sie|kostenlos (?:lesen|testen)|"
+    r"probeabo|soutenez-nous|faites un don|sostienici|sostieni|wesprzyj|поддержите|"
+    r"free trial", r"\b", r"")
+# Cue groups of a reader-funding plea: who speaks to the reader, about what medium, for what.
+PLEA_ADDRESS_RE = _words_re(r"we|our|us|you|your|wir|unser\w*|uns|ihr|nous|notre|nos|vous|"
+                            r"noi|nostr\w|nosotros|nuestr\w+|usted\w*|my|nasz\w*|nas|мы|наш\w*|"
+                            r"нас|вы|ваш\w*|نحن|لدينا", r"\b", r"\b")
+PLEA_MEDIUM_RE = _words_re(r"journalis\w*|journalism\w*|giornalism\w*|periodismo|dziennikar\w*|"
+                           r"журналист\w*|website|webseite|site web|sitio web|reader\w*|leser\w*|"
+                           r"lecteur\w*|lettor\w*|lector\w*|czytelni\w*|читател\w*|newsletter|"
+                           r"articles?|artikel\w*|ausgaben|edition\w*|zeitung|newspaper|"
+                           r"reporting|redaktion|rédaction|redazione|redakcj\w*|редакци\w*",
+                           r"\b", r"\b")
+PLEA_MONEY_RE = _words_re(r"subscri\w*|abonn\w*|abo|donat\w*|don|spende\w*|support\w*|"
+                          r"unterstütz\w*|soutien\w*|soutenir|sosten\w*|apoy\w*|wspar\w*|"
+                          r"поддерж\w*|подпис\w*|free|frei|gratis|kostenlos\w*|gratuit\w*|"
+                          r"paywall|premium|membership|mitglied\w*", r"\b", r"\b")
+COPYRIGHT_RE = _words_re(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|tous droits réservés|alle rechte "
+    r"vorbehalten|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa "
+    r"zastrzeżone|все права защищены|جميع الحقوق محفوظة", r"(?:^|\b|(?=©))", r"")
+COPYRIGHT_START_RE = _words_re(r"©|copyright\b|\(c\)\s*\d{4}", r"^\W*", r"")
+ADVERT_RE = _words_re(r"advertisement|advertising|sponsored|anzeige|werbung|publicité|"
+                      r"publicidad|pubblicità|reklama|реклама|إعلان|ad", r"^\W*", r"\W*$")
+END_MARKER_RE = _words_re(r"انتهى|end|ends|fin|ende|конец|koniec|fine", r"^[\W_]*",
+                          r"[\W_]*$")
+SOURCE_CREDIT_RE = _words_re(
+    r"(?:this )?(?:article|report|story|post) (?:was )?(?:originally )?(?:posted|published|"
+    r"republished|reprinted)|originally published|source:|quelle:|fuente:|fonte:|źródło:|"
+    r"источник:|المصدر:|with permission from|avec l'autorisation", r"^\W*", r"")
+AGENCY_RE = _words_re(
+    r"ap|afp|reuters|dpa|apa|ansa|pap|efe|tass|тасс|риа новости|xinhua|واس|associated press|"
+    r"agence france-presse|europa press|kna|epd|upi|itar-tass|интерфакс|sana|mena",
+    r"^[\W_]*", r"[\W_]*$")
+BYLINE_HEAD_RE = re.compile(r"^(?:by|par|von|por|di|od|da|автор|авторы|بقلم|كتب)[:\s]+"
+                            r"[^\d.!?]{2,60}\.?$", re.IGNORECASE)
+BYLINE_DASH_RE = re.compile(r"^[—–-]{1,2}\s*[^\W\d][^\d.!?]{1,50}$")
+IMAGE_RE = _words_re(r"photo|image|picture|foto|bild|zdjęcie|фото|صورة|credit|crédit|"
+                     r"photos|fotos|bildquelle", r"^[\[(]?\s*", r"\s*(?:by|via|de|von|:|©|-|–)")
+CAPTION_TAIL_RE = re.compile(r"^[^.!?]{10,250}[.!?]\s+(?:[^\W\d]+\s+)?(?:фото|photo|foto|"
+                             r"zdjęcie|صورة)$", re.IGNORECASE)
+GLUED_CREDIT_RE = re.compile(r"(?<=[^\W\d_][.!?])\s*((?:foto|photo|фото|bild|zdjęcie|image|"
+                             r"imagen|immagine)\s*:\s*[^.!?]{1,60}\.?)$", re.IGNORECASE)
+TIMESTAMP_WORD_RE = _words_re(
+    r"updated|last updated|published|posted|aktualisiert|zuletzt aktualisiert|veröffentlicht|"
+    r"actualizado|publicado|mis à jour|publié|modifié|aggiornato|pubblicato|opublikowano|"
+    r"zaktualizowano|aktualizacja|обновлено|опубликовано|نشر|تحديث|آخر تحديث", r"\b", r"")
+TIME_RE = re.compile(r"\b\d{1,2}\s?[:h.]\s?\d{2}\b")
+DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\.? [^\W\d]{3,12}\.? "
+                     r"\d{4}\b|\b[^\W\d]{3,12}\.? \d{1,2},? \d{4}\b")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
+                    r"pl|es|sa|ae)\b(?:/\S*)?", re.IGNORECASE)
+PHONE_RE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d\b")
+CONTACT_RE = _words_re(r"sms|contact|kontakt|e-mail:|email:|tel\.?:|phone:|للتواصل|لمراسلة|"
+                       r"للتواصل مع الكاتب|مراسلة|écrivez|écrire à|napisz|пишите", r"\b", r"")
+TAGS_RE = _words_re(r"tags|tagi|theme|themen|schlagwörter|étiquettes|mots-clés|etichette|"
+                    r"temas|теги|метки|الكلمات الدلالية|وسوم|keywords", r"^\W*", r"\s*:")
+LABEL_RE = re.compile(r"^\W*([^:\n]{1,40}?)\s*:\s*(.+)$")
+SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
+INNER_SENTENCE_RE = re.compile(r"[.!?؟…][\"'”’»“]*\s+\S")
+QUOTE_START_RE = re.compile(r"^\s*[\"'„“”«‹‚]")
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-•·▪●]\s|\d|\*NUMBER\*)")  # "* " marks credits, not lists
+GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ«\"“])|"
+                               r"(?<=[.!?])\s+(?=[(\[])")
+CAPITALISED_RE = re.compile(r"^[\W\d]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+ALL_CAPS_RE = re.compile(r"^[^a-zà-öø-ÿа-яё]*[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}[^a-zà-öø-ÿа-яё]*$")
+WHOLLY_BRACKETED_RE = re.compile(r"^\s*[(\[][^()\[\]]{2,160}[)\]]\s*$")
+PAREN_CREDIT_RE = re.compile(r"^[^\W\d][^.!?()]{1,40}\(\s*[^\W\d][^()]{0,30}\)\s*$")
+LETTER_RE = re.compile(r"[^\W\d_]")
+LINE_RE = re.compile(r"[^\n]+")
+INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]")  # ZWNJ/ZWJ are kept: Persian, Indic
+SPACE_VARIANTS_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MULTISPACE_RE = re.compile(r" {2,}")
+BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty raw line: offsets of its stripped content in the raw text, and the content."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Return the non-blank lines of raw with offsets of their stripped content."""
+    lines = []
+    for match in LINE_RE.finditer(raw):
+        content = match.group()
+        stripped = content.strip()
+        if stripped and not stripped.isspace():
+            start = match.start() + (len(content) - len(content.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+def normalise_line(text: str) -> str:
+    """Return a line as rules see it: NFC, invisible characters gone, spaces collapsed."""
+    text = SPACE_VARIANTS_RE.sub(" ", INVISIBLE_RE.sub("", text))
+    return MULTISPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def word_count(text: str) -> int:
+    """Return the number of whitespace-separated tokens that contain a letter."""
+    return sum(1 for token in text.split() if LETTER_RE.search(token))
+
+
+def ends_sentence(text: str) -> bool:
+    """Return whether text ends with sentence-final punctuation."""
+    return SENTENCE_END_RE.search(text) is not None
+
+
+def is_title_like(text: str) -> bool:
+    """Return whether most words of text start with a capital (a headline, not a sentence)."""
+    words = [w for w in text.split() if LETTER_RE.search(w) and len(w) > 3]
+    return len(words) >= 3 and sum(bool(CAPITALISED_RE.match(w)) for w in words) >= (
+        TITLE_CASE_SHARE * len(words))
+
+
+def strong_reason(text: str) -> str | None:
+    """Return the reason a line is noise wherever it stands, or None."""
+    words = word_count(text)
+    if ADVERT_RE.match(text):
+        return "advertisement"
+    if SHARE_LABEL_RE.match(text) and words <= 6:
+        return "share-label trailer"
+    if CAROUSEL_RE.match(text) and words <= 3 and not ends_sentence(text):
+        return "carousel label"
+    if READ_MORE_RE.match(text) and words <= 30 and _looks_like_link(text):
+        return "read-more link"
+    if words <= PLEA_MAX_WORDS and FOLLOW_RE.search(text):
+        return "follow-us plea"
+    if words <= PLEA_MAX_WORDS and NEWSLETTER_RE.search(text) and (
+            NEWSLETTER_NOUN_RE.search(text) or (words <= 8 and not ends_sentence(text))):
+        return "newsletter plea"
+    if COPYRIGHT_START_RE.match(text) and words <= 30:
+        return "copyright line"
+    if AGENCY_RE.match(text):
+        return "agency credit"
+    if IMAGE_RE.match(text) and words <= 15 and not ends_sentence(text.rstrip(")]")):
+        return "image credit"
+    if CAPTION_TAIL_RE.search(text) and words <= 40:
+        return "image credit"
+    return None
+
+
+def _looks_like_link(text: str) -> bool:
+    """Return whether a read-more line is a link label (a colon, dash, title or a short line)."""
+    head = READ_MORE_RE.match(text)
+    rest = text[head.end():] if head else text
+    return (rest.lstrip()[:1] in {":", "-", "–", "—", "…", "»", ""} or word_count(text) <= 12
+            or is_title_like(rest))
+
+
+def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
+    """Return the reason a line in a header/trailer block is noise, or None."""
+    words = word_count(text)
+    if not LETTER_RE.search(text) and not TIME_RE.search(text):
+        return "separator" if not any(ch.isdigit() for ch in text) else None
+    if END_MARKER_RE.match(text):
+        return "end marker"
+    if COPYRIGHT_RE.search(text) and words <= 30:
+        return "copyright line"
+    if _is_timestamp(text, words):
+        return "timestamp"
+    if _is_contact(text, words):
+        return "contact trailer"
+    if SOURCE_CREDIT_RE.match(text) and words <= 25:
+        return "source credit"
+    if words <= FOREIGN_EDGE_WORDS and _script_of_text(text) not in {body_script, "none"}:
+        return "foreign-script edge line"
+    if BYLINE_HEAD_RE.match(text) and words <= 6 and not trailer:
+        return "byline"
+    if trailer:
+        return trailer_reason(text, words)
+    return None
+
+
+def trailer_reason(text: str, words: int) -> str | None:
+    """Return the reason a line in the trailer block is noise (shape rules), or None."""
+    if words <= PLEA_MAX_WORDS and (SUPPORT_RE.search(text) or _is_reader_plea(text, words)):
+        return "support plea"
+    if READ_MORE_TAIL_RE.search(text) and words <= 3:
+        return "read-more link"
+    if TAGS_RE.match(text) and words <= 40:
+        return "tags line"
+    if BYLINE_DASH_RE.match(text) and words <= 5:
+        return "byline"
+    if WHOLLY_BRACKETED_RE.match(text) and words <= 20 and not ends_sentence(text[:-1]):
+        return "agency credit"
+    if LIST_ITEM_RE.match(text):
+        return None
+    if (PAREN_CREDIT_RE.match(text) or ALL_CAPS_RE.match(text)) and words <= 6:
+        return "agency credit"
+    label = _label_reason(text)
+    if label is not None:
+        return label
+    if words <= SHORT_EDGE_WORDS and not ends_sentence(text):
+        return "short edge line"
+    if NEWSLETTER_NOUN_RE.search(text) and words <= 25:
+        return "newsletter plea"
+    return None
+
+
+def _is_reader_plea(text: str, words: int) -> bool:
+    """Return whether a trailer line addresses the reader about the medium (and money)."""
+    medium = len(PLEA_MEDIUM_RE.findall(text))
+    if medium == 0:
+        return False
+    if words <= 12 and not ends_sentence(text) and medium >= 2:
+        return True
+    addressed = PLEA_ADDRESS_RE.search(text) is not None
+    return addressed and (medium >= 2 or PLEA_MONEY_RE.search(text) is not None)
+
+
+def _label_reason(text: str) -> str | None:
+    """Return a reason for a 'Label: tail' line whose tail is a title or a fragment, or None."""
+    match = LABEL_RE.match(text)
+    if match is None or word_count(match.group(1)) > LABEL_MAX_WORDS:
+        return None
+    tail = match.group(2)
+    if word_count(tail) > 20 or (ends_sentence(tail) and not is_title_like(tail)):
+        return None
+    if INNER_SENTENCE_RE.search(tail) or QUOTE_START_RE.match(tail):
+        return None
+    if READ_MORE_RE.match(text):
+        return "read-more link"
+    return "tags line" if tail.count(",") >= 2 else "label line"
+
+
+def _is_timestamp(text: str, words: int) -> bool:
+    """Return whether a line is a crawl/publication timestamp rather than prose."""
+    has_time = TIME_RE.search(text) is not None
+    has_date = DATE_RE.search(text) is not None
+    if TIMESTAMP_WORD_RE.search(text) and (has_time or has_date) and words <= 16:
+        return True
+    return has_time and words <= 4 and not ends_sentence(text)
+
+
+def _is_contact(text: str, words: int) -> bool:
+    """Return whether a line is a contact trailer (e-mail, phone, SMS or URL heavy)."""
+    if words > PLEA_MAX_WORDS:
+        return False
+    if EMAIL_RE.search(text):
+        return words <= 12 or not ends_sentence(text) or CONTACT_RE.search(text) is not None
+    if PHONE_RE.search(text) and CONTACT_RE.search(text):
+        return True
+    return URL_RE.search(text) is not None and words <= 8 and not ends_sentence(text)
+
+
+def _script_of_text(text: str) -> str:
+    """Return the dominant script of a line's letters ("none" if it has none)."""
+    text = text[share_bar_prefix(text):]
+    counts = count_scripts(EMAIL_RE.sub(" ", URL_RE.sub(" ", text)))
+    return main_script(counts) if counts else "none"
+
+
+def line_reason(text: str, place: str, body_script: str, learned: frozenset[str]) -> str | None:
+    """Return why a normalised line is noise at its place ("header", "trailer", "inline")."""
+    reason = strong_reason(text)
+    if reason is None and learned and line_key(text) in learned:
+        reason = "repeated boilerplate (source)"
+    if reason is None and place != "inline":
+        reason = edge_reason(text, body_script, trailer=place == "trailer")
+    return reason
+
+
+def share_bar_prefix(text: str) -> int:
+    """Return the length of a leading share bar / carousel label in a line (0 if none)."""
+    match = SHARE_BAR_PREFIX_RE.match(text)
+    if match is None or len(SHARE_BAR_TOKEN_RE.findall(match.group())) < 2:
+        return 0
+    return len(match.group().rstrip())
+
+
+def glued_tail(text: str, body_script: str, learned: frozenset[str]) -> tuple[int, str] | None:
+    """Return (offset, reason) of trailing noise glued onto a body line, or None."""
+    cuts = [m.start() for m in GLUED_SENTENCE_RE.finditer(text)]
+    tail_more = READ_MORE_TAIL_RE.search(text)
+    if tail_more is not None:
+        return tail_more.start(), "read-more link"
+    found = None
+    for cut in reversed(cuts):
+        reason = line_reason(normalise_line(text[cut:]), "trailer", body_script, learned)
+        if reason is None:
+            break
+        found = (cut, reason)
+    return found
+
+
+def body_script_of(lines: list[Line]) -> str:
+    """Return the script of the body: that of the longest lines (half the text or more)."""
+    ranked = sorted(lines, key=lambda line: len(line.text), reverse=True)
+    sample, size = [], 0
+    for line in ranked:
+        sample.append(line.text)
+        size += len(line.text)
+        if size >= 1500:
+            break
+    counts = count_scripts(" ".join(sample))
+    return main_script(counts) if counts else "none"
+
+
+def peel_edge(lines: list[Line], order: list[int], place: str, body_script: str,
+              learned: frozenset[str]) -> tuple[dict[int, str], int | None]:
+    """Return {line index: reason} for the noise block at one edge, and the first body index."""
+    found: dict[int, str] = {}
+    for index in order:
+        reason = line_reason(normalise_line(lines[index].text), place, body_script, learned)
+        if reason is None:
+            return found, index
+        found[index] = reason
+    return found, None
+
+
+def spare_verse(found: dict[int, str], lines: list[Line], last_body: int | None) -> dict[int, str]:
+    """Return trailer removals without short lines that look like verse or a list."""
+    short = sorted(i for i, reason in found.items() if reason == "short edge line")
+    body_is_short = last_body is not None and word_count(lines[last_body].text) <= (
+        SHORT_BODY_WORDS)
+    runs = _runs(short)
+    spared = {i for run in runs for i in run if body_is_short or len(run) >= VERSE_RUN}
+    return {i: reason for i, reason in found.items() if i not in spared}
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Return runs of consecutive integers in a sorted list."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def find_removals(raw: str, learned: frozenset[str]) -> list[Removal]:
+    """Return every noise span of raw (offsets into raw), sorted by start."""
+    lines = split_lines(raw)
+    script = body_script_of(lines)
+    indices = list(range(len(lines)))
+    trailer, last_body = peel_edge(lines, indices[::-1], "trailer", script, learned)
+    trailer = spare_verse(trailer, lines, last_body)
+    head_order = [i for i in indices if i not in trailer]
+    header, first_body = peel_edge(lines, head_order, "header", script, learned)
+    found = {**trailer, **header}
+    removals = [Removal(lines[i].start, lines[i].end, lines[i].text, r) for i, r in found.items()]
+    for index in indices:
+        if index in found:
+            continue
+        reason = line_reason(normalise_line(lines[index].text), "inline", script, learned)
+        if reason is not None:
+            removals.append(Removal(lines[index].start, lines[index].end, lines[index].text,
+                                    reason))
+        elif (credit := GLUED_CREDIT_RE.search(lines[index].text)) is not None:
+            start = lines[index].start + credit.start(1)
+            removals.append(Removal(start, lines[index].end, credit.group(1), "image credit"))
+    removals += partial_removals(lines, first_body, last_body, script, learned)
+    return sorted(removals, key=lambda removal: removal.start)
+
+
+def partial_removals(lines: list[Line], first_body: int | None, last_body: int | None,
+                     script: str, learned: frozenset[str]) -> list[Removal]:
+    """Return noise glued inside the first body line (share bar) and last body line (tail)."""
+    found: list[Removal] = []
+    if first_body is not None:
+        line = lines[first_body]
+        cut = share_bar_prefix(line.text)
+        if cut:
+            reason = "carousel label" if CAROUSEL_RE.match(line.text) else "share-label trailer"
+            found.append(Removal(line.start, line.start + cut, line.text[:cut], reason))
+    if last_body is not None and last_body != first_body or (last_body is not None and not found):
+        line = lines[last_body]
+        tail = glued_tail(line.text, script, learned)
+        if tail is not None:
+            cut = tail[0]
+            found.append(Removal(line.start + cut, line.end, line.text[cut:], tail[1]))
+    return found
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Return text with encoding and whitespace repaired, and the names of the repairs made."""
+    repairs: list[str] = []
+    steps: tuple[tuple[str, Callable[[str], str]], ...] = (
+        ("line-endings", lambda t: t.replace("\r\n", "\n").replace("\r", "\n")),
+        ("mojibake", lambda t: ftfy.fix_text(t, FTFY_CONFIG) if ftfy.badness.is_bad(t) else t),
+        ("control-chars", lambda t: CONTROL_RE.sub("", t)),
+        ("zero-width", lambda t: INVISIBLE_RE.sub("", t)),
+        ("non-breaking-space", lambda t: SPACE_VARIANTS_RE.sub(" ", t)),
+        ("nfc", lambda t: unicodedata.normalize("NFC", t)),
+        ("whitespace", tidy_whitespace),
+    )
+    for name, step in steps:
+        fixed = step(text)
+        if fixed != text:
+            repairs.append(name)
+            text = fixed
+    return text, tuple(repairs)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Return text with spaces collapsed, lines stripped and at most one blank line in a row."""
+    lines = [MULTISPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip()
+
+
+def cut_spans(raw: str, removals: list[Removal]) -> str:
+    """Return raw without the removed spans (removals sorted by start, possibly nested)."""
+    pieces, position = [], 0
+    for removal in removals:
+        if removal.start >= position:
+            pieces.append(raw[position:removal.start])
+        position = max(position, removal.end)
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
+def clean_article(text: str, boilerplate: Boilerplate | None = None) -> CleanedText:
+    """Return the article body without scraper noise, with every removal and repair listed."""
+    raw = text or ""
+    learned = boilerplate.keys() if boilerplate is not None else frozenset()
+    removals = find_removals(raw, learned)
+    clean, repairs = repair_text(cut_spans(raw, removals))
+    return CleanedText(clean_text=clean, removed=tuple(removals), repairs=repairs)

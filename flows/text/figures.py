@@ -1,0 +1,760 @@
+"""Extract figures (quantities with bounds, unit, counted object and category) from news text.
+
+`extract_figures(text, language)` follows `gold/FIGURES_GUIDE.md`: numbers are found by
+`flows.text.numbers`, then ranges are merged, non-figures (dates, times, identifiers, scores,
+phone numbers, URLs) dropped, and qualifiers, units, objects and categories read from context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from flows.text.figure_lexicon import (
+    CATEGORY_CUES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    ENGLISH_IRREGULAR_SINGULARS,
+    KILLED_NOUNS,
+    MEASURE_UNITS,
+    NOUN_PHRASE_STOPS,
+    NOUN_SKIP_WORDS,
+    NOUN_TRANSLATIONS,
+    PERCENT_WORDS,
+    PERSON_NOUNS,
+    FUNCTION_WORDS,
+    PESO_COUNTRIES,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    TIME_UNITS,
+    VERB_ENDINGS,
+)
+from flows.text.numbers import NumberSpan, find_numbers, normalize_arabic, normalize_digits
+from flows.text.records import Figure
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Return a regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SP = r"[\s\u00a0\u202f]"
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|"
+    "juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|"
+    "abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|"
+    "jänner|februar|märz|juni|juli|oktober|dezember|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|"
+    "يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|"
+    "تموز|آب|أيلول|تشرين|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو|ذي"
+)
+MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{_SP}+(?:the{_SP}+)?$")
+MONTH_AFTER_RE = re.compile(
+    rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)"
+)
+TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
+TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
+ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
+IDENTIFIER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:article|art\.|articles|resolution|résolution|resolución|artikel|section|"
+    r"chapter|chapitre|capítulo|kapitel|page|pages|p\.|pp\.|no\.|nº|n°|number|numéro|número|"
+    r"nummer|paragraph|paragraphe|párrafo|vol\.|volume|line|ligne|línea|route|ruta|flight|"
+    r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
+    r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
+    r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
+    r"الجولة|الطريق)\s*$"
+)
+BLOCKED_RE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.-]+|(?:\+|00)\d[\d\s.()-]{6,}\d")
+PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
+CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
+RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
+RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|a|and|et|y|und|إلى|الى|حتى|و)\s+|\s+و")
+RANGE_PREFIX_RE = re.compile(
+    r"(?<!\w)(?:between|from|entre|de|d'|von|zwischen|desde|بين|من)\s+$"
+)
+RANGE_NEEDS_PREFIX = frozenset({"a", "and", "et", "y", "und", "و", "hasta"})
+SCORE_CUE_RE = re.compile(
+    r"(?<!\w)(?:score|scored|won|win|wins|beat|beats|defeat|defeated|draw|drew|match|game|goal|"
+    r"goals|victory|lead|final|league|buts?|victoire|match|gol|goles|partido|victoria|tor|tore|"
+    r"spiel|sieg|هدف|أهداف|مباراة|فوز|الدوري)(?!\w)"
+)
+PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP})*$")
+POST_QUALIFIER_RE = re.compile(rf",?{_SP}*({_alternation(list(POST_QUALIFIERS))})(?!\w)")
+POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
+    rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)"
+)
+PERCENT_RE = re.compile(
+    rf"{_SP}?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation(PERCENT_WORDS[2:])}))?(?!\w)"
+)
+CURRENCY_PREFIX_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{_alternation(list(CURRENCY_SYMBOLS))}){_SP}?$"
+)
+CURRENCY_WORD_RE = re.compile(
+    rf"{_SP}*(?:de{_SP}+|d'|d’)?({_alternation(list(CURRENCY_WORDS))})(?!\w)"
+)
+CURRENCY_ANYWHERE_RE = re.compile(
+    rf"(?<!\w)({_alternation([w for w in CURRENCY_WORDS if len(w) > 3])})(?!\w)|(\$|€|£)"
+)
+AGE_SUFFIX_RE = re.compile(
+    rf"(?:{_SP}|-)?(year|month|week|day)s?(?:{_SP}|-)old(?!\w)|-(jährige\w*|jährig\w*)"
+    rf"|{_SP}(jahre){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad)(?!\w)"
+)
+AGE_PREFIX_RE = re.compile(
+    r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
+    r"im alter von|alter von|bei|عمره|عمرها|العمر|بعمر|سن|يبلغ)\s*(?:just|only|seulement|"
+    r"solo|sólo)?\s*$"
+)
+PERSON_DE_RE = re.compile(r"([^\W\d_]+)\s+(?:de|d'|d’|von|of)\s*$")
+PRONOUN_DE_RE = re.compile(r"(?<!\w)(?:el|la|le|los|las|les|celui|celle|ceux)\s+(?:de|d')\s*$")
+DECADE_AGE_RE = re.compile(r"([^\W\d_]+),?\s+in\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?$")
+ARTICLE_LIST_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}(?:et|and|y|und|e|و|,)\s*$")
+LIST_GAP_RE = re.compile(r"\s*(?:,|et|y|and|und|e|o|or|ou|oder|و|أو)\s*|\s+و")
+COMPOUND_GAP_RE = re.compile(r"\s+(?:and|y|et|und|و)\s+")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+NOUN_LINK_RE = re.compile(
+    r"(?:\s+(?:of|des|del|der|de|du|von|من)(?!\w)\s*|\s+(?:d'|d’)\s*)(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
+    r"las\s+|los\s+|la\s+|les\s+|le\s+|l'|l’|el\s+|die\s+|der\s+|ces\s+|these\s+|those\s+)?"
+)
+CLAUSE_CUT_RE = re.compile(r".*(?:[,;:()\"“”«».!?\n]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\sو)")
+ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
+CUE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES))
+SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
+ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
+_TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
+_TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
+_MEASURE_RE = re.compile(rf"{_SP}?({_alternation(list(MEASURE_UNITS))})(?![\w/])")
+_NORMALIZED_TRANSLATIONS = {normalize_arabic(k): v for k, v in NOUN_TRANSLATIONS.items()}
+_NORMALIZED_TIME_UNITS = {normalize_arabic(k): v for k, v in TIME_UNITS.items()}
+
+
+class _Draft(NamedTuple):
+    """A figure under construction; `kind` is exact, vague, approx, range or article."""
+
+    start: int
+    end: int
+    value: float | None
+    lower: float | None
+    upper: float | None
+    kind: str
+    has_digits: bool
+    scale: float | None = None
+    qualifier: str = "exact"
+    unit: str | None = None
+    unit_kind: str | None = None  # percent, money, time, measure
+    age: bool = False
+    object: str | None = None
+    object_known: bool = False
+    category: str | None = None
+    noun_end: int = -1
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """The text twice: digits made ASCII (`text`) and lowercased (`low`)."""
+
+    text: str
+    low: str
+    language: str
+
+
+def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
+    """Return the figures stated in `text` (offsets into `text`), in reading order."""
+    norm = normalize_digits(text)
+    low = norm.lower()
+    doc = _Doc(norm, low if len(low) == len(norm) else norm, language or "und")
+    drafts = _merge_ranges(_candidate_spans(doc), doc)
+    drafts = [d for d in drafts if not _is_excluded(d, doc)]
+    drafts = [_with_unit(d, doc) for d in drafts]
+    drafts = _merge_compound_durations(drafts, doc)
+    drafts = [_with_qualifier(d, doc) for d in drafts]
+    drafts = _keep_coordinated_articles(_drop_overlaps(drafts), doc)
+    drafts = [_with_object(d, doc) for d in drafts]
+    drafts = _propagate_lists(drafts, doc)
+    drafts = [_with_category(d, doc, i, drafts) for i, d in enumerate(drafts)]
+    return tuple(_to_figure(d, text) for d in drafts)
+
+
+def _candidate_spans(doc: _Doc) -> list[NumberSpan]:
+    """Return number spans outside URLs, e-mails, hashtags, mentions and phone numbers."""
+    blocked = [m.span() for m in BLOCKED_RE.finditer(doc.text)]
+    spans = []
+    for span in find_numbers(doc.text, doc.language):
+        if span.kind == "mask" or any(s < span.end and span.start < e for s, e in blocked):
+            continue
+        spans.append(span)
+    return spans
+
+
+def _draft_from_span(span: NumberSpan) -> _Draft:
+    """Return the initial draft for a number span."""
+    upper = span.value if span.kind in ("exact", "article") else None
+    return _Draft(span.start, span.end, span.value, span.lower, upper, span.kind, span.has_digits, span.scale)
+
+
+def _merge_ranges(spans: list[NumberSpan], doc: _Doc) -> list[_Draft]:
+    """Return drafts with "5-10", "between 5 and 10", "de 5 à 10" merged into ranges."""
+    drafts: list[_Draft] = []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        nxt = spans[index + 1] if index + 1 < len(spans) else None
+        merged = _range_of(span, nxt, doc) if nxt is not None else None
+        drafts.append(merged or _draft_from_span(span))
+        index += 2 if merged else 1
+    return drafts
+
+
+def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None:
+    """Return a range draft if `first` and `second` are the two ends of one range."""
+    if first.kind != "exact" or second.kind != "exact" or first.value is None or second.value is None:
+        return None
+    gap = doc.low[first.end:second.start]
+    prefix = RANGE_PREFIX_RE.search(doc.low, max(0, first.start - 12), first.start)
+    dash = RANGE_DASH_RE.fullmatch(gap) is not None
+    word = RANGE_WORD_RE.fullmatch(gap)
+    if not dash and word is None:
+        return None
+    if word is not None and gap.strip() in RANGE_NEEDS_PREFIX and prefix is None:
+        return None
+    low_value = first.value
+    if second.scale and not first.scale and first.value * second.scale <= second.value:
+        low_value = first.value * second.scale
+    if low_value >= second.value:
+        return None
+    start = prefix.start() if prefix is not None and not dash else first.start
+    return _Draft(start, second.end, None, low_value, second.value, "range",
+                  first.has_digits or second.has_digits, second.scale)
+
+
+def _is_excluded(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a number is a date, time, ordinal, identifier, score or phone number."""
+    if draft.kind in ("vague", "approx"):
+        return False
+    if _is_date_or_time(draft, doc) or _is_identifier(draft, doc):
+        return True
+    return draft.kind == "range" and _is_score(draft, doc)
+
+
+def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether the number is part of a date, a year or a clock time."""
+    low, start, end = doc.low, draft.start, draft.end
+    before = low[max(0, start - 16):start]
+    if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(low, end):
+        return True
+    if draft.has_digits and (TIME_AFTER_RE.match(low, end) or _touches(low, start, end, "/:")):
+        return True
+    if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
+        return True
+    return draft.has_digits and _is_year(draft, doc)
+
+
+def _touches(low: str, start: int, end: int, chars: str) -> bool:
+    """Return whether one of `chars` joins the number to another digit ("12/05", "10:30")."""
+    after = end + 1 < len(low) and low[end] in chars and low[end + 1].isdigit()
+    before = start >= 2 and low[start - 1] in chars and low[start - 2].isdigit()
+    return after or before
+
+
+def _is_year(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a plain four-digit number reads as a year."""
+    values = [draft.value] if draft.kind != "range" else [draft.lower, draft.upper]
+    raw = doc.text[draft.start:draft.end]
+    if not all(v is not None and v.is_integer() and 1800 <= v <= 2100 for v in values):
+        return False
+    if draft.kind != "range" and not re.fullmatch(r"\d{4}", raw):
+        return False
+    return not _has_counted_noun(doc, draft.end)
+
+
+def _has_counted_noun(doc: _Doc, end: int) -> bool:
+    """Return whether a unit, percent, currency or known counted noun follows `end`."""
+    if PERCENT_RE.match(doc.low, end) or CURRENCY_WORD_RE.match(doc.low, end):
+        return True
+    word = _next_word(doc.low, end)
+    return word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or word in MEASURE_UNITS
+
+
+def _next_word(low: str, end: int) -> str:
+    """Return the word right after `end` (after spaces), lowercase, or ''."""
+    match = WORD_RE.match(low, end + len(low[end:end + 3]) - len(low[end:end + 3].lstrip()))
+    return match.group() if match else ""
+
+
+def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether the number belongs to a name or identifier (G20, Article 5, 2nd)."""
+    text, low, start, end = doc.text, doc.low, draft.start, draft.end
+    before = text[max(0, start - 2):start]
+    if before == "و" or (len(before) == 2 and before[1] == "و" and not before[0].isalnum()):
+        before = " "
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha() and not _long_word_before(text, start - 1)):
+        return True
+    if before[-1:] in "#@№" and before:
+        return True
+    if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
+        return True
+    if draft.has_digits and (ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end)):
+        return True
+    if PHONE_RE.match(text, start):
+        return True
+    if re.search(r"(?:\d|/) ?$", text[max(0, start - 2):start]) or re.fullmatch(r"\d{7,}", text[start:end]):
+        return True
+    if IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14):start]) or CONTACT_BEFORE_RE.search(low[max(0, start - 12):start]):
+        return True
+    return draft.has_digits and _is_proper_name_number(draft, doc)
+
+
+def _long_word_before(text: str, hyphen: int) -> bool:
+    """Return whether a capitalised place-like word (not an acronym) ends at `hyphen`."""
+    match = re.search(r"([^\W\d_]+)$", text[max(0, hyphen - 20):hyphen])
+    word = match.group(1) if match else ""
+    return len(word) >= 4 and not word.isupper()
+
+
+def _glued_suffix_ok(low: str, end: int) -> bool:
+    """Return whether letters glued to a number are a unit, scale, decade 's' or noun."""
+    match = WORD_RE.match(low, end)
+    word = match.group() if match else ""
+    if word in ("s", "m", "bn", "k", "mn", "b") or word in MEASURE_UNITS or word in TIME_UNITS:
+        return True
+    return word in NOUN_TRANSLATIONS or word in PERCENT_WORDS
+
+
+def _is_proper_name_number(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a capitalised word directly precedes the number ("Boeing 737")."""
+    match = re.search(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*) $", doc.text[max(0, draft.start - 30):draft.start])
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    if word in PRE_QUALIFIERS or word in NOUN_PHRASE_STOPS or word in NOUN_SKIP_WORDS:
+        return False
+    return not _has_counted_noun(doc, draft.end) and not PERCENT_RE.match(doc.low, draft.end)
+
+
+def _is_score(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a dash range of small numbers is a sports score."""
+    if draft.lower is None or draft.upper is None or draft.upper > 20:
+        return False
+    sentence = doc.low[max(0, draft.start - 80):draft.end + 80]
+    return SCORE_CUE_RE.search(sentence) is not None and "-" in doc.low[draft.start:draft.end]
+
+
+def _with_unit(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return the draft extended over an attached percent sign, currency, unit or age marker."""
+    low, end = doc.low, draft.end
+    if (match := PERCENT_RE.match(low, end)) is not None:
+        return draft._replace(end=match.end(), unit="percent", unit_kind="percent")
+    if (match := AGE_SUFFIX_RE.match(low, end)) is not None:
+        unit = match.group(1) or "year"
+        return draft._replace(end=match.end(), unit=unit, unit_kind="time", age=True)
+    prefix = CURRENCY_PREFIX_RE.search(low, max(0, draft.start - 4), draft.start)
+    if prefix is not None:
+        code = CURRENCY_SYMBOLS[prefix.group().strip()]
+        draft = draft._replace(start=prefix.start(), unit=code, unit_kind="money")
+        return _with_currency_word(draft, doc, keep_code=True)
+    return _with_currency_word(draft, doc, keep_code=False)
+
+
+def _with_currency_word(draft: _Draft, doc: _Doc, keep_code: bool) -> _Draft:
+    """Return the draft extended over a currency word after it, or over another unit."""
+    if (match := CURRENCY_WORD_RE.match(doc.low, draft.end)) is not None:
+        code = draft.unit if keep_code else _currency_code(match.group(1), doc)
+        return draft._replace(end=match.end(), unit=code, unit_kind="money")
+    if keep_code:
+        return draft
+    return _with_time_or_measure(draft, doc)
+
+
+def _currency_code(word: str, doc: _Doc) -> str:
+    """Return the ISO code for a currency word, resolving pesos from the country named."""
+    code = CURRENCY_WORDS.get(word, "USD")
+    if code != "PESO":
+        return code
+    return next((iso for country, iso in PESO_COUNTRIES if country in doc.low), "MXN")
+
+
+def _with_time_or_measure(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return the draft extended over a time unit or measurement unit after it."""
+    low, end = doc.low, draft.end
+    glued = end < len(low) and low[end].isalpha()
+    match = (_TIME_UNIT_GLUED_RE if glued else _TIME_UNIT_RE).match(low, end)
+    if match is not None and draft.kind != "vague":
+        unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
+        return draft._replace(end=match.end(), unit=unit, unit_kind="time")
+    match = _MEASURE_RE.match(low, end)
+    if match is not None and draft.kind != "vague" and not (match.group(1) == "m" and match.start(1) > end):
+        return draft._replace(end=match.end(), unit=MEASURE_UNITS[match.group(1)], unit_kind="measure")
+    return _with_arabic_one(draft, doc)
+
+
+def _with_arabic_one(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return "يوم واحد" (noun + واحد) as one figure with the noun as unit."""
+    if draft.kind != "article" or doc.text[draft.start:draft.end] not in ARABIC_ONE:
+        return draft
+    match = re.search(r"([^\W\d_]+)\s+$", doc.low[max(0, draft.start - 20):draft.start])
+    unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1))) if match else None
+    if unit is None:
+        return draft._replace(kind="article")
+    start = draft.start - len(match.group(0))
+    return draft._replace(start=start, unit=unit, unit_kind="time", kind="exact")
+
+
+def _merge_compound_durations(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
+    """Return drafts with "2 years and 3 months" merged into one value in years."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        prev = merged[-1] if merged else None
+        if prev and prev.unit == "year" and draft.unit == "month" and prev.value is not None and draft.value is not None \
+                and COMPOUND_GAP_RE.fullmatch(doc.low[prev.end:draft.start]):
+            value = prev.value + draft.value / 12
+            merged[-1] = prev._replace(end=draft.end, value=value, lower=value, upper=value)
+            continue
+        merged.append(draft)
+    return merged
+
+
+def _with_qualifier(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return the draft with qualifier and bounds read from the words around it."""
+    if draft.kind == "range":
+        return draft._replace(qualifier="range")
+    if draft.kind == "vague":
+        return draft._replace(qualifier="vague", value=None, upper=None)
+    if draft.kind == "approx":
+        return _approximate_noun(draft, doc)
+    pre = PRE_QUALIFIER_RE.search(doc.low, max(0, draft.start - 28), draft.start)
+    if pre is not None:
+        return _bounded(draft._replace(start=pre.start(1)), PRE_QUALIFIERS[pre.group(1)])
+    post = POST_QUALIFIER_RE.match(doc.low, draft.end)
+    if post is not None:
+        return _bounded(draft._replace(end=post.end()), POST_QUALIFIERS[post.group(1)])
+    post = POST_QUALIFIER_AFTER_NOUN_RE.match(doc.low, draft.end)
+    if post is not None:
+        return _bounded(draft, POST_QUALIFIERS[post.group(1)])
+    return draft
+
+
+def _bounded(draft: _Draft, qualifier: str) -> _Draft:
+    """Return the draft with lower/upper set as the qualifier implies."""
+    value = draft.value
+    lower, upper = {
+        "at_least": (value, None), "more_than": (value, None), "almost": (None, value),
+        "up_to": (None, value), "at_most": (None, value), "less_than": (None, value),
+        "approximately": (None, None),
+    }.get(qualifier, (value, value))
+    return draft._replace(qualifier=qualifier, lower=lower, upper=upper)
+
+
+def _approximate_noun(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return "une vingtaine" / "un centenar" as an approximate value with its article."""
+    article = re.search(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$", doc.low[max(0, draft.start - 8):draft.start])
+    start = draft.start - len(article.group()) if article else draft.start
+    return draft._replace(start=start, qualifier="approximately", lower=None, upper=None)
+
+
+def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Return drafts without those swallowed by an earlier draft's unit ("51% por ciento")."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if kept and draft.start < kept[-1].end:
+            if draft.start <= kept[-1].start:
+                kept[-1] = draft
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _keep_coordinated_articles(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
+    """Return drafts keeping "un/une/one" only when coordinated with a counted number."""
+    kept: list[_Draft] = []
+    for index, draft in enumerate(drafts):
+        if draft.kind != "article":
+            kept.append(draft)
+            continue
+        prev = drafts[index - 1] if index else None
+        if prev and prev.kind == "exact" and prev.unit is None and \
+                ARTICLE_LIST_RE.fullmatch(doc.low[prev.end:draft.start]):
+            kept.append(draft._replace(kind="exact"))
+    return kept
+
+
+def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return the draft with the counted noun (English, singular) and age reading."""
+    if draft.unit_kind == "money" or draft.unit_kind == "measure":
+        return draft
+    if draft.unit_kind == "percent":
+        link = NOUN_LINK_RE.match(doc.low, draft.end)
+        return _noun_after(draft, doc, link.end()) if link else draft
+    if draft.unit_kind == "time":
+        return _time_object(draft, doc)
+    if _is_decade_age(draft, doc):
+        return _decade_age(draft, doc)
+    found = _noun_after(draft, doc, draft.end)
+    if found.object is None and (link := NOUN_LINK_RE.match(doc.low, draft.end)) is not None:
+        found = _noun_after(draft, doc, link.end())
+    return found
+
+
+def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return a time figure read as age (with its person) or duration."""
+    adjectival = doc.text[draft.start:draft.end].count("-") > 0 and draft.end < len(doc.text) \
+        and doc.text[draft.end] == " "
+    if draft.age and adjectival:
+        return _noun_after(draft, doc, draft.end)
+    before = doc.low[max(0, draft.start - 40):draft.start]
+    if PRONOUN_DE_RE.search(before):
+        return draft._replace(age=True)
+    if draft.age or AGE_PREFIX_RE.search(before):
+        return draft._replace(age=True, object=_person_before(before))
+    person = PERSON_DE_RE.search(before)
+    if person and draft.unit in ("year", "month", "day", "week") and _translate(person.group(1)) in PERSON_NOUNS:
+        return draft._replace(age=True, object=_translate(person.group(1)))
+    if adjectival and doc.text[draft.start:draft.end].count(" ") == 0:
+        return _noun_after(draft, doc, draft.end)
+    return draft
+
+
+def _person_before(before: str) -> str | None:
+    """Return the person noun just before an age expression ("homme de 21 ans")."""
+    match = PERSON_DE_RE.search(before)
+    noun = _translate(match.group(1)) if match else None
+    return noun if noun in PERSON_NOUNS else None
+
+
+def _is_decade_age(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether the number is a decade of life ("in her 70s")."""
+    if not draft.has_digits or draft.value is None or draft.value % 10 or draft.value >= 200:
+        return False
+    return doc.low[draft.end:draft.end + 1] == "s" and doc.low[draft.start - 8:draft.start].rstrip().endswith(
+        ("her", "his", "their", "early", "late", "mid")
+    )
+
+
+def _decade_age(draft: _Draft, doc: _Doc) -> _Draft:
+    """Return "in her 70s" as an age range 70..79 with the person before it."""
+    match = DECADE_AGE_RE.search(doc.low[max(0, draft.start - 40):draft.start])
+    noun = _translate(match.group(1)) if match and match.group(1) else None
+    lower = draft.value
+    return draft._replace(end=draft.end + 1, value=None, lower=lower, upper=(lower or 0) + 9,
+                   qualifier="range", kind="range", unit="year", unit_kind="time", age=True,
+                   object=noun if noun in PERSON_NOUNS else None)
+
+
+def _noun_after(draft: _Draft, doc: _Doc, position: int) -> _Draft:
+    """Return the draft with the head noun of the phrase starting at `position`."""
+    words: list[str] = []
+    cursor = position
+    while len(words) < 4:
+        match = WORD_RE.match(doc.text, cursor + len(doc.text[cursor:cursor + 4]) - len(doc.text[cursor:cursor + 4].lstrip(" \u00a0")))
+        if match is None or match.start() == cursor and cursor != position:
+            break
+        words.append(match.group())
+        cursor = match.end()
+        if not doc.text.startswith(" ", cursor) or len(words) == 4:
+            break
+    head = _head_noun(words, doc.language)
+    if head is None:
+        return draft
+    noun, known = head
+    return draft._replace(object=noun, object_known=known, noun_end=cursor)
+
+
+def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
+    """Return (English singular head noun, known) of the words after a number, or None."""
+    words = [w for w in words]
+    while words and words[0].lower() in NOUN_SKIP_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    first = ELISION_RE.sub("", words[0].lower())
+    if first in NOUN_PHRASE_STOPS or _is_number_word(first):
+        return None
+    translated = NOUN_TRANSLATIONS.get(first, _NORMALIZED_TRANSLATIONS.get(normalize_arabic(first), ""))
+    if translated != "":
+        return (translated, True) if translated else None
+    if language == "de":
+        return _german_head(words)
+    if language in ("en", "und") and first.isascii():
+        return _english_head(words)
+    return _foreign_head(first)
+
+
+def _is_number_word(word: str) -> bool:
+    """Return whether `word` is a unit, currency or percent word rather than a noun."""
+    return word in TIME_UNITS or word in CURRENCY_WORDS or word in PERCENT_WORDS or word in MEASURE_UNITS
+
+
+def _english_head(words: list[str]) -> tuple[str, bool] | None:
+    """Return the English head noun: the first plural word, else the last content word."""
+    chunk: list[str] = []
+    for word in words:
+        low = word.lower()
+        if low in NOUN_PHRASE_STOPS or _is_number_word(low):
+            break
+        chunk.append(low)
+        if low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            return _singular(low), True
+    while chunk and chunk[-1].endswith(("ed", "ing", "ised", "ized")):
+        chunk.pop()
+    return (_singular(chunk[-1]), True) if chunk else None
+
+
+def _german_head(words: list[str]) -> tuple[str, bool] | None:
+    """Return the first capitalised word (German nouns) after the number, lowercased."""
+    for word in words[:3]:
+        if word[:1].isupper():
+            low = word.lower()
+            return (_translate(low) or low, low in NOUN_TRANSLATIONS)
+        if word.lower() in NOUN_PHRASE_STOPS:
+            return None
+    return None
+
+
+def _foreign_head(word: str) -> tuple[str, bool] | None:
+    """Return a French/Spanish/Arabic noun not in the lexicon, crudely singularised."""
+    if word in FUNCTION_WORDS or word.endswith(VERB_ENDINGS):
+        return None
+    if "\u0590" <= word[:1] <= "\u06ff":
+        return None
+    if word.endswith(("és", "ados", "idos", "ées")):
+        return None
+    return (word[:-1] if word.endswith("s") and len(word) > 3 else word), False
+
+
+def _translate(word: str) -> str | None:
+    """Return the English singular for a counted noun in any supported language."""
+    low = word.lower()
+    if low in NOUN_TRANSLATIONS:
+        return NOUN_TRANSLATIONS[low]
+    if normalize_arabic(low) in _NORMALIZED_TRANSLATIONS:
+        return _NORMALIZED_TRANSLATIONS[normalize_arabic(low)]
+    return _singular(low) if low.isascii() else None
+
+
+def _singular(word: str) -> str:
+    """Return an English noun in its singular form ("bodies" -> "body")."""
+    if word in ENGLISH_IRREGULAR_SINGULARS:
+        return ENGLISH_IRREGULAR_SINGULARS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _propagate_lists(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
+    """Return drafts where bare list items take the unit/object of the item closing the list."""
+    result = list(drafts)
+    for index, draft in enumerate(result):
+        chain = _bare_chain_before(result, index, doc)
+        if not chain:
+            continue
+        if draft.unit_kind == "time":
+            result = _time_list(result, chain, index, doc)
+        elif draft.unit_kind is None and draft.kind == "exact":
+            for item in chain:
+                result[item] = result[item]._replace(object=draft.object, object_known=draft.object_known)
+    return result
+
+
+def _bare_chain_before(drafts: list[_Draft], index: int, doc: _Doc) -> list[int]:
+    """Return indices of bare numbers listed right before `index` ("18, 24 et" 26 ans)."""
+    chain: list[int] = []
+    cursor = index
+    while cursor > 0:
+        item = drafts[cursor - 1]
+        if item.unit is not None or item.object is not None or item.kind != "exact":
+            break
+        if LIST_GAP_RE.fullmatch(doc.low[item.end:drafts[cursor].start]) is None:
+            break
+        chain.insert(0, cursor - 1)
+        cursor -= 1
+    return chain
+
+
+def _time_list(drafts: list[_Draft], chain: list[int], index: int, doc: _Doc) -> list[_Draft]:
+    """Return drafts where a listed time unit applies to the whole list, as ages if so read."""
+    closing = drafts[index]
+    head = drafts[chain[0]]
+    before = doc.low[max(0, head.start - 40):head.start]
+    person = _person_before(before)
+    age = closing.age or person is not None or AGE_PREFIX_RE.search(before) is not None
+    object_ = (closing.object or person) if age else None
+    result = list(drafts)
+    for item in [*chain, index]:
+        result[item] = result[item]._replace(unit=closing.unit, unit_kind="time", age=age, object=object_)
+    return result
+
+
+def _with_category(draft: _Draft, doc: _Doc, index: int, drafts: list[_Draft]) -> _Draft:
+    """Return the draft with its category (and a currency read from context for bare amounts)."""
+    if draft.unit_kind == "percent":
+        return draft._replace(category="percent")
+    if draft.unit_kind == "money":
+        return draft._replace(category="money", object=None)
+    if draft.unit_kind == "time":
+        return draft._replace(category="age" if draft.age else "duration")
+    if draft.unit_kind == "measure":
+        return draft._replace(category="quantity")
+    if draft.scale and draft.object is None and (code := _recent_currency(draft, doc)):
+        return draft._replace(category="money", unit=code)
+    if draft.object is not None and draft.object_known and draft.object in KILLED_NOUNS:
+        return draft._replace(category="killed")
+    if draft.object is not None and draft.object_known and not _is_person(draft.object):
+        return draft._replace(category="count")
+    cue = _cue_category(draft, doc)
+    if cue is not None:
+        return draft._replace(category=cue)
+    return draft._replace(category="people" if draft.object and _is_person(draft.object) else "count")
+
+
+def _is_person(noun: str) -> bool:
+    """Return whether a (translated, singular) noun names people."""
+    return noun in PERSON_NOUNS or noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan")
+
+
+def _cue_category(draft: _Draft, doc: _Doc) -> str | None:
+    """Return the nearest category cue in the sentence: forward first, then backward."""
+    low = doc.low
+    near = low[max(0, draft.start - 25):draft.start]
+    cut = CLAUSE_CUT_RE.search(near)
+    immediate = CUE_RE.search(near, cut.end() if cut else 0)
+    if immediate is not None:
+        return immediate.lastgroup
+    stop = SENTENCE_END_RE.search(low, draft.end)
+    end = min(stop.start() if stop else len(low), draft.end + 90)
+    forward = CUE_RE.search(low, draft.end, end)
+    if forward is not None:
+        return forward.lastgroup
+    start = max(0, draft.start - 70)
+    window = low[start:draft.start]
+    cut = max(window.rfind(c) for c in ".!?\n؟")
+    last = None
+    for last in CUE_RE.finditer(window, cut + 1):
+        pass
+    return last.lastgroup if last is not None else None
+
+
+def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
+    """Return the currency named in the 300 characters before a bare scaled amount."""
+    last = None
+    for last in CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - 300), draft.start):
+        pass
+    if last is None:
+        return None
+    if last.group(2):
+        return CURRENCY_SYMBOLS[last.group(2)]
+    return _currency_code(last.group(1), doc)
+
+
+def _to_figure(draft: _Draft, original: str) -> Figure:
+    """Return the public record for a finished draft."""
+    object_ = None if draft.category in ("money", "quantity") else draft.object
+    if draft.category == "duration" and draft.noun_end < 0:
+        object_ = None
+    return Figure(
+        start=draft.start, end=draft.end, text=original[draft.start:draft.end],
+        value=draft.value, lower=draft.lower, upper=draft.upper, qualifier=draft.qualifier,
+        unit=draft.unit, object=object_, category=draft.category or "count",
+    )
