@@ -596,13 +596,17 @@ def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer)
     for c in spans:
         if c.label in ("PERSON", "ORG", "LOC", "NORP"):
             known.setdefault(text[c.start : c.end], c)
-    added = []
-    for surface, c in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        for match in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
-            s, e = match.span()
-            if not any(taken[s:e]):
-                taken[s:e] = b"\x01" * (e - s)
-                added.append(Candidate(s, e, c.label, "doc-consistency", 1.0, c.canonical))
+    added: list[Candidate] = []
+    if not known:
+        return spans
+    surfaces = sorted(known, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w])")
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if not any(taken[s:e]):
+            c = known[match.group()]
+            taken[s:e] = b"\x01" * (e - s)
+            added.append(Candidate(s, e, c.label, "doc-consistency", 1.0, c.canonical))
     return sorted(spans + added, key=lambda c: (c.start, c.end))
 
 

@@ -65,11 +65,11 @@ _HUNDREDS = {
     "hundred": 100, "cent": 100, "cents": 100, "ciento": 100, "hundert": 100, "dozen": 12,
     "docena": 12, "dutzend": 12,
 }
-_HALVES = {"half": 0.5, "medio": 0.5, "media": 0.5, "demi": 0.5, "demie": 0.5, "halb": 0.5}
-_ARTICLES = {
-    "one": 1, "un": 1, "une": 1, "uno": 1, "una": 1, "ein": 1, "eine": 1, "einen": 1,
-    "einem": 1, "einer": 1, "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1,
-}
+_HALVES = {"half": 0.5, "medio": 0.5, "demi": 0.5, "demie": 0.5, "halb": 0.5}
+# Only the Arabic postposed "one" is scanned ("يوم واحد"); "un/une/one/ein" are read by
+# `flows.text.figures` when coordinated with a count ("cinq hommes et une femme").
+_ARTICLES = {"واحد": 1, "واحدة": 1}
+COORDINATED_ARTICLES = frozenset({"one", "un", "une", "uno", "una", "ein", "eine", "einen"})
 
 # Singular scales: value when alone ("mil personas", "ألف قتيل"); plural scales alone are vague.
 SCALES: Mapping[str, float] = MappingProxyType({
@@ -287,13 +287,13 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = (
                r"víctimas|cuerpos|cadáveres|descuartizad|ejecutad|getötet|tote\b|toten\b|"
                r"todesopfer|starben|ums leben|leichen|ermordet|قتل|قتيل|قتلى|مقتل|استشهاد|"
                r"شهيد|شهداء|حتف|وفاة|توفي|جثة|جثث|ضحايا|لقوا"),
-    ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|casualt|blessé|blessure|"
+    ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|in hospital|to hospital|hôpital|hospitalisé|al hospital|krankenhaus|المستشفى|casualt|blessé|blessure|"
                 r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
                 r"مصاب|أصيب|اصيب|إصابات"),
     ("displaced", r"refugee|fled|flee|displac|evacuat|homeless|asylum|exodus|"
                   r"réfugié|déplacé|évacué|fui|exil|refugiad|desplazad|huyer|huid|evacuad|"
                   r"flüchtling|geflüchtet|geflohen|vertrieben|evakuiert|لاجئ|نازح|نزوح|"
-                  r"مهجر|فروا|هجرة|اللاجئين"),
+                  r"مهجر|فروا|هجرة|اللاجئين|نزح|تهجير|هجر"),
     ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|مفقود"),
     ("arrested", r"arrest|detained|jailed|imprisoned|in custody|arrêté|interpellé|"
                  r"appréhendé|détenu|placés? en garde|detenid|arrestad|capturad|"
@@ -371,7 +371,9 @@ NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
     "asesinados": "person", "pandilleros": "gang member", "ocupados": "employed",
     "descuartizados": "person", "papas": "potato", "zetas": "zeta",
     # German
-    "menschen": "people", "personen": "person", "männer": "man", "frauen": "woman",
+    "menschen": "people", "personen": "person", "person": "person", "mann": "man",
+    "frau": "woman", "mädchen": "girl", "junge": "boy", "jungen": "boy", "baby": "baby",
+    "soldat": "soldier", "polizist": "police officer", "flüchtling": "refugee", "männer": "man", "frauen": "woman",
     "kinder": "child", "kind": "child", "soldaten": "soldier", "flüchtlinge": "refugee",
     "zivilisten": "civilian", "tote": "person", "toten": "person", "verletzte": None,
     "opfer": "victim", "polizisten": "police officer", "einwohner": "inhabitant",

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from flows.text.figure_lexicon import (
     CATEGORY_CUES,
+    COORDINATED_ARTICLES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     ENGLISH_IRREGULAR_SINGULARS,
@@ -108,7 +109,7 @@ AGE_PREFIX_RE = re.compile(
 PERSON_DE_RE = re.compile(r"([^\W\d_]+)\s+(?:de|d'|d’|von|of)\s*$")
 PRONOUN_DE_RE = re.compile(r"(?<!\w)(?:el|la|le|los|las|les|celui|celle|ceux)\s+(?:de|d')\s*$")
 DECADE_AGE_RE = re.compile(r"([^\W\d_]+),?\s+in\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?$")
-ARTICLE_LIST_RE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}(?:et|and|y|und|e|و|,)\s*$")
+COORDINATED_ARTICLE_RE = re.compile(r"\s+(?:[^\W\d_]+\s+){0,3}?(?:et|and|y|und|e|ou|or|o)\s+([^\W\d_]+)(?!\w)")
 LIST_GAP_RE = re.compile(r"\s*(?:,|et|y|and|und|e|o|or|ou|oder|و|أو)\s*|\s+و")
 COMPOUND_GAP_RE = re.compile(r"\s+(?:and|y|et|und|و)\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -116,10 +117,15 @@ NOUN_LINK_RE = re.compile(
     r"(?:\s+(?:of|des|del|der|de|du|von|من)(?!\w)\s*|\s+(?:d'|d’)\s*)(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
     r"las\s+|los\s+|la\s+|les\s+|le\s+|l'|l’|el\s+|die\s+|der\s+|ces\s+|these\s+|those\s+)?"
 )
-CLAUSE_CUT_RE = re.compile(r".*(?:[,;:()\"“”«».!?\n]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\sو)")
+CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\sو)")
 ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
-CUE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES))
+CUE_RE = re.compile(
+    r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES) + ")"
+)
 SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
+PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below", "über", "unter"})
+EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
+UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)-\d+$")
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
@@ -172,6 +178,7 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
     drafts = [_with_object(d, doc) for d in drafts]
     drafts = _propagate_lists(drafts, doc)
     drafts = [_with_category(d, doc, i, drafts) for i, d in enumerate(drafts)]
+    drafts = _inherit_list_categories(drafts, doc)
     return tuple(_to_figure(d, text) for d in drafts)
 
 
@@ -210,6 +217,8 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     if first.kind != "exact" or second.kind != "exact" or first.value is None or second.value is None:
         return None
     gap = doc.low[first.end:second.start]
+    if gap == "-" and first.value >= second.value and second.value < 20 and first.has_digits:
+        return _Draft(first.start, second.end, None, None, None, "score", True)
     prefix = RANGE_PREFIX_RE.search(doc.low, max(0, first.start - 12), first.start)
     dash = RANGE_DASH_RE.fullmatch(gap) is not None
     word = RANGE_WORD_RE.fullmatch(gap)
@@ -231,6 +240,8 @@ def _is_excluded(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a number is a date, time, ordinal, identifier, score or phone number."""
     if draft.kind in ("vague", "approx"):
         return False
+    if draft.kind == "score":
+        return True
     if _is_date_or_time(draft, doc) or _is_identifier(draft, doc):
         return True
     return draft.kind == "range" and _is_score(draft, doc)
@@ -336,6 +347,8 @@ def _is_score(draft: _Draft, doc: _Doc) -> bool:
     if draft.lower is None or draft.upper is None or draft.upper > 20:
         return False
     sentence = doc.low[max(0, draft.start - 80):draft.end + 80]
+    if PERCENT_RE.match(doc.low, draft.end):
+        return False
     return SCORE_CUE_RE.search(sentence) is not None and "-" in doc.low[draft.start:draft.end]
 
 
@@ -422,6 +435,8 @@ def _with_qualifier(draft: _Draft, doc: _Doc) -> _Draft:
     if draft.kind == "approx":
         return _approximate_noun(draft, doc)
     pre = PRE_QUALIFIER_RE.search(doc.low, max(0, draft.start - 28), draft.start)
+    if pre is not None and pre.group(1) in PREPOSITION_QUALIFIERS and _is_adjectival(draft, doc):
+        pre = None
     if pre is not None:
         return _bounded(draft._replace(start=pre.start(1)), PRE_QUALIFIERS[pre.group(1)])
     post = POST_QUALIFIER_RE.match(doc.low, draft.end)
@@ -431,6 +446,11 @@ def _with_qualifier(draft: _Draft, doc: _Doc) -> _Draft:
     if post is not None:
         return _bounded(draft, POST_QUALIFIERS[post.group(1)])
     return draft
+
+
+def _is_adjectival(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether the figure is a hyphenated modifier of a noun ("nine-month siege")."""
+    return "-" in doc.low[draft.start:draft.end] and draft.unit is not None and doc.low[draft.end:draft.end + 1] == " "
 
 
 def _bounded(draft: _Draft, qualifier: str) -> _Draft:
@@ -464,17 +484,18 @@ def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _keep_coordinated_articles(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
-    """Return drafts keeping "un/une/one" only when coordinated with a counted number."""
+    """Return drafts plus "un/une/one" read as 1 when coordinated with a count ("et une femme")."""
     kept: list[_Draft] = []
-    for index, draft in enumerate(drafts):
+    for draft in drafts:
         if draft.kind != "article":
             kept.append(draft)
+        if draft.kind != "exact" or draft.unit is not None:
             continue
-        prev = drafts[index - 1] if index else None
-        if prev and prev.kind == "exact" and prev.unit is None and \
-                ARTICLE_LIST_RE.fullmatch(doc.low[prev.end:draft.start]):
-            kept.append(draft._replace(kind="exact"))
-    return kept
+        match = COORDINATED_ARTICLE_RE.match(doc.low, draft.end)
+        if match is not None and match.group(1) in COORDINATED_ARTICLES:
+            start, end = match.span(1)
+            kept.append(_Draft(start, end, 1.0, 1.0, 1.0, "exact", False))
+    return _drop_overlaps(kept)
 
 
 def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
@@ -486,6 +507,10 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
         return _noun_after(draft, doc, link.end()) if link else draft
     if draft.unit_kind == "time":
         return _time_object(draft, doc)
+    if UNDER_AGE_RE.search(doc.low, draft.start, draft.end):
+        found = _noun_after(draft, doc, draft.end)
+        if found.object is not None and _is_person(found.object):
+            return found._replace(unit="year", unit_kind="time", age=True)
     if _is_decade_age(draft, doc):
         return _decade_age(draft, doc)
     found = _noun_after(draft, doc, draft.end)
@@ -566,7 +591,7 @@ def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     if not words:
         return None
     first = ELISION_RE.sub("", words[0].lower())
-    if first in NOUN_PHRASE_STOPS or _is_number_word(first):
+    if first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS or _is_number_word(first):
         return None
     translated = NOUN_TRANSLATIONS.get(first, _NORMALIZED_TRANSLATIONS.get(normalize_arabic(first), ""))
     if translated != "":
@@ -703,10 +728,23 @@ def _with_category(draft: _Draft, doc: _Doc, index: int, drafts: list[_Draft]) -
         return draft._replace(category="killed")
     if draft.object is not None and draft.object_known and not _is_person(draft.object):
         return draft._replace(category="count")
-    cue = _cue_category(draft, doc)
+    cue = _cue_category(draft, doc, drafts[index - 1].end if index else 0)
     if cue is not None:
         return draft._replace(category=cue)
     return draft._replace(category="people" if draft.object and _is_person(draft.object) else "count")
+
+
+def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
+    """Return drafts where a breakdown of people takes the event of the count before it."""
+    result = list(drafts)
+    for index in range(1, len(result)):
+        draft, prev = result[index], result[index - 1]
+        if draft.category != "people" or prev.category not in EVENT_CATEGORIES:
+            continue
+        gap = doc.low[prev.end:draft.start]
+        if len(gap) < 40 and SENTENCE_END_RE.search(gap) is None:
+            result[index] = draft._replace(category=prev.category)
+    return result
 
 
 def _is_person(noun: str) -> bool:
@@ -714,7 +752,7 @@ def _is_person(noun: str) -> bool:
     return noun in PERSON_NOUNS or noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan")
 
 
-def _cue_category(draft: _Draft, doc: _Doc) -> str | None:
+def _cue_category(draft: _Draft, doc: _Doc, previous_end: int) -> str | None:
     """Return the nearest category cue in the sentence: forward first, then backward."""
     low = doc.low
     near = low[max(0, draft.start - 25):draft.start]
@@ -727,7 +765,7 @@ def _cue_category(draft: _Draft, doc: _Doc) -> str | None:
     forward = CUE_RE.search(low, draft.end, end)
     if forward is not None:
         return forward.lastgroup
-    start = max(0, draft.start - 70)
+    start = max(previous_end, draft.start - 70)
     window = low[start:draft.start]
     cut = max(window.rfind(c) for c in ".!?\n؟")
     last = None
@@ -739,7 +777,8 @@ def _cue_category(draft: _Draft, doc: _Doc) -> str | None:
 def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
     """Return the currency named in the 300 characters before a bare scaled amount."""
     last = None
-    for last in CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - 300), draft.start):
+    reach = draft.start if (draft.scale or 0) >= 1e9 else 1000
+    for last in CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - reach), draft.start):
         pass
     if last is None:
         return None

@@ -23,7 +23,7 @@ UND = "und"
 SEED = 0
 MIN_LETTERS = 4  # fewer letters than this in an ambiguous script → `und` ("too short")
 MIN_SCORE = 0.20  # langdetect's top probability below this → `und` ("unidentifiable")
-SAMPLE_CHARS = 600  # langdetect reads at most this many characters of the main-script text
+SAMPLE_CHARS = 300  # langdetect reads at most this many characters of the main-script text
 SHARE_SAMPLE_CHARS = 300  # characters sampled for a paragraph group in another script
 N_TRIAL = 5  # langdetect trials (its default is 7); fewer is faster, same answers on news
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
@@ -111,9 +111,27 @@ def script_of(char: str) -> str:
     return "other"
 
 
+_SCRIPT_NAMES = tuple(sorted({name for _, _, name in _SCRIPT_RANGES} | {"other"}))
+_CODE_OF = {name: chr(0xE000 + i) for i, name in enumerate(_SCRIPT_NAMES)}
+_NAME_OF = {code: name for name, code in _CODE_OF.items()}
+
+
+@lru_cache(maxsize=1)
+def script_table() -> dict[int, str | None]:
+    """Return a str.translate table: each BMP letter → its script's code, the rest → deleted."""
+    return {i: (_CODE_OF[script_of(chr(i))] if chr(i).isalpha() else None)
+            for i in range(0x10000)}
+
+
+def to_script_codes(text: str) -> str:
+    """Return text with every letter replaced by its script code and everything else dropped."""
+    return text.translate(script_table())
+
+
 def count_scripts(text: str) -> Counter[str]:
     """Return letter counts per script (digits, punctuation and marks are ignored)."""
-    return Counter(map(script_of, filter(str.isalpha, text)))
+    codes = to_script_codes(text)
+    return Counter({_NAME_OF[c]: codes.count(c) for c in set(codes) if c in _NAME_OF})
 
 
 def main_script(counts: Counter[str]) -> str:
@@ -145,7 +163,8 @@ def _count(text: str, letters: str) -> int:
 
 def script_text(text: str, script: str, limit: int) -> str:
     """Return up to limit characters of text made of words in the given script."""
-    words = [w for w in text.split() if any(ch.isalpha() and script_of(ch) == script for ch in w)]
+    code = _CODE_OF[script]
+    words = [w for w in text[:limit * 3].split() if code in to_script_codes(w)]
     return " ".join(words)[:limit]
 
 

@@ -95,10 +95,13 @@ _DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})
 _PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
 WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
-DE_COMPOUND_RE = re.compile(r"\b" + _DE_COMPOUND + r"\b")
+DE_COMPOUND_END_RE = re.compile(r"(?:zehn|zig|ßig|ssig|hundert|tausend)\b")
+DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
 MASK_RE = re.compile(r"\*number\*")
-DIGITS_SPACE_RE = re.compile(rf"(?:{_DIGITS_SPACE}|{_PLAIN_DIGITS})(?![.,]?\d)")
-DIGITS_NOSPACE_RE = re.compile(rf"(?:{_DIGITS_NOSPACE}|{_PLAIN_DIGITS})(?![.,]?\d)")
+DIGITS_SPACE_RE = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+DIGITS_NOSPACE_RE = re.compile(r"\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
+ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
 ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?)|(m|b|k))(?![^\W\d_])", re.I)
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و|\s+de\s+")
@@ -166,18 +169,32 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
     atoms = [_Atom(m.start(), m.end(), "mask", 0.0) for m in MASK_RE.finditer(text)]
     digits = DIGITS_SPACE_RE if language in SPACE_GROUP_LANGUAGES else DIGITS_NOSPACE_RE
     for match in digits.finditer(text):
-        start = match.start()
-        if start and (text[start - 1] in ".," and text[start - 2:start - 1].isdigit()):
-            continue
-        atoms.append(_Atom(start, match.end(), "digits", 0.0, match.group()))
+        raw = _valid_digit_groups(match.group())
+        if raw:
+            atoms.append(_Atom(match.start(), match.start() + len(raw), "digits", 0.0, raw))
     for match in WORD_RE.finditer(text):
         atom = _word_atom(match, language)
         if atom is not None:
             atoms.append(atom)
     if language in ("de", "und"):
-        atoms.extend(a for m in DE_COMPOUND_RE.finditer(text) if (a := _german_compound(m)) is not None)
+        atoms.extend(a for m in DE_COMPOUND_END_RE.finditer(text) if (a := _german_compound(m, text)) is not None)
     atoms.sort(key=lambda a: a.start)
     return _without_overlaps(atoms)
+
+
+def _valid_digit_groups(raw: str) -> str:
+    """Return the digit token cut to a well-formed number ("2012 300" -> "2012"), or ''."""
+    groups = GROUP_SPLIT_RE.split(raw)
+    if len(groups) == 1:
+        return raw
+    if " " in raw or "\u00a0" in raw or "\u202f" in raw or "\u2009" in raw:
+        if len(groups[0]) > 3:
+            return groups[0]
+    if len(groups) > 2 and any(len(g) != 3 for g in groups[1:-1]):
+        return ""
+    if len(groups) > 2 and len(groups[-1]) != 3 and raw[-len(groups[-1]) - 1] == raw[len(groups[0])]:
+        return ""
+    return raw
 
 
 def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
@@ -214,16 +231,19 @@ def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
     return _Atom(start, match.end(), kind, value, word)
 
 
-def _german_compound(match: re.Match[str]) -> _Atom | None:
-    """Return an atom for a German compound number word ("dreihundertzwanzig")."""
-    token = match.group()
-    if token in NUMBER_WORDS or token == "und":
+def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
+    """Return an atom for a German compound number word ending here ("dreihundertzwanzig")."""
+    start = match.start()
+    while start and text[start - 1].isalpha():
+        start -= 1
+    token = text[start:match.end()]
+    if token in NUMBER_WORDS or DE_COMPOUND_RE.fullmatch(token) is None:
         return None
     try:
         value = float(text2num(token, "de"))
     except ValueError:
         return None
-    return _Atom(match.start(), match.end(), "unit", value, token)
+    return _Atom(start, match.end(), "unit", value, token)
 
 
 def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
@@ -332,7 +352,10 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
     if value is None:
         return None
     kind = "article" if len(group) == 1 and first.kind == "article" else "exact"
-    return NumberSpan(first.start, last.end, value, value, kind, first.kind == "digits", scale)
+    start = first.start
+    if first.kind in ("scale", "hundred") and (article := ARTICLE_BEFORE_RE.search(text, max(0, start - 6), start)):
+        start = article.start()
+    return NumberSpan(start, last.end, value, value, kind, first.kind == "digits", scale)
 
 
 def find_numbers(text: str, language: str) -> list[NumberSpan]:

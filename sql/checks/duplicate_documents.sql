@@ -10,7 +10,7 @@ documents as (
 final as (
     select
         doc_id,
-        count(*) as copies,
+        count(*) as copies
     from documents
     group by doc_id
     having count(*) > 1

@@ -8,21 +8,25 @@ mentions as (
 ),
 
 documents as (
-    select doc_id, clean_text from main.documents
+    select
+        doc_id,
+        clean_text
+    from main.documents
 ),
 
 final as (
     select
         m.doc_id,
         m.mention_index,
-        m."start",
+        m.start,
         m."end",
         m.text,
-        cast(substr(d.clean_text, m."start" + 1, m."end" - m."start") as varchar) as found,
+        cast(substr(d.clean_text, m.start + 1, m."end" - m.start) as varchar) as found
     from mentions as m
     left join documents as d on m.doc_id = d.doc_id
-    where d.doc_id is null
-        or substr(d.clean_text, m."start" + 1, m."end" - m."start") is distinct from m.text
+    where
+        d.doc_id is null
+        or substr(d.clean_text, m.start + 1, m."end" - m.start) is distinct from m.text
 )
 
 select * from final

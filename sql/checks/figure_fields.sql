@@ -27,17 +27,17 @@ final as (
                 'money', 'percent', 'age', 'duration', 'quantity', 'count'
             ) then 'unknown category'
             else 'lower above upper'
-        end as problem,
+        end as problem
     from figures
     where qualifier not in (
-            'exact', 'approximately', 'at_least', 'more_than', 'almost', 'up_to',
-            'at_most', 'less_than', 'range', 'vague'
-        )
-        or category not in (
-            'killed', 'wounded', 'displaced', 'missing', 'arrested', 'kidnapped', 'people',
-            'money', 'percent', 'age', 'duration', 'quantity', 'count'
-        )
-        or lower > upper
+        'exact', 'approximately', 'at_least', 'more_than', 'almost', 'up_to',
+        'at_most', 'less_than', 'range', 'vague'
+    )
+    or category not in (
+        'killed', 'wounded', 'displaced', 'missing', 'arrested', 'kidnapped', 'people',
+        'money', 'percent', 'age', 'duration', 'quantity', 'count'
+    )
+    or lower > upper
 )
 
 select * from final

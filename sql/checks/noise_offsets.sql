@@ -8,20 +8,24 @@ removed as (
 ),
 
 documents as (
-    select doc_id, raw_text from main.documents
+    select
+        doc_id,
+        raw_text
+    from main.documents
 ),
 
 final as (
     select
         r.doc_id,
-        r."start",
+        r.start,
         r."end",
         r.text,
-        cast(substr(d.raw_text, r."start" + 1, r."end" - r."start") as varchar) as found,
+        cast(substr(d.raw_text, r.start + 1, r."end" - r.start) as varchar) as found
     from removed as r
     left join documents as d on r.doc_id = d.doc_id
-    where d.doc_id is null
-        or substr(d.raw_text, r."start" + 1, r."end" - r."start") is distinct from r.text
+    where
+        d.doc_id is null
+        or substr(d.raw_text, r.start + 1, r."end" - r.start) is distinct from r.text
 )
 
 select * from final

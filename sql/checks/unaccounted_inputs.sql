@@ -10,13 +10,19 @@ inputs as (
 ),
 
 loaded as (
-    select source_path, batch_id, count(*) as documents_found
+    select
+        source_path,
+        batch_id,
+        count(*) as documents_found
     from main.documents
     group by source_path, batch_id
 ),
 
 rejected as (
-    select source_path, batch_id, count(*) as quarantine_rows
+    select
+        source_path,
+        batch_id,
+        count(*) as quarantine_rows
     from main.quarantine
     group by source_path, batch_id
 ),
@@ -28,11 +34,12 @@ final as (
         i.articles_loaded,
         coalesce(l.documents_found, 0) as documents_found,
         i.rejected,
-        coalesce(r.quarantine_rows, 0) as quarantine_rows,
+        coalesce(r.quarantine_rows, 0) as quarantine_rows
     from inputs as i
     left join loaded as l on i.source_path = l.source_path and i.batch_id = l.batch_id
     left join rejected as r on i.source_path = r.source_path and i.batch_id = r.batch_id
-    where coalesce(l.documents_found, 0) != i.articles_loaded
+    where
+        coalesce(l.documents_found, 0) != i.articles_loaded
         or coalesce(r.quarantine_rows, 0) != i.rejected
         or i.articles_loaded + i.rejected + i.articles_duplicate = 0
 )

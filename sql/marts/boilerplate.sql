@@ -12,7 +12,7 @@ final as (
         cast(source as varchar) as source,
         cast(line_text as varchar) as line_text,
         cast(doc_count as integer) as doc_count,
-        cast(batch_id as varchar) as batch_id,
+        cast(batch_id as varchar) as batch_id
     from lake
 )
 

@@ -30,7 +30,7 @@ final as (
         cast(length_chars as integer) as length_chars,
         cast(word_count as integer) as word_count,
         cast(batch_id as varchar) as batch_id,
-        cast(loaded_at as timestamptz) as loaded_at,
+        cast(loaded_at as timestamptz) as loaded_at
     from lake
 )
 

@@ -20,7 +20,7 @@ final as (
         cast(min(longitude) as double) as longitude,
         cast(min(feature_type) as varchar) as feature_type,
         cast(count(*) as bigint) as mention_count,
-        cast(count(distinct doc_id) as bigint) as document_count,
+        cast(count(distinct doc_id) as bigint) as document_count
     from mentions
     group by entity_id
 )

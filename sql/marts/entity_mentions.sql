@@ -13,9 +13,9 @@ final as (
     select
         cast(doc_id as varchar) as doc_id,
         cast(mention_index as integer) as mention_index,
-        cast("start" as integer) as "start",
+        cast(start as integer) as start,
         cast("end" as integer) as "end",
-        cast("text" as varchar) as "text",
+        cast(text as varchar) as text,
         cast(label as varchar) as label,
         cast(method as varchar) as method,
         cast(entity_id as varchar) as entity_id,
@@ -25,7 +25,7 @@ final as (
         cast(latitude as double) as latitude,
         cast(longitude as double) as longitude,
         cast(feature_type as varchar) as feature_type,
-        cast(batch_id as varchar) as batch_id,
+        cast(batch_id as varchar) as batch_id
     from lake
 )
 

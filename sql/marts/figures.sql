@@ -14,10 +14,10 @@ final as (
     select
         cast(doc_id as varchar) as doc_id,
         cast(figure_index as integer) as figure_index,
-        cast("start" as integer) as "start",
+        cast(start as integer) as start,
         cast("end" as integer) as "end",
-        cast("text" as varchar) as "text",
-        cast("value" as double) as "value",
+        cast(text as varchar) as text,
+        cast(value as double) as value,
         cast(lower as double) as lower,
         cast(upper as double) as upper,
         cast(qualifier as varchar) as qualifier,
@@ -27,7 +27,7 @@ final as (
         cast(sentence as varchar) as sentence,
         cast(place as varchar) as place,
         cast(place_entity_id as varchar) as place_entity_id,
-        cast(batch_id as varchar) as batch_id,
+        cast(batch_id as varchar) as batch_id
     from lake
 )
 

@@ -18,7 +18,7 @@ final as (
         cast(rejected as integer) as rejected,
         cast(batch_id as varchar) as batch_id,
         cast(run_id as varchar) as run_id,
-        cast(committed_at as timestamptz) as committed_at,
+        cast(committed_at as timestamptz) as committed_at
     from lake
 )
 

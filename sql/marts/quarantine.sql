@@ -15,7 +15,7 @@ final as (
         cast(reason as varchar) as reason,
         cast(raw_excerpt as varchar) as raw_excerpt,
         cast(file_sha256 as varchar) as file_sha256,
-        cast(batch_id as varchar) as batch_id,
+        cast(batch_id as varchar) as batch_id
     from lake
 )
 

@@ -11,11 +11,11 @@ lake as (
 final as (
     select
         cast(doc_id as varchar) as doc_id,
-        cast("start" as integer) as "start",
+        cast(start as integer) as start,
         cast("end" as integer) as "end",
-        cast("text" as varchar) as "text",
+        cast(text as varchar) as text,
         cast(reason as varchar) as reason,
-        cast(batch_id as varchar) as batch_id,
+        cast(batch_id as varchar) as batch_id
     from lake
 )
 

@@ -16,7 +16,7 @@ final as (
         cast(batches as integer) as batches,
         cast(input_files as integer) as input_files,
         cast(documents_loaded as integer) as documents_loaded,
-        cast(rejected as integer) as rejected,
+        cast(rejected as integer) as rejected
     from lake
 )
 

@@ -14,7 +14,11 @@ figures as (
 ),
 
 documents as (
-    select doc_id, title, published_at from main.documents
+    select
+        doc_id,
+        title,
+        published_at
+    from main.documents
 ),
 
 final as (
@@ -30,7 +34,7 @@ final as (
         cast(f.qualifier as varchar) as qualifier,
         cast(f.object as varchar) as object,
         cast(f.place as varchar) as place,
-        cast(f.sentence as varchar) as sentence,
+        cast(f.sentence as varchar) as sentence
     from figures as f
     inner join documents as d on f.doc_id = d.doc_id
 )

@@ -13,7 +13,7 @@ per_language as (
         language,
         count(*) as documents,
         sum(word_count) as words,
-        avg(language_score) as avg_language_score,
+        avg(language_score) as avg_language_score
     from documents
     group by language
 ),
@@ -24,9 +24,9 @@ final as (
         cast(documents as bigint) as documents,
         cast(round(100.0 * documents / sum(documents) over (), 1) as double) as share_pct,
         cast(words as bigint) as words,
-        cast(round(avg_language_score, 3) as double) as avg_language_score,
+        cast(round(avg_language_score, 3) as double) as avg_language_score
     from per_language
 )
 
 select * from final
-order by documents desc, language
+order by documents desc, language asc

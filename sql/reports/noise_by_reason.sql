@@ -9,7 +9,10 @@ removed as (
 ),
 
 documents as (
-    select doc_id, coalesce(source, '(none)') as source from main.documents
+    select
+        doc_id,
+        coalesce(source, '(none)') as source
+    from main.documents
 ),
 
 final as (
@@ -18,12 +21,12 @@ final as (
         cast(d.source as varchar) as source,
         cast(count(*) as bigint) as segments,
         cast(count(distinct r.doc_id) as bigint) as documents,
-        cast(sum(r."end" - r."start") as bigint) as chars_removed,
-        cast(arg_min(r.text, length(r.text)) as varchar) as example,
+        cast(sum(r."end" - r.start) as bigint) as chars_removed,
+        cast(arg_min(r.text, length(r.text)) as varchar) as example
     from removed as r
     inner join documents as d on r.doc_id = d.doc_id
     group by r.reason, d.source
 )
 
 select * from final
-order by segments desc, reason, source
+order by segments desc, reason asc, source asc

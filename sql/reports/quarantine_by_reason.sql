@@ -12,10 +12,10 @@ final as (
         cast(reason as varchar) as reason,
         cast(count(*) as bigint) as inputs,
         cast(count(distinct source_path) as bigint) as files,
-        cast(min(source_path) as varchar) as example_path,
+        cast(min(source_path) as varchar) as example_path
     from quarantine
     group by reason
 )
 
 select * from final
-order by inputs desc, reason
+order by inputs desc, reason asc

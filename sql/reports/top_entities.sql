@@ -13,8 +13,8 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by label order by document_count desc, mention_count desc, canonical_name
-        ) as rank_in_label,
+            partition by label order by document_count desc, mention_count desc, canonical_name asc
+        ) as rank_in_label
     from entities
 ),
 
@@ -25,7 +25,7 @@ final as (
         cast(canonical_name as varchar) as canonical_name,
         cast(document_count as bigint) as document_count,
         cast(mention_count as bigint) as mention_count,
-        cast(entity_id as varchar) as entity_id,
+        cast(entity_id as varchar) as entity_id
     from ranked
 )
 
