@@ -9,10 +9,10 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
-from flows.text.article import ArticleFailure, ArticleResult, Tools, analyse_articles
+from flows.text.article import ArticleFailure, ArticleResult
 from flows.text.boilerplate import Boilerplate, learn_boilerplate
 from flows.text.records import Article
 
@@ -84,9 +84,13 @@ def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedAr
 
 
 def build_batch(
-    files: Sequence[InputFile], tools: Tools, known_doc_ids: set[str], run_id: str, now: datetime
+    files: Sequence[InputFile],
+    analyse: Callable[[Sequence[Article], Boilerplate | None], list[ArticleResult | ArticleFailure]],
+    known_doc_ids: set[str],
+    run_id: str,
+    now: datetime,
 ) -> BatchRows:
-    """Read, analyse and shape one batch of input files."""
+    """Read, analyse (with the given text-stage runner) and shape one batch of input files."""
     batch_id = batch_id_for(files)
     loaded: list[LoadedArticle] = []
     rejected: list[Rejected] = []
@@ -97,7 +101,7 @@ def build_batch(
     fresh, duplicates = _dedupe(loaded, known_doc_ids)
     articles = [_with_source(a) for a in fresh]
     boilerplate = learn_boilerplate([(a.source, a.text) for a in articles])
-    results = analyse_articles(articles, tools, boilerplate)
+    results = analyse(articles, boilerplate)
     rows = _empty_rows()
     for origin, result in zip(fresh, results):
         if isinstance(result, ArticleFailure):

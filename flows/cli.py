@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/)")
     run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of the project)")
     run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
+    run.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
     run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
 
     serve = sub.add_parser("serve", help="run news_etl on a schedule (needs a running `prefect server`)")
@@ -34,10 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--input", dest="inputs", action="append", metavar="PATH", help="as for run")
     serve.add_argument("--data-dir", help="as for run")
     serve.add_argument("--batch-docs", type=int, help="as for run")
+    serve.add_argument("--workers", type=int, help="as for run")
 
     extract = sub.add_parser("extract", help="run the text stages on JSON Lines (no warehouse)")
     extract.add_argument("--input", default="-", help="JSON Lines file, or - for standard input")
     extract.add_argument("--output", default="-", help="JSON Lines file, or - for standard output")
+    extract.add_argument("--workers", type=int, default=1, help="processes running the text stages (default 1)")
 
     query = sub.add_parser("query", help="run a read-only SQL query against the warehouse")
     query.add_argument("sql", help="the SQL text")
@@ -82,7 +85,9 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
-    settings = load_settings({"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs})
+    settings = load_settings(
+        {"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs, "workers": args.workers}
+    )
     for path in settings.inputs:
         if not path.exists():
             raise UsageError(f"input path does not exist: {path}")
@@ -90,7 +95,10 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         summary = news_etl(
-            inputs=[str(p) for p in settings.inputs], data_dir=str(settings.data_dir), batch_docs=settings.batch_docs
+            inputs=[str(p) for p in settings.inputs],
+            data_dir=str(settings.data_dir),
+            batch_docs=settings.batch_docs,
+            workers=settings.workers,
         )
     except ChecksFailed as err:
         print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
@@ -125,15 +133,17 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError("set PREFECT_API_URL to a running `prefect server` (see README: Scheduling)")
     from flows.deploy import serve
 
-    serve(load_settings({"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs}), args.cron)
+    overrides = {"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs, "workers": args.workers}
+    serve(load_settings(overrides), args.cron)
     return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
     from flows.extract import extract_records, write_records
-    from flows.io.models import load_gazetteer, load_ner_models
-    from flows.text.article import Tools
+    from flows.io.workers import analyser
 
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     source = _open_text(args.input, "r")
     try:
         sink = _open_text(args.output, "w")
@@ -141,8 +151,7 @@ def _extract(args: argparse.Namespace) -> int:
         source.close()
         raise
     try:
-        tools = Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
-        write_records(extract_records(source, tools), sink)
+        write_records(extract_records(source, analyser(args.workers)), sink)
     except UnicodeDecodeError as err:
         raise UsageError(f"input is not UTF-8 text ({err.reason} at byte {err.start})") from None
     finally:

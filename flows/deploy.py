@@ -23,6 +23,7 @@ def build_deployment(settings: Settings, cron: str) -> Any:
             "inputs": [str(p) for p in settings.inputs],
             "data_dir": str(settings.data_dir),
             "batch_docs": settings.batch_docs,
+            "workers": settings.workers,
         },
         description="Load new articles from the inputs and publish the DuckDB warehouse.",
     )

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from itertools import islice
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from flows.io.sources import doc_id_for
-from flows.text.article import ArticleFailure, ArticleResult, Tools, analyse_articles
-from flows.text.boilerplate import learn_boilerplate
+from flows.text.article import ArticleFailure, ArticleResult
+from flows.text.boilerplate import Boilerplate, learn_boilerplate
 from flows.text.records import Article
 
 CHUNK_LINES = 256
@@ -81,14 +81,18 @@ def _figure_record(placed: Any) -> dict[str, Any]:
     return record
 
 
-def extract_records(lines: Iterable[str], tools: Tools, chunk_lines: int = CHUNK_LINES) -> Iterator[dict[str, Any]]:
+def extract_records(
+    lines: Iterable[str],
+    analyse: Callable[[Sequence[Article], Boilerplate | None], list[ArticleResult | ArticleFailure]],
+    chunk_lines: int = CHUNK_LINES,
+) -> Iterator[dict[str, Any]]:
     """Output records for input lines, in order, analysing `chunk_lines` articles at a time."""
     numbered = enumerate((line.rstrip("\r\n") for line in lines), start=1)
     while chunk := list(islice(numbered, chunk_lines)):
         parsed = [parse_line(line, number) for number, line in chunk]
         articles = [p for p in parsed if isinstance(p, Article)]
         boilerplate = learn_boilerplate([(a.source, a.text) for a in articles])
-        results = iter(analyse_articles(articles, tools, boilerplate))
+        results = iter(analyse(articles, boilerplate))
         for item in parsed:
             yield result_record(next(results)) if isinstance(item, Article) else item
 

@@ -85,17 +85,20 @@ def news_etl(
     inputs: list[str] | None = None,
     data_dir: str | None = None,
     batch_docs: int | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Load new articles from the inputs into the lake and publish the DuckDB warehouse."""
     began = time.perf_counter()
     started_at = datetime.now(timezone.utc)
-    settings: Settings = load_settings({"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs})
+    settings: Settings = load_settings(
+        {"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs, "workers": workers}
+    )
     run_id = _run_id()
     pending, known, dropped = discover_pending(settings)
     stats: list[BatchStats] = []
     for files in plan_batches(pending, settings.batch_docs):
         batch_stats, new_ids = load_batch.with_options(task_run_name=f"load-batch-{batch_id_for(files)}")(
-            files, known, run_id, settings.lake_dir
+            files, known, run_id, settings.lake_dir, settings.workers
         )
         stats.append(batch_stats)
         known |= new_ids

@@ -23,6 +23,7 @@ class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
     inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",)
     batch_docs: int = 500
+    workers: int = 1
     sql_dir: Path = PROJECT_ROOT / "sql"
 
     @property
@@ -46,13 +47,13 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "inputs":
         items = value.split(os.pathsep) if isinstance(value, str) else list(value)
         return tuple(Path(v).expanduser().resolve() for v in items)
-    if key == "batch_docs":
+    if key in ("batch_docs", "workers"):
         try:
             number = int(value)
         except (TypeError, ValueError):
-            raise SettingsError(f"batch_docs must be a whole number, got {value!r}") from None
+            raise SettingsError(f"{key} must be a whole number, got {value!r}") from None
         if number < 1:
-            raise SettingsError(f"batch_docs must be at least 1, got {number}")
+            raise SettingsError(f"{key} must be at least 1, got {number}")
         return number
     return value
 

@@ -9,10 +9,9 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.batch import BatchStats, build_batch
-from flows.io.models import load_gazetteer, load_ner_models
 from flows.io.sources import InputFile, discover_files
+from flows.io.workers import analyser
 from flows.settings import Settings
-from flows.text.article import Tools
 from warehouse import db, lake
 from warehouse.schemas import DOCUMENTS, INPUTS
 
@@ -36,10 +35,11 @@ def discover_pending(settings: Settings) -> tuple[list[InputFile], set[str], int
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def load_batch(files: list[InputFile], known_doc_ids: set[str], run_id: str, lake_dir: Path) -> tuple[BatchStats, set[str]]:
+def load_batch(
+    files: list[InputFile], known_doc_ids: set[str], run_id: str, lake_dir: Path, workers: int
+) -> tuple[BatchStats, set[str]]:
     """Read, analyse and commit one batch of files to the lake; returns its stats and new doc_ids."""
-    tools = Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
-    batch = build_batch(files, tools, known_doc_ids, run_id, datetime.now(timezone.utc))
+    batch = build_batch(files, analyser(workers), known_doc_ids, run_id, datetime.now(timezone.utc))
     lake.write_batch(lake_dir, batch.stats.batch_id, batch.rows)
     return batch.stats, batch.doc_ids
 

@@ -8,8 +8,10 @@ that fall inside our figure definition, a plain cardinal written on its own:
   case tests parsing a number expression, not finding it in a sentence;
 - subtype `integer` or `decimal` (or no subtype, as in the German specs); fractions, powers
   and ordinals are out of scope (the guide does not annotate them);
-- a non-negative value (counts and amounts), no `IgnoreResolution` flag, no "/" fraction
-  and no spelled fraction in the text ("half", "demi", "medio", "quarter", ...).
+- a non-negative value (counts and amounts), no `IgnoreResolution` flag, no "/" fraction,
+  no exponent and no spelled fraction ("half", "demi", "quarter", Arabic "X من/على/في Y");
+- spelled decimals ("two hundred point five", "siete con cincuenta", "zwei Komma drei") and
+  non-integer values written only in words are dropped: news write decimals in digits.
 
 `parse_number(text, language)` must return the spec's value (relative tolerance 1e-6).
 """
@@ -28,7 +30,8 @@ SPEC_LANGUAGES = {"English": "en", "French": "fr", "Spanish": "es", "German": "d
 IN_SCOPE_SUBTYPES = frozenset({"integer", "decimal", None})
 FRACTION_WORD_RE = re.compile(
     r"half|halves|quarter|third|fifth|demi|moitié|quart|tiers|medio|media|cuarto|tercio|"
-    r"halb|viertel|drittel|نصف|ربع|ثلث|\^|\de\d|e-\d|/|%",
+    r"halb|viertel|drittel|نصف|ربع|ثلث|\^|\de\d|e[-+]\d|/|%|\bpoint\b|virgule|\bcoma\b|\bcon\b|"
+    r"komma|فاصلة|(?<!\w)(?:من|على|في)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -56,7 +59,9 @@ def is_in_scope(case: dict[str, Any]) -> bool:
     if result.get("Text", "").strip().lower() != case.get("Input", "").strip().lower():
         return False
     value = _spec_value(str(resolution.get("value", "")))
-    return value is not None and value >= 0 and not FRACTION_WORD_RE.search(case["Input"])
+    if value is None or value < 0 or FRACTION_WORD_RE.search(case["Input"]):
+        return False
+    return value.is_integer() or any(c.isdigit() for c in case["Input"])
 
 
 def run_spec_file(path: Path, language: str) -> dict[str, Any]:

@@ -8,8 +8,7 @@ from typing import Any
 
 from flows.eval.figures import score_figures
 from flows.extract import extract_records
-from flows.io.models import load_gazetteer, load_ner_models
-from flows.text.article import Tools
+from flows.io.workers import analyser
 
 
 def score_seed(gold: dict[str, Any], output: dict[str, Any]) -> dict[str, Any]:
@@ -33,7 +32,6 @@ def score_seed(gold: dict[str, Any], output: dict[str, Any]) -> dict[str, Any]:
 def evaluate_seed(gold_dir: Path) -> dict[str, Any]:
     """Run the seed through `extract` and score it."""
     gold = json.loads((gold_dir / "seed.json").read_text(encoding="utf-8"))
-    tools = Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
     line = json.dumps({"id": gold["id"], "text": gold["text"]}, ensure_ascii=False)
-    output = next(iter(extract_records([line], tools)))
+    output = next(iter(extract_records([line], analyser(1))))
     return score_seed(gold, output)

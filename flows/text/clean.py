@@ -86,6 +86,8 @@ NEWSLETTER_RE = _words_re(
     r"subscribe to|sign up|in your inbox|our newsletter|newsletters? here|abonnez-vous|"
     r"inscrivez-vous|newsletter abonnieren|abonnieren sie|jetzt abonnieren|suscríbete|"
     r"suscribete|iscriviti|zapisz się|zaprenumeruj|подпишитесь|اشترك في", r"\b", r"")
+INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
+                            f"{NEWSLETTER_RE.pattern})", re.IGNORECASE)
 NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
                                r"rundbrief|рассылк\w*|النشرة", r"\b", r"\b")
 SUPPORT_RE = _words_re(
@@ -160,10 +162,15 @@ ALL_CAPS_RE = re.compile(r"^[^a-zà-öø-ÿа-яё]*[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}[^a
 WHOLLY_BRACKETED_RE = re.compile(r"^\s*[(\[][^()\[\]]{2,160}[)\]]\s*$")
 PAREN_CREDIT_RE = re.compile(r"^[^\W\d][^.!?()]{1,40}\(\s*[^\W\d][^()]{0,30}\)\s*$")
 LETTER_RE = re.compile(r"[^\W\d_]")
+WORD_RE = re.compile(r"[^\W\d_]\S*")  # one hit per whitespace-separated token with a letter
 LINE_RE = re.compile(r"[^\n]+")
 INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]")  # ZWNJ/ZWJ are kept: Persian, Indic
 SPACE_VARIANTS_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation-byte glyph ("Ã©", "â€™").
+MOJIBAKE_HINT_RE = re.compile("[\u00c2-\u00c3\u00c5\u00c6\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9"
+                              "\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                              "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 MULTISPACE_RE = re.compile(r" {2,}")
 BLANK_LINES_RE = re.compile(r"\n{3,}")
 
@@ -197,7 +204,7 @@ def normalise_line(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Return the number of whitespace-separated tokens that contain a letter."""
-    return sum(1 for token in text.split() if LETTER_RE.search(token))
+    return len(WORD_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -223,10 +230,11 @@ def strong_reason(text: str) -> str | None:
         return "carousel label"
     if READ_MORE_RE.match(text) and words <= 30 and _looks_like_link(text):
         return "read-more link"
-    if words <= PLEA_MAX_WORDS and FOLLOW_RE.search(text):
+    plea = INLINE_PLEA_RE.search(text) if words <= PLEA_MAX_WORDS else None
+    if plea is not None and plea.lastgroup == "follow":
         return "follow-us plea"
-    if words <= PLEA_MAX_WORDS and NEWSLETTER_RE.search(text) and (
-            NEWSLETTER_NOUN_RE.search(text) or (words <= 8 and not ends_sentence(text))):
+    if plea is not None and (NEWSLETTER_NOUN_RE.search(text) or (
+            words <= 8 and not ends_sentence(text))):
         return "newsletter plea"
     if COPYRIGHT_START_RE.match(text) and words <= 30:
         return "copyright line"
@@ -408,6 +416,13 @@ def peel_edge(lines: list[Line], order: list[int], place: str, body_script: str,
     return found, None
 
 
+def glued_credit(text: str) -> re.Match[str] | None:
+    """Return the match of a photo credit glued after a line's last sentence, if any."""
+    if ":" not in text[-80:]:
+        return None
+    return GLUED_CREDIT_RE.search(text, max(0, len(text) - 80))
+
+
 def spare_verse(found: dict[int, str], lines: list[Line], last_body: int | None) -> dict[int, str]:
     """Return trailer removals without short lines that look like verse or a list."""
     short = sorted(i for i, reason in found.items() if reason == "short edge line")
@@ -447,7 +462,7 @@ def find_removals(raw: str, learned: frozenset[str]) -> list[Removal]:
         if reason is not None:
             removals.append(Removal(lines[index].start, lines[index].end, lines[index].text,
                                     reason))
-        elif (credit := GLUED_CREDIT_RE.search(lines[index].text)) is not None:
+        elif (credit := glued_credit(lines[index].text)) is not None:
             start = lines[index].start + credit.start(1)
             removals.append(Removal(start, lines[index].end, credit.group(1), "image credit"))
     removals += partial_removals(lines, first_body, last_body, script, learned)
@@ -478,7 +493,7 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     repairs: list[str] = []
     steps: tuple[tuple[str, Callable[[str], str]], ...] = (
         ("line-endings", lambda t: t.replace("\r\n", "\n").replace("\r", "\n")),
-        ("mojibake", lambda t: ftfy.fix_text(t, FTFY_CONFIG) if ftfy.badness.is_bad(t) else t),
+        ("mojibake", fix_mojibake),
         ("control-chars", lambda t: CONTROL_RE.sub("", t)),
         ("zero-width", lambda t: INVISIBLE_RE.sub("", t)),
         ("non-breaking-space", lambda t: SPACE_VARIANTS_RE.sub(" ", t)),
@@ -491,6 +506,13 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
             repairs.append(name)
             text = fixed
     return text, tuple(repairs)
+
+
+def fix_mojibake(text: str) -> str:
+    """Return text with mis-decoded UTF-8 repaired by ftfy (only when a hint of it is seen)."""
+    if MOJIBAKE_HINT_RE.search(text) is None or not ftfy.badness.is_bad(text):
+        return text
+    return ftfy.fix_text(text, FTFY_CONFIG)
 
 
 def tidy_whitespace(text: str) -> str:

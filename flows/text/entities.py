@@ -34,6 +34,7 @@ from flows.text.entity_lexicon import (
     NOT_NAMES,
     SPORTS_WORDS,
     FIRST_NAMES,
+    HONORIFICS,
     HEURISTIC_STOP,
     ORG_ALIASES,
     ORG_SUFFIXES,
@@ -544,6 +545,8 @@ def correct_with_gazetteer(
         return cand
     if is_demonym(gazetteer, surface) and cand.label != "NORP":
         return replace(cand, label="NORP", method="spacy+gazetteer", weight=2.0)
+    if cand.label in ("ORG", "LOC") and _previous_word(text, cand.start) in HONORIFICS:
+        return replace(cand, label="PERSON", method="spacy+context", weight=2.0)
     if cand.label == "LOC" or cand.canonical is not None or not surface[:1].isupper():
         return cand
     if cand.label == "PERSON" and has_person_evidence(text, cand):

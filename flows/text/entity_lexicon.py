@@ -19,6 +19,9 @@ PERSON_TITLES = frozenset(
     m mme mlle herr frau señor señora sr sra don doña""".split()
 )
 
+# Titles that only ever precede a person's name.
+HONORIFICS = frozenset("mr mrs ms dr sir dame madame monsieur mme herr frau".split())
+
 # Frequent given names (international news); a span starting with one of these is a person.
 FIRST_NAMES = frozenset(
     """aaron adam adrian ahmed ahmad ahmet alan albert alberto alex alexander alexandre alexei
@@ -47,8 +50,8 @@ FIRST_NAMES = frozenset(
 
 # Words right before a place ("in Goris", "the town of Khojaly").
 PLACE_CUES = frozenset(
-    """in near at from to into across outside inside around toward towards via
-    town city village capital province region district port island""".split()
+    """in near at from to into across outside inside around toward towards via reached entered
+    fled evacuated shelled captured bombed town city village capital province region district port island""".split()
 )
 
 # Words that end an organisation name ("Acme Corp", "Dynamo Kiev FC").

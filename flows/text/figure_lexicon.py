@@ -20,7 +20,8 @@ _EN_UNITS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, }
+    "ninety": 90, "naught": 0, "nought": 0,
+}
 _FR_UNITS = {
     "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
@@ -33,7 +34,7 @@ _ES_UNITS = {
     "cero": 0, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
     "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
-    "veinte": 20, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22,
+    "veinte": 20, "veintiuno": 21, "veintiún": 21, "veintiun": 21, "veintiuna": 21, "veintidós": 22,
     "veintidos": 22, "veintitrés": 23, "veintitres": 23, "veinticuatro": 24,
     "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
     "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
@@ -54,7 +55,7 @@ _AR_UNITS = {
     "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30,
     "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60,
     "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
-    "مائة": 100, "مئة": 100, "مائتان": 200, "مائتين": 200, "مئتان": 200, "مئتين": 200,
+    "مائتان": 200, "مائتين": 200, "مئتان": 200, "مئتين": 200,
     "ثلاثمائة": 300, "ثلاثمئة": 300, "أربعمائة": 400, "أربعمئة": 400, "خمسمائة": 500,
     "خمسمئة": 500, "ستمائة": 600, "ستمئة": 600, "سبعمائة": 700, "سبعمئة": 700,
     "ثمانمائة": 800, "ثمانمئة": 800, "تسعمائة": 900, "تسعمئة": 900, "ألفان": 2000,
@@ -62,10 +63,17 @@ _AR_UNITS = {
     "ملياران": 2_000_000_000, "مليارين": 2_000_000_000, "مليارا": 1_000_000_000,
 }
 _HUNDREDS = {
-    "hundred": 100, "cent": 100, "cents": 100, "ciento": 100, "hundert": 100, "dozen": 12,
-    "docena": 12, "dutzend": 12,
+    "hundred": 100, "cent": 100, "cents": 100, "ciento": 100, "hundert": 100, "مائة": 100,
+    "مئة": 100,
+    **dict.fromkeys(("dozen", "dozens", "dz", "dzs", "doz", "dozs", "douzaine", "douzaines",
+                     "docena", "docenas", "dutzend", "dutzende", "dutzenden", "دستة", "دستات"), 12),
 }
+# Dozen words: a multiplier after a number ("three dozen"); alone, plural = vague (24),
+# singular = approximately 12 ("une douzaine").
+DOZEN_PLURALS = frozenset({"dozens", "douzaines", "docenas", "dutzende", "dutzenden", "dzs", "dozs", "دستات"})
 _HALVES = {"half": 0.5, "medio": 0.5, "demi": 0.5, "demie": 0.5, "halb": 0.5}
+# Read as 1 inside a larger number ("sixty-one", "vingt et un") or when the whole text is one.
+ONE_WORDS = frozenset({"one", "un", "une", "uno", "una", "ein", "eins", "eine", "واحد", "واحدة"})
 # Only the Arabic postposed "one" is scanned ("يوم واحد"); "un/une/one/ein" are read by
 # `flows.text.figures` when coordinated with a count ("cinq hommes et une femme").
 _ARTICLES = {"واحد": 1, "واحدة": 1}
@@ -74,12 +82,13 @@ COORDINATED_ARTICLES = frozenset({"one", "un", "une", "uno", "una", "ein", "eine
 # Singular scales: value when alone ("mil personas", "ألف قتيل"); plural scales alone are vague.
 SCALES: Mapping[str, float] = MappingProxyType({
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mille": 1e3, "milliard": 1e9, "mil": 1e3, "millón": 1e6, "millon": 1e6, "billón": 1e12,
+    "mille": 1e3, "milliard": 1e9, "mil": 1e3, "millón": 1e6, "millon": 1e6, "billón": 1e12, "billon": 1e12,
     "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
     "millions": 1e6, "milliards": 1e9, "millones": 1e6, "billones": 1e12, "billions": 1e9,
     "thousands": 1e3, "trillions": 1e12, "billionen": 1e12,
     "ألف": 1e3, "ألفا": 1e3, "ألفاً": 1e3, "آلاف": 1e3, "الاف": 1e3, "مليون": 1e6, "مليونا": 1e6,
     "مليوناً": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9,
+    "تريليون": 1e12, "تريليونات": 1e12,
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "mio": 1e6, "mrd": 1e9, "md": 1e9, "mds": 1e9,
 })
 # Scales that are plural forms: alone they make a vague quantity ("millions of people").
@@ -110,22 +119,22 @@ WORD_LANGUAGE: Mapping[str, str] = MappingProxyType({
 })
 GERMAN_NUMBER_MORPHEMES = (
     "ein", "zwei", "drei", "vier", "fünf", "sechs", "sech", "sieben", "sieb", "acht", "neun",
-    "zehn", "elf", "zwölf", "zwanzig", "dreißig", "dreissig", "vierzig", "fünfzig", "sechzig",
+    "zehn", "elf", "zwölf", "zwanzig", "fuenf", "zwoelf", "eins", "dreißig", "dreissig", "vierzig", "fünfzig", "sechzig",
     "siebzig", "achtzig", "neunzig", "hundert", "tausend", "und", "zehn", "s",
 )
 
 # --- vague and approximate quantity words -------------------------------------------------
 # phrase -> lower bound (qualifier "vague", value null)
 VAGUE: Mapping[str, float] = MappingProxyType({
-    "dozens": 24, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
+    "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
     "hundreds of thousands": 100_000, "millions": 1e6, "tens of millions": 1e7,
-    "hundreds of millions": 1e8, "billions": 1e9, "scores": 40, "tens": 10,
+    "hundreds of millions": 1e8, "billions": 1e9, "tens": 10,
     "dizaines": 10, "centaines": 100, "milliers": 1000, "dizaines de milliers": 10_000,
-    "centaines de milliers": 100_000, "douzaines": 24,
+    "centaines de milliers": 100_000,
     "decenas": 10, "centenares": 100, "cientos": 100, "miles": 1000, "millares": 1000,
     "decenas de miles": 10_000, "cientos de miles": 100_000, "centenares de miles": 100_000,
-    "docenas": 24, "millones": 1e6, "decenas de millones": 1e7,
-    "dutzende": 24, "dutzenden": 24, "hunderte": 100, "hunderten": 100, "tausende": 1000,
+    "millones": 1e6, "decenas de millones": 1e7,
+    "hunderte": 100, "hunderten": 100, "tausende": 1000,
     "tausenden": 1000, "zehntausende": 10_000, "zehntausenden": 10_000,
     "hunderttausende": 100_000, "hunderttausenden": 100_000, "millionen": 1e6,
     "عشرات": 10, "مئات": 100, "المئات": 100, "آلاف": 1000, "الآلاف": 1000, "الاف": 1000,
@@ -134,10 +143,10 @@ VAGUE: Mapping[str, float] = MappingProxyType({
 })
 # "une vingtaine" -> approximately 20 (value kept, bounds null)
 APPROXIMATE_NOUNS: Mapping[str, float] = MappingProxyType({
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     "millier": 1000, "decena": 10, "veintena": 20, "treintena": 30, "centenar": 100,
-    "millar": 1000, "a dozen": 12, "some dozen": 12,
+    "millar": 1000,
 })
 
 # --- qualifiers ----------------------------------------------------------------------------
@@ -280,7 +289,7 @@ PESO_COUNTRIES: tuple[tuple[str, str], ...] = (
 # --- categories -----------------------------------------------------------------------------
 # Regex alternations (lowercase), matched as word prefixes in a window around the number.
 CATEGORY_CUES: tuple[tuple[str, str], ...] = (
-    ("killed", r"killed|kill(?:ing|s)\b|dead\b|deaths?\b|died|die\b|dying|murder|slain|"
+    ("killed", r"killed|kill(?:ing|s)\b|dead\b|deaths?\b|died|dying|murder|slain|"
                r"executed|lives\b|fatalit|death toll|bodies|corpses?|victims|perished|"
                r"massacred|tués?|tuées?|morts?\b|mortes?\b|décédé|périt|périrent|décès|"
                r"victimes|cadavres|corps\b|muert|murier|murió|fallec|asesinad|asesinato|"
@@ -324,7 +333,14 @@ PERSON_NOUNS = frozenset({
     "zeta", "agent", "mayor", "governor", "president", "priest", "monk", "nun", "bishop",
     "imam", "pilot", "engineer", "scientist", "researcher", "expert", "author", "writer",
     "artist", "actor", "singer", "athlete", "coach", "referee", "fisherman", "hunter",
-    "shepherd", "martyr", "minor", "gang member", "policemen", "employed", "local", "kid",
+    "shepherd", "adviser", "advisor", "aide", "staffer", "executive", "director", "manager",
+    "diplomat", "envoy", "ambassador", "representative", "delegate", "veteran", "cadet",
+    "recruit", "marine", "sailor", "airman", "peacekeeper", "policeman", "firefighter",
+    "paramedic", "rescuer", "worker", "laborer", "labourer", "student", "graduate", "applicant",
+    "customer", "consumer", "client", "resident", "neighbor", "neighbour", "friend", "relative",
+    "parent", "grandparent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "orphan",
+    "widow", "suspect", "convict", "inmate", "defendant", "plaintiff", "witness", "juror",
+    "martyr", "minor", "gang member", "policemen", "employed", "local", "kid",
     "employee", "owner", "driver", "crew", "sailor", "miner", "healthworker",
 })
 KILLED_NOUNS = frozenset({"body", "corpse", "death", "dead", "fatality", "victim"})
@@ -383,6 +399,41 @@ NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
     "demonstranten": "protester", "geiseln": "hostage", "häftlinge": "prisoner",
     "familien": "family", "wohnungen": "apartment", "euro": None, "prozent": None,
     "asylwerber": "asylum seeker", "fälle": "case", "patienten": "patient",
+    "brüder": "brother", "schwestern": "sister", "söhne": "son", "töchter": "daughter",
+    "palästinenser": "palestinian", "israelis": "israeli", "syrer": "syrian",
+    "afghanen": "afghan", "tatverdächtige": "suspect", "verdächtige": "suspect",
+    "angeklagte": "defendant", "straftaten": "offence", "delikte": "offence",
+    "punkte": "point", "spiele": "game", "tore": "goal", "partien": "game", "siege": "win",
+    "arbeitsplätze": "job", "jobs": "job", "gemeinden": "municipality",
+    "unternehmen": "company", "firmen": "company", "betriebe": "company",
+    "todesopfer": "victim", "bewohner": "resident", "besucher": "visitor",
+    "zuschauer": "spectator", "teilnehmer": "participant", "anträge": "application",
+    "asylanträge": "asylum application", "projekte": "project", "schulen": "school",
+    "krankenhäuser": "hospital", "autos": "car", "fahrzeuge": "vehicle", "flüge": "flight",
+    "mandate": "seat", "abgeordnete": "deputy", "bürger": "citizen", "kunden": "customer",
+    "beschäftigte": "employee", "lehrer": "teacher", "ärzte": "doctor", "jugendlichen": "youth",
+    "schüler": "pupil", "gefangene": "prisoner",
+    "verletzten": None, "getötete": "person", "festgenommene": "person", "leute": "people",
+    # more French and Spanish
+    "enfant-soldats": "child soldier",
+    "fallecidos": "person",
+    "desaparecidos": "person", "secuestrados": "person", "heridas": None,
+    "ciudadanos": "citizen", "votantes": "voter", "pacientes": "patient", "médicos": "doctor",
+    "profesores": "teacher", "alumnos": "pupil", "jóvenes": "youth", "presos": "prisoner",
+    "reclusos": "prisoner", "manifestantes": "protester", "militares": "soldier",
+    "agresores": "attacker", "sospechosos": "suspect", "acusados": "defendant",
+    "turistas": "tourist", "pasajeros": "passenger", "viajeros": "traveler",
+    "empleados": "employee", "empleos": "job", "puestos": "job", "hogares": "household",
+    "municipios": "municipality", "ciudades": "city", "pueblos": "town", "edificios": "building",
+    "hospitales": "hospital", "escuelas": "school", "partidos": "party", "goles": "goal",
+    "casos": "case", "proyectos": "project", "leyes": "law", "medidas": "measure",
+    "citoyens": "citizen", "électeurs": "voter", "enseignants": "teacher", "suspects": "suspect",
+    "accusés": "defendant", "communes": "municipality", "cas": "case", "lois": "law",
+    "mesures": "measure", "buts": "goal", "matchs": "game",
+    "attentats": "attack", "attaques": "attack", "ataques": "attack", "anschläge": "attack",
+    "explosions": "explosion", "explosiones": "explosion", "frappes": "strike",
+    "bombardements": "bombing", "bombardeos": "bombing", "raids": "raid",
+
     # Arabic (normalised forms are added by the loader in figures.py)
     "شخص": "person", "شخصا": "person", "شخصاً": "person", "أشخاص": "person",
     "اشخاص": "person", "قتيل": "person", "قتيلا": "person", "قتيلاً": "person",
@@ -439,6 +490,7 @@ NOUN_PHRASE_STOPS = frozenset({
     "last", "next", "every", "all", "both", "either", "only", "even", "ever", "too", "very",
     "being", "get", "got", "went", "go", "came", "come", "says", "said", "say", "told",
     "reported", "according", "despite", "without", "within", "toward", "towards", "via",
+    "we", "they", "you", "them", "us", "i", "he", "she", "it", "who", "whom", "what",
     "und", "oder", "in", "im", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vom",
     "zu", "zum", "zur", "für", "über", "unter", "seit", "der", "die", "das", "des", "dem",
     "den", "sind", "wurden", "waren", "haben", "hatten", "wurde", "ist", "war",
@@ -463,7 +515,14 @@ FUNCTION_WORDS = frozenset({
     "donde", "où", "quand", "mais", "pero", "sino", "aussi", "también", "ya", "déjà", "muy",
     "très", "plus", "más", "moins", "menos", "ce", "cette", "ces", "este", "esta", "estos",
     "estas", "ese", "esa", "esos", "esas", "su", "sus", "ses", "leur", "leurs", "et",
-    "han", "hay", "il", "ils", "elle", "elles", "ella", "ellos", "ellas", "le", "lui",
+    "han", "hay", "ici", "il", "ils", "elle", "elles", "ella", "ellos", "ellas", "le", "lui",
 })
 # Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
 VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "èrent", "ait")
+
+# Nouns that make the number a fraction ("deux tiers", "two thirds"): not figures.
+FRACTION_NOUNS = frozenset({
+    "thirds", "quarters", "fifths", "tenths", "tiers", "quarts", "cinquièmes", "dixièmes",
+    "tercios", "cuartos", "quintos", "décimos", "drittel", "viertel", "fünftel", "zehntel",
+    "أرباع", "أثلاث", "أخماس", "ثلثا", "ثلثي",
+})

@@ -16,6 +16,7 @@ from flows.text.figure_lexicon import (
     COORDINATED_ARTICLES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    FRACTION_NOUNS,
     ENGLISH_IRREGULAR_SINGULARS,
     KILLED_NOUNS,
     MEASURE_UNITS,
@@ -58,13 +59,13 @@ TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|
 TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:article|art\.|articles|resolution|résolution|resolución|artikel|section|"
+    r"(?<!\w)(?:article|art\.?|articles|resolution|résolution|resolución|artikel|section|"
     r"chapter|chapitre|capítulo|kapitel|page|pages|p\.|pp\.|no\.|nº|n°|number|numéro|número|"
     r"nummer|paragraph|paragraphe|párrafo|vol\.|volume|line|ligne|línea|route|ruta|flight|"
     r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
     r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
     r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
-    r"الجولة|الطريق)\s*$"
+    r"الجولة|الطريق|الدقيقة|الدقيقه)\s*$"
 )
 BLOCKED_RE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.-]+|(?:\+|00)\d[\d\s.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
@@ -124,6 +125,8 @@ CUE_RE = re.compile(
 )
 SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
 PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below", "über", "unter"})
+GERMAN_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|zum|zur|am|im|beim|vom|seit)\s+$")
+APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
 EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
 UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)-\d+$")
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
@@ -224,6 +227,8 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     word = RANGE_WORD_RE.fullmatch(gap)
     if not dash and word is None:
         return None
+    if _year_like(first) and not _year_like(second):
+        return None
     if word is not None and gap.strip() in RANGE_NEEDS_PREFIX and prefix is None:
         return None
     low_value = first.value
@@ -234,6 +239,12 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     start = prefix.start() if prefix is not None and not dash else first.start
     return _Draft(start, second.end, None, low_value, second.value, "range",
                   first.has_digits or second.has_digits, second.scale)
+
+
+def _year_like(span: NumberSpan) -> bool:
+    """Return whether a span is a bare four-digit number that could be a year."""
+    return span.has_digits and span.scale is None and span.value is not None and 1800 <= span.value <= 2100 \
+        and span.value.is_integer() and span.end - span.start == 4
 
 
 def _is_excluded(draft: _Draft, doc: _Doc) -> bool:
@@ -253,7 +264,7 @@ def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
     before = low[max(0, start - 16):start]
     if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(low, end):
         return True
-    if draft.has_digits and (TIME_AFTER_RE.match(low, end) or _touches(low, start, end, "/:")):
+    if draft.has_digits and (TIME_AFTER_RE.match(low, end) or _touches(low, start, end, "/:+")):
         return True
     if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
         return True
@@ -298,13 +309,19 @@ def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
     before = text[max(0, start - 2):start]
     if before == "و" or (len(before) == 2 and before[1] == "و" and not before[0].isalnum()):
         before = " "
-    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha() and not _long_word_before(text, start - 1)):
+    if before[-1:].isalpha() or (before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)):
+        return True
+    if _next_word(low, end) in FRACTION_NOUNS:
         return True
     if before[-1:] in "#@№" and before:
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
         return True
     if draft.has_digits and (ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end)):
+        return True
+    if doc.text[start:end] == "عشر" and re.search(r"(?<!\w)ال\w+\s+$", text[max(0, start - 12):start]):
+        return True
+    if low.startswith(". ", end) and GERMAN_ORDINAL_BEFORE_RE.search(low, max(0, start - 8), start):
         return True
     if PHONE_RE.match(text, start):
         return True
@@ -315,11 +332,12 @@ def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
     return draft.has_digits and _is_proper_name_number(draft, doc)
 
 
-def _long_word_before(text: str, hyphen: int) -> bool:
-    """Return whether a capitalised place-like word (not an acronym) ends at `hyphen`."""
-    match = re.search(r"([^\W\d_]+)$", text[max(0, hyphen - 20):hyphen])
-    word = match.group(1) if match else ""
-    return len(word) >= 4 and not word.isupper()
+def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
+    """Return whether "Yerevan-144 injured" is a count glued to a word, not "COVID-19"."""
+    if doc.text[draft.start - 1] != "-":
+        return False
+    word = _next_word(doc.low, draft.end)
+    return bool(word) and (word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or CUE_RE.match(word) is not None)
 
 
 def _glued_suffix_ok(low: str, end: int) -> bool:
@@ -511,6 +529,8 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
         found = _noun_after(draft, doc, draft.end)
         if found.object is not None and _is_person(found.object):
             return found._replace(unit="year", unit_kind="time", age=True)
+    if _is_appositive_age(draft, doc):
+        return draft._replace(unit="year", unit_kind="time", age=True)
     if _is_decade_age(draft, doc):
         return _decade_age(draft, doc)
     found = _noun_after(draft, doc, draft.end)
@@ -523,7 +543,7 @@ def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
     """Return a time figure read as age (with its person) or duration."""
     adjectival = doc.text[draft.start:draft.end].count("-") > 0 and draft.end < len(doc.text) \
         and doc.text[draft.end] == " "
-    if draft.age and adjectival:
+    if draft.age and adjectival and "-J" not in doc.text[draft.start:draft.end]:
         return _noun_after(draft, doc, draft.end)
     before = doc.low[max(0, draft.start - 40):draft.start]
     if PRONOUN_DE_RE.search(before):
@@ -543,6 +563,14 @@ def _person_before(before: str) -> str | None:
     match = PERSON_DE_RE.search(before)
     noun = _translate(match.group(1)) if match else None
     return noun if noun in PERSON_NOUNS else None
+
+
+def _is_appositive_age(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a bare number between commas after a name is an age ("Morelli, 54,")."""
+    if not draft.has_digits or draft.value is None or not 1 <= draft.value < 120 or not draft.value.is_integer():
+        return False
+    return APPOSITIVE_AGE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None \
+        and doc.text[draft.end:draft.end + 1] in (",", ")")
 
 
 def _is_decade_age(draft: _Draft, doc: _Doc) -> bool:
@@ -642,6 +670,8 @@ def _foreign_head(word: str) -> tuple[str, bool] | None:
         return None
     if word.endswith(("és", "ados", "idos", "ées")):
         return None
+    if word.endswith("es") and len(word) > 4 and word[-3] in "nrldj":
+        return word[:-2], False
     return (word[:-1] if word.endswith("s") and len(word) > 3 else word), False
 
 

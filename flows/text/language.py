@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
 from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
-from langdetect.lang_detect_exception import LangDetectException
 
 from flows.text.records import LanguageGuess
 
@@ -25,12 +26,11 @@ MIN_LETTERS = 4  # fewer letters than this in an ambiguous script → `und` ("to
 MIN_SCORE = 0.20  # langdetect's top probability below this → `und` ("unidentifiable")
 SAMPLE_CHARS = 300  # langdetect reads at most this many characters of the main-script text
 SHARE_SAMPLE_CHARS = 300  # characters sampled for a paragraph group in another script
-N_TRIAL = 5  # langdetect trials (its default is 7); fewer is faster, same answers on news
+SMOOTHING = 0.5 / 10_000  # langdetect's alpha / BASE_FREQ, added to every n-gram probability
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
                            # (Latin runs in such texts are names, URLs and markup)
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_PARA_RE = re.compile(r"\n\s*\n|\n")
 
 # Script of a letter, from Unicode block ranges (fast path; unknown letters → "other").
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -92,13 +92,33 @@ _ARABIC_ONLY = "يكةى"  # letters Arabic writes where Persian writes ی/ک
 CODE_ALIASES: dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 
 
+@dataclass(frozen=True)
+class Profiles:
+    """langdetect's loaded factory plus its n-gram table as one log-probability matrix."""
+
+    factory: DetectorFactory
+    languages: tuple[str, ...]
+    row_of: dict[str, int]
+    log_prob: np.ndarray  # n-grams × languages, log(p + SMOOTHING), float32
+
+
 @lru_cache(maxsize=1)
 def load_factory() -> DetectorFactory:
-    """Return langdetect's factory with every profile loaded (once per process)."""
+    """Return langdetect's factory with every profile loaded (once per process), seeded."""
     DetectorFactory.seed = SEED
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
     return factory
+
+
+@lru_cache(maxsize=1)
+def load_profiles() -> Profiles:
+    """Return langdetect's profiles as a matrix (built once per process, ~20 MB)."""
+    factory = load_factory()
+    grams = list(factory.word_lang_prob_map)
+    table = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float32)
+    return Profiles(factory, tuple(factory.get_lang_list()), {g: i for i, g in enumerate(grams)},
+                    np.log(table + np.float32(SMOOTHING)))
 
 
 @lru_cache(maxsize=4096)
@@ -118,9 +138,11 @@ _NAME_OF = {code: name for name, code in _CODE_OF.items()}
 
 @lru_cache(maxsize=1)
 def script_table() -> dict[int, str | None]:
-    """Return a str.translate table: each BMP letter → its script's code, the rest → deleted."""
-    return {i: (_CODE_OF[script_of(chr(i))] if chr(i).isalpha() else None)
-            for i in range(0x10000)}
+    """Return a str.translate table: BMP letter → its script's code, newline kept, rest dropped."""
+    table: dict[int, str | None] = {i: (_CODE_OF[script_of(chr(i))] if chr(i).isalpha() else None)
+                                    for i in range(0x10000)}
+    table[ord("\n")] = "\n"
+    return table
 
 
 def to_script_codes(text: str) -> str:
@@ -130,7 +152,11 @@ def to_script_codes(text: str) -> str:
 
 def count_scripts(text: str) -> Counter[str]:
     """Return letter counts per script (digits, punctuation and marks are ignored)."""
-    codes = to_script_codes(text)
+    return tally_codes(to_script_codes(text))
+
+
+def tally_codes(codes: str) -> Counter[str]:
+    """Return per-script counts of a string of script codes."""
     return Counter({_NAME_OF[c]: codes.count(c) for c in set(codes) if c in _NAME_OF})
 
 
@@ -163,9 +189,16 @@ def _count(text: str, letters: str) -> int:
 
 def script_text(text: str, script: str, limit: int) -> str:
     """Return up to limit characters of text made of words in the given script."""
-    code = _CODE_OF[script]
-    words = [w for w in text[:limit * 3].split() if code in to_script_codes(w)]
+    words = _script_word_re(script).findall(text[:limit * 3])
     return " ".join(words)[:limit]
+
+
+@lru_cache(maxsize=64)
+def _script_word_re(script: str) -> re.Pattern[str]:
+    """Return a regex for whitespace-separated words holding a letter of the given script."""
+    ranges = "".join(f"{chr(low)}-{chr(high)}" for low, high, name in _SCRIPT_RANGES
+                     if name == script)
+    return re.compile(f"\\S*[{ranges}]\\S*" if ranges else r"(?!x)x")
 
 
 def compatible_candidates(sample: str, candidates: frozenset[str]) -> frozenset[str]:
@@ -177,21 +210,27 @@ def compatible_candidates(sample: str, candidates: frozenset[str]) -> frozenset[
     return kept or candidates
 
 
-def run_langdetect(sample: str, candidates: Iterable[str]) -> tuple[str, float] | None:
-    """Return langdetect's best candidate and probability for sample, or None if it fails."""
+def extract_ngrams(sample: str) -> list[str]:
+    """Return langdetect's 1-3-grams of sample, via a fresh detector (its own normalisation)."""
     detector = load_factory().create()
-    detector.n_trial = N_TRIAL
-    allowed = set(candidates)
-    detector.set_prior_map({lang: (1.0 if lang in allowed else 0.0)
-                            for lang in load_factory().get_lang_list()})
     detector.append(sample)
-    try:
-        ranked = detector.get_probabilities()
-    except LangDetectException:
+    detector.cleaning_text()
+    return detector._extract_ngrams()  # noqa: SLF001 — langdetect 1.0.9 has no public hook
+
+
+def run_langdetect(sample: str, candidates: Iterable[str]) -> tuple[str, float] | None:
+    """Return the best candidate under langdetect's profiles, scored exactly, or None."""
+    profiles = load_profiles()
+    rows = [profiles.row_of[g] for g in extract_ngrams(sample)]
+    if not rows:
         return None
-    if not ranked:
-        return None
-    return CODE_ALIASES.get(ranked[0].lang, ranked[0].lang), float(ranked[0].prob)
+    log_prob = profiles.log_prob[rows].sum(axis=0, dtype=np.float64)
+    allowed = set(candidates)
+    log_prob[[lang not in allowed for lang in profiles.languages]] = -np.inf
+    best = int(np.argmax(log_prob))
+    prob = 1.0 / float(np.exp(log_prob - log_prob[best]).sum())
+    code = profiles.languages[best]
+    return CODE_ALIASES.get(code, code), prob
 
 
 def guess_script_language(text: str, script: str, limit: int) -> tuple[str, float, str | None]:
@@ -220,8 +259,9 @@ def paragraph_shares(text: str, script: str, language: str) -> tuple[tuple[str, 
     weights: Counter[str] = Counter()
     by_script: dict[str, list[str]] = {}
     letters_by_script: Counter[str] = Counter()
-    for paragraph in _PARA_RE.split(text):
-        counts = count_scripts(paragraph)
+    paragraphs = text.split("\n")
+    for paragraph, codes in zip(paragraphs, to_script_codes(text).split("\n")):
+        counts = tally_codes(codes)
         if counts:
             para_script = main_script(counts)
             by_script.setdefault(para_script, []).append(paragraph)

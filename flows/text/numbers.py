@@ -14,9 +14,11 @@ from text_to_num import text2num
 from flows.text.figure_lexicon import (
     ABBREVIATED_SCALES,
     APPROXIMATE_NOUNS,
+    DOZEN_PLURALS,
     GERMAN_NUMBER_MORPHEMES,
     LONG_SCALE_LANGUAGES,
     NUMBER_WORDS,
+    ONE_WORDS,
     PLURAL_SCALES,
     SCALES,
     VAGUE,
@@ -29,7 +31,7 @@ DIGIT_TRANSLATION = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬�
 ARABIC_ALEF_TRANSLATION = str.maketrans("أإآٱ", "اااا")
 ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه")
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
-SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und"})
+SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und", "en", "ar"})
 DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
 DECIMAL_COMMA_SCALES = frozenset({
     "millones", "millón", "millon", "mil", "milliards", "milliard", "millionen", "milliarden",
@@ -95,7 +97,11 @@ _DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})
 _PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
 WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
-DE_COMPOUND_END_RE = re.compile(r"(?:zehn|zig|ßig|ssig|hundert|tausend)\b")
+DE_COMPOUND_END_RE = re.compile(
+    r"(?:zehn|zig|ßig|ssig|hundert|tausend|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|"
+    r"elf|zwölf|zwoelf)\b"
+)
+ONE_AFTER_TEN_RE = re.compile(r"(?:-|-et-|\s+et\s+|\s+y\s+|\s+and\s+|\s+)(?:one|un|une|uno|una)\b")
 DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
 MASK_RE = re.compile(r"\*number\*")
 DIGITS_SPACE_RE = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
@@ -103,8 +109,8 @@ DIGITS_NOSPACE_RE = re.compile(r"\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d
 GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
-ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?)|(m|b|k))(?![^\W\d_])", re.I)
-JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و|\s+de\s+")
+ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k)|(m|b))(?![^\W\d_])", re.I)
+JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
 
 
 def normalize_digits(text: str) -> str:
@@ -170,8 +176,11 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
     digits = DIGITS_SPACE_RE if language in SPACE_GROUP_LANGUAGES else DIGITS_NOSPACE_RE
     for match in digits.finditer(text):
         raw = _valid_digit_groups(match.group())
+        start = match.start()
+        if start and text[start - 1] in ".," and (start < 2 or text[start - 2] in " (\n") and "." not in raw and "," not in raw:
+            start, raw = start - 1, "0" + text[start - 1] + raw
         if raw:
-            atoms.append(_Atom(match.start(), match.start() + len(raw), "digits", 0.0, raw))
+            atoms.append(_Atom(start, start + len(raw) - raw.startswith("0" + text[start]), "digits", 0.0, raw))
     for match in WORD_RE.finditer(text):
         atom = _word_atom(match, language)
         if atom is not None:
@@ -228,7 +237,10 @@ def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
     kind, value = entry
     if kind == "scale" and word in ("billion", "billions") and language in LONG_SCALE_LANGUAGES:
         value = 1e12
-    return _Atom(start, match.end(), kind, value, word)
+    end = match.end()
+    if kind == "unit" and 20 <= value < 100 and value % 10 == 0 and (one := ONE_AFTER_TEN_RE.match(match.string, end)):
+        return _Atom(start, one.end(), kind, value + 1, match.string[start:one.end()])
+    return _Atom(start, end, kind, value, word)
 
 
 def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
@@ -240,7 +252,7 @@ def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
     if token in NUMBER_WORDS or DE_COMPOUND_RE.fullmatch(token) is None:
         return None
     try:
-        value = float(text2num(token, "de"))
+        value = float(text2num(token.replace("fuenf", "fünf").replace("zwoelf", "zwölf"), "de"))
     except ValueError:
         return None
     return _Atom(start, match.end(), "unit", value, token)
@@ -252,27 +264,38 @@ def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
     if last.kind == "mask" or atom.kind in ("mask", "digits", "vague", "approx"):
         return False
     if JOIN_GAP_RE.fullmatch(gap) is None:
-        return gap == "" and last.kind == "digits" and atom.kind == "scale"
-    conj = gap.strip(" -\u00a0") not in ("",)
+        return gap == "" and last.kind == "digits" and atom.kind in ("scale", "hundred")
+    conj = gap.strip(" -\u00a0") != ""
     if last.kind == "digits":
-        return atom.kind == "scale" and not conj
+        return atom.kind in ("scale", "hundred") and not conj
     if gap.strip() == "de":
         return last.kind == "scale" and atom.kind == "scale" and atom.value > last.value
     if atom.kind in ("scale", "hundred"):
         return not conj and (last.kind != "half" or len(group) > 1)
     if atom.kind == "half":
         return conj
-    return _joins_smaller(group, atom, conj)
+    return _joins_smaller(last, atom, conj)
 
 
-def _joins_smaller(group: list[_Atom], atom: _Atom, conj: bool) -> bool:
+def _magnitude(value: float) -> float:
+    """Return the largest power of ten dividing an integer value (300 -> 100, 7 -> 1)."""
+    magnitude = 1.0
+    while value and value % (magnitude * 10) == 0:
+        magnitude *= 10
+    return magnitude
+
+
+def _joins_smaller(last: _Atom, atom: _Atom, conj: bool) -> bool:
     """Return whether a unit word adds to the group ("hundred and five", "خمسة وعشرين")."""
-    last = group[-1]
-    if last.kind in ("hundred", "scale") or (last.kind == "unit" and last.value % 100 == 0 and last.value >= 100):
-        return atom.value < 100
-    if last.kind == "unit" and last.value >= 20 and last.value % 10 == 0 and atom.value < 10:
+    if last.kind in ("scale", "hundred"):
+        return atom.value < last.value
+    if last.kind in ("unit", "article") and atom.value < _magnitude(last.value):
         return True
-    return conj and last.kind == "unit" and last.value < 10 and atom.value >= 20 and atom.value % 10 == 0 and atom.value < 100
+    if last.kind == "unit" and last.value in (60, 80) and 10 <= atom.value < 20:
+        return True
+    if last.value < 10 and atom.value == 10 and not conj:
+        return True
+    return conj and last.value < 10 and 20 <= atom.value < 100 and atom.value % 10 == 0
 
 
 def _group_atoms(atoms: list[_Atom], text: str) -> list[list[_Atom]]:
@@ -287,19 +310,18 @@ def _group_atoms(atoms: list[_Atom], text: str) -> list[list[_Atom]]:
 
 
 def compose_words(values: list[tuple[str, float]]) -> float:
-    """Return the value of a sequence of (kind, value) number words."""
-    total, current = 0.0, 0.0
+    """Return the value of a sequence of (kind, value) number words, scales nested."""
+    total, partial, current, last_scale = 0.0, 0.0, 0.0, 0.0
     for kind, value in values:
         if kind in ("unit", "article", "half"):
             current += value
         elif kind == "hundred":
             current = (current or 1.0) * value
-        elif total > 0 and current == 0:
-            total *= value
+        elif partial and value > last_scale:
+            partial, last_scale, current = (partial + current) * value, value, 0.0
         else:
-            total += (current or 1.0) * value
-            current = 0.0
-    return total + current
+            total, partial, last_scale, current = total + partial, (current or 1.0) * value, value, 0.0
+    return total + partial + current
 
 
 def _group_value(group: list[_Atom], text: str, language: str) -> tuple[float | None, float | None]:
@@ -313,7 +335,7 @@ def _group_value(group: list[_Atom], text: str, language: str) -> tuple[float | 
         if base is None:
             return None, None
         product = 1.0
-        for atom in scales:
+        for atom in group[1:]:
             product *= atom.value
         return base * product, scale
     words = text[group[0].start:group[-1].end]
@@ -348,6 +370,10 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
         return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "half":
         return None
+    if len(group) == 1 and first.kind == "hundred" and first.value == 12:
+        plural = first.word in DOZEN_PLURALS
+        return NumberSpan(first.start, first.end, None if plural else 12.0, 24.0 if plural else None,
+                          "vague" if plural else "approx", False)
     value, scale = _group_value(group, text, language)
     if value is None:
         return None
@@ -380,7 +406,7 @@ def _with_abbreviated_scale(span: NumberSpan, text: str) -> NumberSpan:
     if found is None or span.value is None:
         return span
     end, factor = found
-    if text[span.end:end].strip().lower() in ("m", "b", "k") and not _has_currency_before(text, span.start):
+    if text[span.end:end].strip().lower() == "m" and not _has_currency_before(text, span.start):
         return span
     value = span.value * factor
     return NumberSpan(span.start, end, value, value, span.kind, True, factor)
@@ -397,7 +423,9 @@ def _has_currency_before(text: str, start: int) -> bool:
 def parse_number(text: str, language: str) -> float | None:
     """Return the value of a text that is one number expression, or None."""
     norm = normalize_digits(text)
-    spans = [s for s in find_numbers(norm, language) if s.kind in ("exact", "article")]
+    if norm.strip().lower() in ONE_WORDS:
+        return 1.0
+    spans = [s for s in find_numbers(norm, language) if s.kind in ("exact", "article", "approx")]
     if len(spans) != 1:
         return None
     return spans[0].value
