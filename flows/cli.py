@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -172,19 +173,13 @@ def _open_text(name: str, mode: str) -> Any:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from warehouse.db import WarehouseError, query
-
     settings = load_settings({"data_dir": args.data_dir})
-    try:
-        columns, rows = query(settings.warehouse_path, args.sql)
-    except WarehouseError as err:
-        raise UsageError(str(err)) from None
-    _print_rows(columns, rows, args.format)
+    _print_query(settings.warehouse_path, args.sql, [], args.format)
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from warehouse.db import WarehouseError, report, report_names
+    from warehouse.db import WarehouseError, report_names, report_query
 
     settings = load_settings({"data_dir": args.data_dir})
     if not args.name:
@@ -193,29 +188,31 @@ def _report(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must not be negative")
     try:
-        columns, rows = report(settings.warehouse_path, settings.sql_dir, args.name, args.limit)
+        sql, params = report_query(settings.sql_dir, args.name, args.limit)
     except WarehouseError as err:
         raise UsageError(str(err)) from None
-    _print_rows(columns, rows, args.format)
+    _print_query(settings.warehouse_path, sql, params, args.format)
     return 0
 
 
-def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
-    """Rows as a rich table, CSV, or a JSON list of row objects."""
+def _print_query(warehouse_path: Path, sql: str, params: list, fmt: str) -> None:
+    """Rows of a read-only query as DuckDB's box table, CSV, or a JSON list of row objects."""
+    from warehouse.db import WarehouseError, query, show
+
+    try:
+        if fmt == "table":
+            width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 1_000
+            show(warehouse_path, sql, params, max_width=width)
+            return
+        columns, rows = query(warehouse_path, sql, params)
+    except WarehouseError as err:
+        raise UsageError(str(err)) from None
     if fmt == "json":
         print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str, indent=1))
-    elif fmt == "csv":
+    else:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*columns, caption=f"{len(rows)} row(s)")
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -153,19 +153,33 @@ def query(warehouse_path: Path, sql: str, params: Sequence[Any] | None = None) -
         con.close()
 
 
+def show(warehouse_path: Path, sql: str, params: Sequence[Any] | None = None, max_width: int | None = None) -> None:
+    """Print a read-only query's rows as DuckDB's box table, long cells cut to the width."""
+    con = connect_readonly(warehouse_path)
+    try:
+        relation = con.sql(sql, params=params or None)
+        if relation is None:
+            return
+        relation.show(max_width=max_width, max_rows=10_000, max_col_width=60)
+    except duckdb.Error as err:
+        raise WarehouseError(_first_line(str(err))) from err
+    finally:
+        con.close()
+
+
 def report_names(sql_dir: Path) -> list[str]:
     """Names of the reports `newsetl report` can show."""
     return [p.stem for p in sql_files(sql_dir, "reports")]
 
 
-def report(warehouse_path: Path, sql_dir: Path, name: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
-    """Rows of one report view, the row limit bound as a parameter."""
+def report_query(sql_dir: Path, name: str, limit: int | None = None) -> tuple[str, list[Any]]:
+    """The SQL and bound parameters showing one report."""
     names = report_names(sql_dir)
     if not _NAME.match(name) or name not in names:
         raise WarehouseError(f"unknown report {name!r}; reports: {', '.join(names)}")
     if limit is None:
-        return query(warehouse_path, f"select * from reports.{name}")
-    return query(warehouse_path, f"select * from reports.{name} limit ?", [limit])
+        return f"select * from reports.{name}", []
+    return f"select * from reports.{name} limit ?", [limit]
 
 
 def _first_line(message: str) -> str:

@@ -155,7 +155,7 @@ SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
 INNER_SENTENCE_RE = re.compile(r"[.!?؟…][\"'”’»“]*\s+\S")
 QUOTE_START_RE = re.compile(r"^\s*[\"'„“”«‹‚]")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-•·▪●]\s|\d|\*NUMBER\*)")  # "* " marks credits, not lists
-GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ«\"“])|"
+GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[«\"“„]?[A-ZÀ-ÖØ-ÞА-ЯЁ])|"
                                r"(?<=[.!?])\s+(?=[(\[])")
 CAPITALISED_RE = re.compile(r"^[\W\d]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 ALL_CAPS_RE = re.compile(r"^[^a-zà-öø-ÿа-яё]*[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}[^a-zà-öø-ÿа-яё]*$")
@@ -197,8 +197,8 @@ def split_lines(raw: str) -> list[Line]:
 
 
 def normalise_line(text: str) -> str:
-    """Return a line as rules see it: NFC, invisible characters gone, spaces collapsed."""
-    text = SPACE_VARIANTS_RE.sub(" ", INVISIBLE_RE.sub("", text))
+    """Return a line as rules see it: mojibake fixed, NFC, no invisible or odd spaces."""
+    text = SPACE_VARIANTS_RE.sub(" ", INVISIBLE_RE.sub("", fix_mojibake(text)))
     return MULTISPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
@@ -384,8 +384,9 @@ def glued_tail(text: str, body_script: str, learned: frozenset[str]) -> tuple[in
         return tail_more.start(), "read-more link"
     found = None
     for cut in reversed(cuts):
-        reason = line_reason(normalise_line(text[cut:]), "trailer", body_script, learned)
-        if reason is None:
+        tail = normalise_line(text[cut:])
+        reason = line_reason(tail, "trailer", body_script, learned)
+        if reason is None or not LETTER_RE.search(tail):
             break
         found = (cut, reason)
     return found
@@ -408,9 +409,11 @@ def peel_edge(lines: list[Line], order: list[int], place: str, body_script: str,
               learned: frozenset[str]) -> tuple[dict[int, str], int | None]:
     """Return {line index: reason} for the noise block at one edge, and the first body index."""
     found: dict[int, str] = {}
+    longest = max(range(len(lines)), key=lambda i: len(lines[i].text), default=-1)
     for index in order:
-        reason = line_reason(normalise_line(lines[index].text), place, body_script, learned)
-        if reason is None:
+        text = normalise_line(lines[index].text)
+        reason = line_reason(text, place, body_script, learned)
+        if reason is None or (index == longest and strong_reason(text) is None):
             return found, index
         found[index] = reason
     return found, None

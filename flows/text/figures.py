@@ -55,6 +55,7 @@ MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{_SP}+(?:the{_SP}+)?$")
 MONTH_AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)"
 )
+NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
 TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
@@ -67,7 +68,9 @@ IDENTIFIER_BEFORE_RE = re.compile(
     r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
     r"الجولة|الطريق|الدقيقة|الدقيقه)\s*$"
 )
-BLOCKED_RE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.-]+|(?:\+|00)\d[\d\s.()-]{6,}\d")
+ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
+ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
+INTERNATIONAL_PHONE_RE = re.compile(r"(?:\+|(?<!\d)00)\d[\d \t.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
 CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
@@ -187,13 +190,22 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
 
 def _candidate_spans(doc: _Doc) -> list[NumberSpan]:
     """Return number spans outside URLs, e-mails, hashtags, mentions and phone numbers."""
-    blocked = [m.span() for m in BLOCKED_RE.finditer(doc.text)]
+    phones = [m.span() for m in INTERNATIONAL_PHONE_RE.finditer(doc.text)] if "+" in doc.text or "00" in doc.text else []
     spans = []
     for span in find_numbers(doc.text, doc.language):
-        if span.kind == "mask" or any(s < span.end and span.start < e for s, e in blocked):
+        if span.kind == "mask" or _in_address(doc.text, span.start, span.end):
             continue
-        spans.append(span)
+        if not any(s < span.end and span.start < e for s, e in phones):
+            spans.append(span)
     return spans
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Return whether the number sits in a URL, e-mail, hashtag or @mention token."""
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    token = text[token_start:token_end]
+    return any(mark in token for mark in ADDRESS_MARKS) and ADDRESS_RE.search(token) is not None
 
 
 def _draft_from_span(span: NumberSpan) -> _Draft:
@@ -265,6 +277,8 @@ def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
     if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(low, end):
         return True
     if draft.has_digits and (TIME_AFTER_RE.match(low, end) or _touches(low, start, end, "/:+")):
+        return True
+    if draft.has_digits and any(m.start() < end and start < m.end() for m in NUMERIC_DATE_RE.finditer(low, max(0, start - 11), end + 11)):
         return True
     if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
         return True

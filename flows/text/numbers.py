@@ -90,13 +90,15 @@ def _spelling_variants(words: set[str]) -> set[str]:
 _NORMALIZED_WORDS = {normalize_arabic(w): e for w, e in NUMBER_WORDS.items()}
 _NORMALIZED_VAGUE = {normalize_arabic(w): v for w, v in VAGUE.items()}
 _BASE_WORDS = _spelling_variants(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMATE_NOUNS))
-# Arabic attaches "و" (and) to the next word: "وخمسة" is "and five".
-_WORDS = sorted(_BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}, key=len, reverse=True)
+_WORDS = sorted(_BASE_WORDS, key=len, reverse=True)
+# Arabic attaches "و" (and) to the next word: "وخمسة" is "and five" (scanned for Arabic only).
+_ARABIC_WORDS = sorted(_BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}, key=len, reverse=True)
 _DIGITS_SPACE = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
 _DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
 _PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
 WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
+ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + r")\b")
 DE_COMPOUND_END_RE = re.compile(
     r"(?:zehn|zig|ßig|ssig|hundert|tausend|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|"
     r"elf|zwölf|zwoelf)\b"
@@ -181,7 +183,7 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
             start, raw = start - 1, "0" + text[start - 1] + raw
         if raw:
             atoms.append(_Atom(start, start + len(raw) - raw.startswith("0" + text[start]), "digits", 0.0, raw))
-    for match in WORD_RE.finditer(text):
+    for match in (ARABIC_WORD_RE if language == "ar" else WORD_RE).finditer(text):
         atom = _word_atom(match, language)
         if atom is not None:
             atoms.append(atom)

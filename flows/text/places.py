@@ -18,7 +18,7 @@ from flows.text.records import Place
 KIND_RANK = {"country": 4, "continent": 4, "region": 3, "historical": 3, "sea": 3, "admin1": 1.5}
 BIG_CITY_POPULATION = 1_000_000
 _SPACES = re.compile(r"[\s\-‐‑–]+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
 @dataclass(frozen=True)

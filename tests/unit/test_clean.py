@@ -1,0 +1,213 @@
+"""clean_article: noise at the edges and inline goes, body sentences stay, offsets hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.text.boilerplate import learn_boilerplate
+from flows.text.clean import REASONS, clean_article
+
+BODY_EN = ("The city council approved the new budget on Tuesday after a long debate.\n"
+           "Officials said the plan would fund two schools and a bridge over the river.")
+BODY_FR = ("Le conseil municipal a adopté mardi le nouveau budget après un long débat.\n"
+           "Selon les élus, le plan financera deux écoles et un pont sur la rivière.")
+BODY_DE = ("Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt beschlossen.\n"
+           "Nach Angaben der Verwaltung finanziert der Plan zwei Schulen und eine Brücke.")
+BODY_ES = ("El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate.\n"
+           "Según los concejales, el plan financiará dos escuelas y un puente sobre el río.")
+BODY_IT = ("Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito.\n"
+           "Secondo i consiglieri, il piano finanzierà due scuole e un ponte sul fiume.")
+BODY_PL = ("Rada miasta przyjęła we wtorek nowy budżet po długiej debacie.\n"
+           "Według radnych plan sfinansuje dwie szkoły i most na rzece.")
+BODY_RU = ("Городской совет во вторник после долгих споров утвердил новый бюджет.\n"
+           "По словам депутатов, план профинансирует две школы и мост через реку.")
+BODY_AR = ("وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل.\n"
+           "وقال المسؤولون إن الخطة ستمول مدرستين وجسرا فوق النهر.")
+
+
+def _removed(raw: str) -> dict[str, str]:
+    """Return {removed text: reason} for raw."""
+    return {r.text: r.reason for r in clean_article(raw).removed}
+
+
+@pytest.mark.parametrize(
+    ("raw", "noise", "reason"),
+    [
+        # the seed's trailer: an Arabic share label under an English article
+        (BODY_EN + "\nمشاركة :", "مشاركة :", "share-label trailer"),
+        (BODY_AR + "\nشارك :", "شارك :", "share-label trailer"),
+        (BODY_DE + "\n\nTeilen:", "Teilen:", "share-label trailer"),
+        (BODY_PL + "\nUdostępnij:", "Udostępnij:", "share-label trailer"),
+        (BODY_EN + "\nShare this article!", "Share this article!", "share-label trailer"),
+        (BODY_EN + "\nRead more: Ten Bridges That Changed The City",
+         "Read more: Ten Bridges That Changed The City", "read-more link"),
+        (BODY_FR + "\nÀ lire aussi : Le pont qui divise la ville",
+         "À lire aussi : Le pont qui divise la ville", "read-more link"),
+        (BODY_DE + "\nMehr zum Thema - Warum die Brücke teurer wird",
+         "Mehr zum Thema - Warum die Brücke teurer wird", "read-more link"),
+        (BODY_ES + "\nTe puede interesar: El puente más largo del país",
+         "Te puede interesar: El puente más largo del país", "read-more link"),
+        (BODY_IT + "\nLeggi anche: Il ponte della discordia",
+         "Leggi anche: Il ponte della discordia", "read-more link"),
+        (BODY_PL + "\nCzytaj także: Most, który podzielił miasto",
+         "Czytaj także: Most, który podzielił miasto", "read-more link"),
+        (BODY_RU + "\nЧитайте также: Мост, который разделил город",
+         "Читайте также: Мост, который разделил город", "read-more link"),
+        (BODY_AR + "\nاقرأ أيضا: الجسر الذي قسم المدينة", "اقرأ أيضا: الجسر الذي قسم المدينة",
+         "read-more link"),
+        (BODY_AR + "\n ....المزيد", "....المزيد", "read-more link"),
+        (BODY_ES + "\n© 2021 Diario Ejemplo. All rights reserved.",
+         "© 2021 Diario Ejemplo. All rights reserved.", "copyright line"),
+        (BODY_IT + "\nTutti i diritti riservati", "Tutti i diritti riservati", "copyright line"),
+        (BODY_EN + "\nSign up for our newsletter to get the best stories every morning.",
+         "Sign up for our newsletter to get the best stories every morning.", "newsletter plea"),
+        (BODY_DE + "\nFolgen Sie uns auf Twitter und Facebook",
+         "Folgen Sie uns auf Twitter und Facebook", "follow-us plea"),
+        (BODY_AR + "\nلمراسلة الكاتب: writer@example.org", "لمراسلة الكاتب: writer@example.org",
+         "contact trailer"),
+        (BODY_EN + "\njane.doe@example.com", "jane.doe@example.com", "contact trailer"),
+        (BODY_EN + "\nASSOCIATED PRESS", "ASSOCIATED PRESS", "agency credit"),
+        (BODY_PL + "\nJan Kowalski (PAP)", "Jan Kowalski (PAP)", "agency credit"),
+        (BODY_IT + "\n(Agenzia/R)", "(Agenzia/R)", "agency credit"),
+        (BODY_AR + "\n// انتهى //", "// انتهى //", "end marker"),
+        (BODY_EN + "\n———", "———", "separator"),
+        (BODY_EN + "\n— Jane Doe", "— Jane Doe", "byline"),
+        # a foreign-script line at the edge that no lexicon knows
+        (BODY_EN + "\n分享到微博", "分享到微博", "foreign-script edge line"),
+        # a short unpunctuated trailer line (a masthead) is noise at the edge
+        (BODY_EN + "\nThe Riverside Gazette", "The Riverside Gazette", "short edge line"),
+        (BODY_EN + "\nTags: budget, bridges, schools, council", "Tags: budget, bridges, schools, council",
+         "tags line"),
+        ("Actualizado: 14/03/2021 - 09:45 h\n" + BODY_ES, "Actualizado: 14/03/2021 - 09:45 h",
+         "timestamp"),
+        ("Zuletzt aktualisiert: 14.03.2021, 09:45\n" + BODY_DE,
+         "Zuletzt aktualisiert: 14.03.2021, 09:45", "timestamp"),
+        ("Publié le 3 mars 2021 à 9h45\n" + BODY_FR, "Publié le 3 mars 2021 à 9h45", "timestamp"),
+        ("By Jane Doe\n" + BODY_EN, "By Jane Doe", "byline"),
+        ("Next Previous\n" + BODY_EN, "Next Previous", "carousel label"),
+        # inline noise between body paragraphs
+        ("The council met on Tuesday.\nAdvertisement\n" + BODY_EN, "Advertisement", "advertisement"),
+        ("The council met on Tuesday.\nZOBACZ: Nowy most w mieście\n" + BODY_PL,
+         "ZOBACZ: Nowy most w mieście", "read-more link"),
+        ("Rada zebrała się we wtorek.\n" + BODY_IT + "\nSeguici su Telegram, basta un clic\n"
+         + BODY_IT, "Seguici su Telegram, basta un clic", "follow-us plea"),
+    ],
+)
+def test_clean_article_drops_noise_with_reason(raw: str, noise: str, reason: str) -> None:
+    result = clean_article(raw)
+    assert noise not in result.clean_text
+    assert _removed(raw).get(noise) == reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        # a dateline opens the body
+        ("MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week.\n" + BODY_EN,
+         "MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week."),
+        # a headline as first line is body, even when short and unpunctuated
+        ("New Budget Passes\n" + BODY_EN, "New Budget Passes"),
+        # a headline with a label-like colon at the top is body
+        ("Experte: Die Brücke ist sicher\n" + BODY_DE, "Experte: Die Brücke ist sicher"),
+        # a last sentence that merely mentions support is body
+        (BODY_EN + "\nThe mayor said the city would support families hit by the flood.",
+         "The mayor said the city would support families hit by the flood."),
+        # a body sentence that mentions a newsletter is not a plea
+        ("The company newsletter reached staff on Monday, officials said.\n" + BODY_EN,
+         "The company newsletter reached staff on Monday, officials said."),
+        # a reported-speech colon ending in a full stop is body
+        (BODY_FR + "\nLe maire a déclaré : les travaux commenceront en mai.",
+         "Le maire a déclaré : les travaux commenceront en mai."),
+        # a closing quotation in German quotes is body
+        (BODY_DE + "\nDie Formel ist klar: „Wir bauen die Brücke.“",
+         "Die Formel ist klar: „Wir bauen die Brücke.“"),
+        # verse at the end (a run of short lines) is body, not a trailer
+        (BODY_AR + "\nيا ليل طول\nيا قمر غيب\nيا نجم اسهر", "يا نجم اسهر"),
+        # the only line of a document is never peeled as an edge
+        ("Heavy rain closed the bridge on Monday morning", "Heavy rain closed the bridge"),
+        # a caption credit glued to a sentence goes, the sentence stays
+        ("The bridge opened in 1990.Photo: City Archive\n" + BODY_EN, "The bridge opened in 1990."),
+        # a body sentence followed by a glued agency credit keeps the sentence
+        (BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)",
+         "a bridge over the river."),
+    ],
+)
+def test_clean_article_keeps_body(raw: str, kept: str) -> None:
+    assert kept in clean_article(raw).clean_text
+
+
+@pytest.mark.parametrize("raw", [BODY_EN, BODY_FR, BODY_DE, BODY_ES, BODY_IT, BODY_PL, BODY_RU,
+                                 BODY_AR, "Title Line\n\n" + BODY_EN])
+def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
+    result = clean_article(raw)
+    assert result.clean_text == raw
+    assert result.removed == ()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        BODY_EN + "\r\nمشاركة :  \n",
+        "  By Jane Doe\n\n" + BODY_EN + "\n\nASSOCIATED PRESS\n© 2020 Example",
+        "Next Previous نواف العلي – جدة\n" + BODY_AR,
+        BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\nOur Standards: The Example Trust Rules.",
+    ],
+)
+def test_clean_article_removal_offsets_point_into_raw_text(raw: str) -> None:
+    removed = clean_article(raw).removed
+    assert removed
+    assert all(raw[r.start:r.end] == r.text for r in removed)
+    assert all(r.reason in REASONS for r in removed)
+
+
+def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
+    raw = "Next Previous نواف العلي – جدة\n" + BODY_AR
+    result = clean_article(raw)
+    assert result.clean_text.startswith("نواف العلي – جدة")
+    assert [r.reason for r in result.removed] == ["carousel label"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean", "repair"),
+    [
+        ("The cafÃ© reopened on Monday.", "The café reopened on Monday.", "mojibake"),
+        ("The\u00a0bridge reopened on Monday.", "The bridge reopened on Monday.", "non-breaking-space"),
+        ("The bri\u200bdge reopened on Monday.", "The bridge reopened on Monday.", "zero-width"),
+        # a decomposed e + combining acute becomes one code point
+        ("Le cafe\u0301 a rouvert lundi.", "Le café a rouvert lundi.", "nfc"),
+        ("The  bridge   reopened.\n\n\n\nIt was busy.  ", "The bridge reopened.\n\nIt was busy.",
+         "whitespace"),
+        ("Line one.\r\nLine two.", "Line one.\nLine two.", "line-endings"),
+    ],
+)
+def test_clean_article_repairs_text_and_lists_repairs(raw: str, clean: str, repair: str) -> None:
+    result = clean_article(raw)
+    assert result.clean_text == clean
+    assert repair in result.repairs
+
+
+def test_clean_article_keeps_persian_zero_width_non_joiner() -> None:
+    raw = "می\u200cخواهم امروز به کتابخانه بروم و چند کتاب تازه بخوانم."
+    assert clean_article(raw).clean_text == raw
+
+
+def test_clean_article_is_deterministic() -> None:
+    raw = "By Jane Doe\n" + BODY_EN + "\nمشاركة :"
+    assert clean_article(raw) == clean_article(raw)
+
+
+def test_clean_article_drops_lines_learned_as_source_boilerplate() -> None:
+    plea = "Think of a friend who would enjoy this story today"
+    bodies = [BODY_EN, BODY_FR, BODY_DE, BODY_ES]
+    batch = [("site-a", body + "\n" + plea) for body in bodies]
+    learned = learn_boilerplate(batch).for_source("site-a")
+    raw = "The council met again.\n" + plea + "\n" + BODY_EN
+    result = clean_article(raw, learned)
+    assert plea not in result.clean_text
+    assert ("repeated boilerplate (source)" in {r.reason for r in result.removed})
+    assert "The council met again." in result.clean_text
+
+
+@pytest.mark.parametrize("raw", ["", "   \n \n"])
+def test_clean_article_returns_empty_text_for_blank_input(raw: str) -> None:
+    assert clean_article(raw).clean_text == ""

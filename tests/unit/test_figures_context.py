@@ -1,0 +1,144 @@
+"""Figure context: unit, counted object (English, singular) and category, in five languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.text.figures import extract_figures
+
+
+def _fields(text: str, language: str, span: str) -> tuple[str | None, str | None, str]:
+    """Return (unit, object, category) of the one figure whose text is `span`."""
+    found = [f for f in extract_figures(text, language) if f.text == span]
+    assert len(found) == 1, [f.text for f in extract_figures(text, language)]
+    return found[0].unit, found[0].object, found[0].category
+
+
+# (text, language, span, unit, object, category)
+CONTEXT_CASES = [
+    # killed: verb after the noun
+    ("Officials said 200 people were killed overnight.", "en", "200", None, "people", "killed"),
+    # killed: "of its" links the noun, verb after
+    ("The army said two of its soldiers died in the ambush.", "en", "two", None, "soldier", "killed"),
+    # wounded without a noun
+    ("The blast left 5 people dead and almost 300 wounded.", "en", "almost 300", None, None, "wounded"),
+    # displaced from a refugee noun after "of"
+    ("Thousands of refugees crossed the border.", "en", "Thousands", None, "refugee", "displaced"),
+    # displaced cue earlier in the sentence
+    ("The first refugees arrived and 4,200 people have since entered.", "en", "4,200", None, "people", "displaced"),
+    # missing
+    ("Rescuers said 12 sailors remain missing.", "en", "12", None, "sailor", "missing"),
+    # arrested
+    ("Police arrested 35 protesters on Sunday.", "en", "35", None, "protester", "arrested"),
+    # kidnapped
+    ("Gunmen abducted 3 engineers near the dam.", "en", "3", None, "engineer", "kidnapped"),
+    # people: plain count of persons, modifier skipped
+    ("He took his six other children to the shelter.", "en", "six", None, "child", "people"),
+    # count: things, plural made singular
+    ("The rivals have fought two wars since then.", "en", "two", None, "war", "count"),
+    # count: head noun after an adjective
+    ("The merger joined seven saving banks.", "en", "seven", None, "bank", "count"),
+    # percent with "of" object
+    ("Some 45 percent of the population lacks food.", "en", "Some 45 percent", "percent", "population", "percent"),
+    # percent without object
+    ("Inflation reached 3.4%.", "en", "3.4%", "percent", None, "percent"),
+    # money in dollars, object null
+    ("The bank lent 2.34 million dollars.", "en", "2.34 million dollars", "USD", None, "money"),
+    # money in pounds by sign
+    ("Tickets cost £40 each.", "en", "£40", "GBP", None, "money"),
+    # money from a currency named earlier for a bare scaled amount
+    ("The plan costs 33 billion euros. Critics say 10 billion would do.", "en", "10 billion", "EUR", None, "money"),
+    # duration
+    ("He built the house in 30 years.", "en", "30 years", "year", None, "duration"),
+    # relative time is a duration
+    ("They met 2 years ago.", "en", "2 years", "year", None, "duration"),
+    # decades
+    ("The conflict has lasted three decades.", "en", "three decades", "decade", None, "duration"),
+    # hyphenated duration modifies a noun
+    ("A nine-month blockade ended.", "en", "nine-month", "month", "blockade", "duration"),
+    # age: hyphenated with the person after it
+    ("She fled with her 90-year-old mother.", "en", "90-year-old", "year", "mother", "age"),
+    # age: "four-day old baby"
+    ("He carried his four-day old baby.", "en", "four-day old", "day", "baby", "age"),
+    # age: decade of life -> range 70..79 with the person before it
+    ("A woman in her 70s waited.", "en", "70s", "year", "woman", "age"),
+    # age: appositive after a name
+    ("Morales, 54, was a teacher.", "en", "54", "year", None, "age"),
+    # quantity with a measurement unit
+    ("The town lies 400 kilometers from the border.", "en", "400 kilometers", "km", None, "quantity"),
+    # quantity in kg
+    ("The bag weighed 20 kg.", "en", "20 kg", "kg", None, "quantity"),
+    # French: personnes -> person, killed
+    ("Au moins 12 personnes ont été tuées.", "fr", "Au moins 12", None, "person", "killed"),
+    # French: arrested, plural noun translated
+    ("Cinq hommes ont été arrêtés à Londres.", "fr", "Cinq", None, "man", "arrested"),
+    # French: age of a person "homme de 21 ans"
+    ("Un homme de 21 ans a été blessé.", "fr", "21 ans", "year", "man", "age"),
+    # French list of ages takes the unit of the last item
+    ("Trois personnes de 18, 24 et 26 ans sont parties.", "fr", "24", "year", "person", "age"),
+    # French money with "d'euros"
+    ("Le plan coûte 7,2 milliards d'euros.", "fr", "7,2 milliards d'euros", "EUR", None, "money"),
+    # French quantity with km/h and a qualifier after
+    ("Les vents atteignent 105 km/h environ.", "fr", "105 km/h environ", "km/h", None, "quantity"),
+    # Spanish: muertos -> person, killed
+    ("El ataque dejó ocho muertos en el bar.", "es", "ocho", None, "person", "killed"),
+    # Spanish: kidnapped from the verb before
+    ("Los sicarios han secuestrado a tres periodistas.", "es", "tres", None, "journalist", "kidnapped"),
+    # Spanish: ages in a list, person before "de"
+    ("Dos niños de siete y cinco años fueron heridos.", "es", "siete", "year", "child", "age"),
+    # Spanish: displaced
+    ("Decenas de miles de sirios han sido desplazados.", "es", "Decenas de miles", None, "syrian", "displaced"),
+    # German: people killed
+    ("Bei dem Anschlag wurden 20 Menschen getötet.", "de", "20", None, "people", "killed"),
+    # German: money in euros
+    ("Der Staat zahlt 2,5 Milliarden Euro.", "de", "2,5 Milliarden Euro", "EUR", None, "money"),
+    # German: percent
+    ("Die Inflation lag bei 0,7 Prozent.", "de", "0,7 Prozent", "percent", None, "percent"),
+    # German: age with -jährige
+    ("Die 90-jährige Frau wurde gerettet.", "de", "90-jährige", "year", "woman", "age"),
+    # Arabic: killed, noun translated
+    ("قتل 15 شخصا في وقت سابق.", "ar", "15", None, "person", "killed"),
+    # Arabic: wounded after the conjunction
+    ("سقط ألف قتيل وجرح 9 آلاف آخرين.", "ar", "9 آلاف", None, None, "wounded"),
+    # Arabic: duration with a number word
+    ("استمر القتال ثلاثة أشهر.", "ar", "ثلاثة أشهر", "month", None, "duration"),
+    # Arabic: postposed "one" after a time noun
+    ("انضم قبل يوم واحد من الهجوم.", "ar", "يوم واحد", "day", None, "duration"),
+    # Arabic: percent in words
+    ("ارتفع العدد بنسبة 40 في المائة.", "ar", "40 في المائة", "percent", None, "percent"),
+    # Arabic: riyal -> SAR
+    ("بلغت التكلفة 500 ريال.", "ar", "500 ريال", "SAR", None, "money"),
+    # Arabic: weight
+    ("يزن الحزام 40 كيلوغراما.", "ar", "40 كيلوغراما", "kg", None, "quantity"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "span", "unit", "object_", "category"), CONTEXT_CASES)
+def test_extract_figures_reads_unit_object_and_category(
+    text: str, language: str, span: str, unit: str | None, object_: str | None, category: str
+) -> None:
+    assert _fields(text, language, span) == (unit, object_, category)
+
+
+def test_extract_figures_reads_decade_of_life_as_age_range() -> None:
+    figure = next(f for f in extract_figures("A man in his 40s was detained.", "en") if f.text == "40s")
+    assert (figure.value, figure.lower, figure.upper, figure.qualifier) == (None, 40, 49, "range")
+
+
+def test_extract_figures_merges_years_and_months_into_one_age() -> None:
+    figure = next(iter(extract_figures("They have a baby of 2 years and 3 months.", "en")))
+    assert (figure.text, figure.value, figure.unit, figure.category) == ("2 years and 3 months", 2.25, "year", "age")
+
+
+def test_extract_figures_reads_coordinated_article_as_one() -> None:
+    figures = extract_figures("Cinq hommes et une femme ont été arrêtés.", "fr")
+    assert [(f.text, f.value, f.object, f.category) for f in figures] == [
+        ("Cinq", 5, "man", "arrested"),
+        ("une", 1, "woman", "arrested"),
+    ]
+
+
+def test_extract_figures_reads_pesos_from_the_country_named() -> None:
+    text = "En Colombia, 30 empresas ganan más de dos billones de pesos."
+    figure = next(f for f in extract_figures(text, "es") if f.unit is not None)
+    assert (figure.value, figure.unit, figure.qualifier) == (2e12, "COP", "more_than")

