@@ -325,7 +325,8 @@ PERSON_NOUNS = frozenset({
     "minister", "lawmaker", "deputy", "senator", "judge", "lawyer", "suspect", "gunman",
     "rebel", "insurgent", "troop", "guard", "staff", "farmer", "user", "visitor", "tourist",
     "fan", "spectator", "delegate", "candidate", "participant", "survivor", "hostage",
-    "noncombatant", "asylum seeker", "seeker", "immigrant", "jew", "muslim", "christian",
+    "noncombatant", "asylum seeker", "seeker", "police officer", "aid worker",
+    "health worker", "civil servant", "security guard", "border guard", "family member", "immigrant", "jew", "muslim", "christian",
     "briton", "terrorist", "jihadist", "police", "brother", "sister", "son", "daughter",
     "wife", "husband", "infant", "newborn", "student", "pupil", "elderly", "mexican",
     "african", "israeli", "yemeni", "syrian", "kuwaiti", "saudi", "pakistani", "afghan",
@@ -528,4 +529,11 @@ FRACTION_NOUNS = frozenset({
     "thirds", "quarters", "fifths", "tenths", "tiers", "quarts", "cinquièmes", "dixièmes",
     "tercios", "cuartos", "quintos", "décimos", "drittel", "viertel", "fünftel", "zehntel",
     "أرباع", "أثلاث", "أخماس", "ثلثا", "ثلثي",
+})
+
+# Two-word counted nouns kept whole in `object` ("asylum seekers" -> "asylum seeker").
+COMPOUND_NOUNS = frozenset({
+    "asylum seeker", "police officer", "car bomb", "aid worker", "health worker",
+    "civil servant", "security guard", "border guard", "human being", "polling station",
+    "prime minister", "care home", "family member", "heads of state", "head of state",
 })

@@ -14,10 +14,12 @@ from typing import NamedTuple
 from flows.text.figure_lexicon import (
     CATEGORY_CUES,
     COORDINATED_ARTICLES,
+    COMPOUND_NOUNS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    FRACTION_NOUNS,
     ENGLISH_IRREGULAR_SINGULARS,
+    FRACTION_NOUNS,
+    FUNCTION_WORDS,
     KILLED_NOUNS,
     MEASURE_UNITS,
     NOUN_PHRASE_STOPS,
@@ -25,7 +27,6 @@ from flows.text.figure_lexicon import (
     NOUN_TRANSLATIONS,
     PERCENT_WORDS,
     PERSON_NOUNS,
-    FUNCTION_WORDS,
     PESO_COUNTRIES,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
@@ -122,6 +123,15 @@ NOUN_LINK_RE = re.compile(
     r"las\s+|los\s+|la\s+|les\s+|le\s+|l'|l’|el\s+|die\s+|der\s+|ces\s+|these\s+|those\s+)?"
 )
 CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\sو)")
+_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+PHRASE_RE = re.compile(rf"[ \u00a0]?({_WORD}(?:[ \u00a0]{_WORD}){{0,3}})")
+YEAR_DIGITS_RE = re.compile(r"\d{4}")
+ARABIC_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)ال\w+\s+$")
+DIGIT_OR_SLASH_BEFORE_RE = re.compile(r"(?:\d|/) ?$")
+LONG_DIGITS_RE = re.compile(r"\d{7,}")
+CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*) $")
+WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+APPROX_ARTICLE_RE = re.compile(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$")
 ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
 CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES) + ")"
@@ -298,7 +308,7 @@ def _is_year(draft: _Draft, doc: _Doc) -> bool:
     raw = doc.text[draft.start:draft.end]
     if not all(v is not None and v.is_integer() and 1800 <= v <= 2100 for v in values):
         return False
-    if draft.kind != "range" and not re.fullmatch(r"\d{4}", raw):
+    if draft.kind != "range" and not YEAR_DIGITS_RE.fullmatch(raw):
         return False
     return not _has_counted_noun(doc, draft.end)
 
@@ -333,13 +343,13 @@ def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
         return True
     if draft.has_digits and (ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end)):
         return True
-    if doc.text[start:end] == "عشر" and re.search(r"(?<!\w)ال\w+\s+$", text[max(0, start - 12):start]):
+    if doc.text[start:end] == "عشر" and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
         return True
     if low.startswith(". ", end) and GERMAN_ORDINAL_BEFORE_RE.search(low, max(0, start - 8), start):
         return True
     if PHONE_RE.match(text, start):
         return True
-    if re.search(r"(?:\d|/) ?$", text[max(0, start - 2):start]) or re.fullmatch(r"\d{7,}", text[start:end]):
+    if DIGIT_OR_SLASH_BEFORE_RE.search(text[max(0, start - 2):start]) or LONG_DIGITS_RE.fullmatch(text[start:end]):
         return True
     if IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14):start]) or CONTACT_BEFORE_RE.search(low[max(0, start - 12):start]):
         return True
@@ -365,7 +375,7 @@ def _glued_suffix_ok(low: str, end: int) -> bool:
 
 def _is_proper_name_number(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a capitalised word directly precedes the number ("Boeing 737")."""
-    match = re.search(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*) $", doc.text[max(0, draft.start - 30):draft.start])
+    match = CAPITALISED_BEFORE_RE.search(doc.text[max(0, draft.start - 30):draft.start])
     if match is None:
         return False
     word = match.group(1).lower()
@@ -436,7 +446,7 @@ def _with_arabic_one(draft: _Draft, doc: _Doc) -> _Draft:
     """Return "يوم واحد" (noun + واحد) as one figure with the noun as unit."""
     if draft.kind != "article" or doc.text[draft.start:draft.end] not in ARABIC_ONE:
         return draft
-    match = re.search(r"([^\W\d_]+)\s+$", doc.low[max(0, draft.start - 20):draft.start])
+    match = WORD_BEFORE_RE.search(doc.low[max(0, draft.start - 20):draft.start])
     unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1))) if match else None
     if unit is None:
         return draft._replace(kind="article")
@@ -498,7 +508,7 @@ def _bounded(draft: _Draft, qualifier: str) -> _Draft:
 
 def _approximate_noun(draft: _Draft, doc: _Doc) -> _Draft:
     """Return "une vingtaine" / "un centenar" as an approximate value with its article."""
-    article = re.search(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$", doc.low[max(0, draft.start - 8):draft.start])
+    article = APPROX_ARTICLE_RE.search(doc.low[max(0, draft.start - 8):draft.start])
     start = draft.start - len(article.group()) if article else draft.start
     return draft._replace(start=start, qualifier="approximately", lower=None, upper=None)
 
@@ -607,27 +617,17 @@ def _decade_age(draft: _Draft, doc: _Doc) -> _Draft:
 
 
 def _noun_after(draft: _Draft, doc: _Doc, position: int) -> _Draft:
-    """Return the draft with the head noun of the phrase starting at `position`."""
-    words: list[str] = []
-    cursor = position
-    while len(words) < 4:
-        match = WORD_RE.match(doc.text, cursor + len(doc.text[cursor:cursor + 4]) - len(doc.text[cursor:cursor + 4].lstrip(" \u00a0")))
-        if match is None or match.start() == cursor and cursor != position:
-            break
-        words.append(match.group())
-        cursor = match.end()
-        if not doc.text.startswith(" ", cursor) or len(words) == 4:
-            break
-    head = _head_noun(words, doc.language)
+    """Return the draft with the head noun of the (up to four) words starting at `position`."""
+    match = PHRASE_RE.match(doc.text, position)
+    head = _head_noun(match.group(1).split(), doc.language) if match else None
     if head is None:
         return draft
     noun, known = head
-    return draft._replace(object=noun, object_known=known, noun_end=cursor)
+    return draft._replace(object=noun, object_known=known, noun_end=match.end())
 
 
 def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     """Return (English singular head noun, known) of the words after a number, or None."""
-    words = [w for w in words]
     while words and words[0].lower() in NOUN_SKIP_WORDS:
         words = words[1:]
     if not words:
@@ -658,11 +658,22 @@ def _english_head(words: list[str]) -> tuple[str, bool] | None:
         if low in NOUN_PHRASE_STOPS or _is_number_word(low):
             break
         chunk.append(low)
-        if low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
-            return _singular(low), True
+    for index, low in enumerate(chunk):
+        if low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and not low.endswith("ss") and len(low) > 2):
+            return _compound(chunk, index), True
     while chunk and chunk[-1].endswith(("ed", "ing", "ised", "ized")):
         chunk.pop()
-    return (_singular(chunk[-1]), True) if chunk else None
+    return (_compound(chunk, len(chunk) - 1), True) if chunk else None
+
+
+def _compound(chunk: list[str], index: int) -> str:
+    """Return the singular head at `index`, joined with a neighbour if they form a known compound."""
+    head = _singular(chunk[index])
+    if index + 1 < len(chunk) and f"{head} {_singular(chunk[index + 1])}" in COMPOUND_NOUNS:
+        return f"{head} {_singular(chunk[index + 1])}"
+    if index and f"{chunk[index - 1]} {head}" in COMPOUND_NOUNS:
+        return f"{chunk[index - 1]} {head}"
+    return head
 
 
 def _german_head(words: list[str]) -> tuple[str, bool] | None:
@@ -707,7 +718,7 @@ def _singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses", "zes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
         return word[:-1]
     return word
 
