@@ -78,7 +78,7 @@ def run_spec_file(path: Path, language: str) -> dict[str, Any]:
 
 
 def evaluate_number_specs(gold_dir: Path) -> dict[str, float]:
-    """Return per-language in-scope counts and pass rates (`en.pass_rate`, `en.in_scope`, ...)."""
+    """Return per-language counts and pass rates (`number_specs.en.pass_rate`, ...)."""
     results: dict[str, float] = {}
     spec_dir = gold_dir / "numbers" / "recognizers_text" / "Specs" / "Number"
     for folder, language in SPEC_LANGUAGES.items():
@@ -87,8 +87,9 @@ def evaluate_number_specs(gold_dir: Path) -> dict[str, float]:
             continue
         run = run_spec_file(path, language)
         passed = run["in_scope"] - len(run["failures"])
-        results[f"{language}.cases"] = run["cases"]
-        results[f"{language}.in_scope"] = run["in_scope"]
-        results[f"{language}.passed"] = passed
-        results[f"{language}.pass_rate"] = round(passed / run["in_scope"], 4) if run["in_scope"] else 0.0
+        prefix = f"number_specs.{language}"
+        results[f"{prefix}.cases"] = run["cases"]
+        results[f"{prefix}.in_scope"] = run["in_scope"]
+        results[f"{prefix}.passed"] = passed
+        results[f"{prefix}.pass_rate"] = round(passed / run["in_scope"], 4) if run["in_scope"] else 0.0
     return results

@@ -7,6 +7,7 @@ and lines learned as repeated across documents of the same source (`boilerplate.
 Edge blocks are peeled line by line from both ends and stop at the first body line, so a body
 sentence is never dropped for being near noise. Every removal carries offsets into the raw text.
 
+`boilerplate` is the record learned for the article's own source (`Boilerplate.for_source`).
 Removal reasons (the vocabulary): see `REASONS`.
 """
 
@@ -28,6 +29,7 @@ REASONS = (
     "follow-us plea", "newsletter plea", "support plea", "agency credit", "source credit",
     "byline", "image credit", "carousel label", "timestamp", "advertisement", "tags line",
     "label line", "short edge line", "separator", "end marker", "foreign-script edge line",
+    "breadcrumb",
     "repeated boilerplate (source)",
 )
 SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
@@ -86,6 +88,10 @@ NEWSLETTER_RE = _words_re(
     r"subscribe to|sign up|in your inbox|our newsletter|newsletters? here|abonnez-vous|"
     r"inscrivez-vous|newsletter abonnieren|abonnieren sie|jetzt abonnieren|suscríbete|"
     r"suscribete|iscriviti|zapisz się|zaprenumeruj|подпишитесь|اشترك في", r"\b", r"")
+# Literal substrings of FOLLOW_RE/NEWSLETTER_RE phrases: a cheap pre-filter before the regex.
+PLEA_HINTS = ("follow", "folg", "suivez", "sígu", "sigu", "segui", "obserwuj", "подпи", "تابع",
+              "join us", "find us", "like us", "subscri", "sign up", "inbox", "newsletter", "abonn",
+              "inscri", "suscr", "iscriv", "zapisz", "zaprenumeruj", "اشترك")
 INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
                             f"{NEWSLETTER_RE.pattern})", re.IGNORECASE)
 NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
@@ -150,6 +156,12 @@ CONTACT_RE = _words_re(r"sms|contact|kontakt|e-mail:|email:|tel\.?:|phone:|لل�
                        r"للتواصل مع الكاتب|مراسلة|écrivez|écrire à|napisz|пишите", r"\b", r"")
 TAGS_RE = _words_re(r"tags|tagi|theme|themen|schlagwörter|étiquettes|mots-clés|etichette|"
                     r"temas|теги|метки|الكلمات الدلالية|وسوم|keywords", r"^\W*", r"\s*:")
+BREADCRUMB_RE = re.compile(r"^[^.!?]*?(?:\s[>»›|/]\s[^.!?]*?){2,}$")
+SHARE_CUE_RE = _words_re(r"share|teilen|teile|partagez|partager|comparte|compartir|condividi|"
+                         r"udostępnij|поделитесь|поделиться|شارك", r"\b", r"\b")
+FRIEND_CUE_RE = _words_re(r"friends?|freunde?n?|amis?|amigos?|amici|znajomym?|друзьями|друзей|"
+                          r"أصدقائك|this (?:story|article|post)", r"\b", r"\b")
+SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
 LABEL_RE = re.compile(r"^\W*([^:\n]{1,40}?)\s*:\s*(.+)$")
 SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
 INNER_SENTENCE_RE = re.compile(r"[.!?؟…][\"'”’»“]*\s+\S")
@@ -230,7 +242,7 @@ def strong_reason(text: str) -> str | None:
         return "carousel label"
     if READ_MORE_RE.match(text) and words <= 30 and _looks_like_link(text):
         return "read-more link"
-    plea = INLINE_PLEA_RE.search(text) if words <= PLEA_MAX_WORDS else None
+    plea = INLINE_PLEA_RE.search(text) if words <= PLEA_MAX_WORDS and _has_plea_hint(text) else None
     if plea is not None and plea.lastgroup == "follow":
         return "follow-us plea"
     if plea is not None and (NEWSLETTER_NOUN_RE.search(text) or (
@@ -245,6 +257,12 @@ def strong_reason(text: str) -> str | None:
     if CAPTION_TAIL_RE.search(text) and words <= 40:
         return "image credit"
     return None
+
+
+def _has_plea_hint(text: str) -> bool:
+    """Return whether a line holds a substring every follow/newsletter plea pattern needs."""
+    lowered = text.casefold()
+    return any(hint in lowered for hint in PLEA_HINTS)
 
 
 def _looks_like_link(text: str) -> bool:
@@ -266,14 +284,16 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
         return "copyright line"
     if _is_timestamp(text, words):
         return "timestamp"
-    if _is_contact(text, words):
-        return "contact trailer"
     if SOURCE_CREDIT_RE.match(text) and words <= 25:
         return "source credit"
+    if _is_contact(text, words):
+        return "contact trailer"
     if words <= FOREIGN_EDGE_WORDS and _script_of_text(text) not in {body_script, "none"}:
         return "foreign-script edge line"
     if BYLINE_HEAD_RE.match(text) and words <= 6 and not trailer:
         return "byline"
+    if BREADCRUMB_RE.match(text) and words <= 12:
+        return "breadcrumb"
     if trailer:
         return trailer_reason(text, words)
     return None
@@ -283,6 +303,8 @@ def trailer_reason(text: str, words: int) -> str | None:
     """Return the reason a line in the trailer block is noise (shape rules), or None."""
     if words <= PLEA_MAX_WORDS and (SUPPORT_RE.search(text) or _is_reader_plea(text, words)):
         return "support plea"
+    if words <= SHARE_PLEA_WORDS and _is_share_plea(text):
+        return "share-label trailer"
     if READ_MORE_TAIL_RE.search(text) and words <= 3:
         return "read-more link"
     if TAGS_RE.match(text) and words <= 40:
@@ -303,6 +325,13 @@ def trailer_reason(text: str, words: int) -> str | None:
     if NEWSLETTER_NOUN_RE.search(text) and words <= 25:
         return "newsletter plea"
     return None
+
+
+def _is_share_plea(text: str) -> bool:
+    """Return whether a line asks the reader to pass the article on to friends."""
+    if FRIEND_CUE_RE.search(text) is None:
+        return False
+    return SHARE_CUE_RE.search(text) is not None or text.rstrip().endswith(("?", "!"))
 
 
 def _is_reader_plea(text: str, words: int) -> bool:
@@ -469,7 +498,16 @@ def find_removals(raw: str, learned: frozenset[str]) -> list[Removal]:
             start = lines[index].start + credit.start(1)
             removals.append(Removal(start, lines[index].end, credit.group(1), "image credit"))
     removals += partial_removals(lines, first_body, last_body, script, learned)
-    return sorted(removals, key=lambda removal: removal.start)
+    return drop_nested(removals)
+
+
+def drop_nested(removals: list[Removal]) -> list[Removal]:
+    """Return removals sorted by start, without any span inside an earlier one."""
+    kept: list[Removal] = []
+    for removal in sorted(removals, key=lambda r: (r.start, -r.end)):
+        if not kept or removal.end > kept[-1].end:
+            kept.append(removal)
+    return kept
 
 
 def partial_removals(lines: list[Line], first_body: int | None, last_body: int | None,
@@ -482,7 +520,7 @@ def partial_removals(lines: list[Line], first_body: int | None, last_body: int |
         if cut:
             reason = "carousel label" if CAROUSEL_RE.match(line.text) else "share-label trailer"
             found.append(Removal(line.start, line.start + cut, line.text[:cut], reason))
-    if last_body is not None and last_body != first_body or (last_body is not None and not found):
+    if last_body is not None:
         line = lines[last_body]
         tail = glued_tail(line.text, script, learned)
         if tail is not None:
@@ -525,7 +563,7 @@ def tidy_whitespace(text: str) -> str:
 
 
 def cut_spans(raw: str, removals: list[Removal]) -> str:
-    """Return raw without the removed spans (removals sorted by start, possibly nested)."""
+    """Return raw without the removed spans (removals sorted by start)."""
     pieces, position = [], 0
     for removal in removals:
         if removal.start >= position:

@@ -30,6 +30,8 @@ from flows.text.entity_lexicon import (
     COMMON_CAPS_WORDS,
     COUNTRY_ALIASES,
     NON_NAME_ACRONYMS,
+    COMPANY_FOLLOWERS,
+    COMPANY_NOUNS,
     EVENT_WORDS,
     NOT_NAMES,
     SPORTS_WORDS,
@@ -63,6 +65,7 @@ PLACE_FOLLOWERS = frozenset(
     oblast governorate prefecture enclave city town village port mountains hills lake""".split()
 )
 BATCH_SIZE = 64
+MAX_NAME_CHARS = 120
 KNOWN_ACRONYMS = frozenset(
     alias.casefold()
     for aliases in (*COUNTRY_ALIASES.values(), *ORG_ALIASES)
@@ -95,8 +98,8 @@ _GOV_BODY = re.compile(
 _PLACE_NOUN = re.compile(
     r"\b(?:capital|town|city|village|region|province|district|enclave|corridor|border)\b", re.I
 )
-_SPLIT_NAME = re.compile(r" - |\s*\n\s*| , | (?:at|in|v|vs\.?|against|and|of) ")
-_SPLIT_ORG = re.compile(r" - |\s*\n\s*| , | (?:at|v|vs\.?|against) ")
+_SPLIT_NAME = re.compile(r" - |\s*\n\s*| , | (?:at|in|v|vs\.?|against|and|of) |\s+\d[\d\-./:]*\s+")
+_SPLIT_ORG = re.compile(r" - |\s*\n\s*| , | (?:at|v|vs\.?|against) |\s+\d[\d\-./:]*\s+")
 _PREFIXED = re.compile(r"^(?:ex|pro|anti|non|post|pre)-", re.IGNORECASE)
 _TABLE_TEAM = re.compile(
     r"(?:^|(?<=[,:;(] ))(?P<name>[A-Z][\w'.&]*(?:[ -][A-Z][\w'.&]*){0,3}) (?=\d)(?!\d{4}-\d\d-\d\d)",
@@ -104,7 +107,7 @@ _TABLE_TEAM = re.compile(
 )
 _FIXTURE = re.compile(r"^(?P<home>[A-Z][A-Z .]+?) (?:AT|at|v|vs) (?P<away>[A-Z][A-Z .]+?)\s*$", re.MULTILINE)
 _INITIAL = re.compile(r"^[A-Z]\.")
-_INITIAL_NAME = re.compile(r"\b[A-Z]\. (?P<surname>[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z][a-z]+)?)\b")
+_INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\. (?P<surname>[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z][a-z]+)?)\b")
 _BUSINESS = re.compile(
     r"\b(?:shares|profit|revenue|earnings|stake|merger|acquisition|investors|dividend)\b", re.I
 )
@@ -289,9 +292,9 @@ def resolve_document(
         spans = [as_company(text, c, spans) for c in spans]
     if is_sports_document(text):
         spans = merge_candidates(spans, table_candidates(text, gazetteer), override=True)
-        spans = merge_candidates(spans, venue_candidates(text), override=True)
+        spans = merge_candidates(spans, venue_candidates(text, gazetteer), override=True)
         spans = [as_sports_team(text, c, gazetteer) for c in spans]
-    return canonicalise(text, spans, gazetteer, context)
+    return canonicalise(text, cased, spans, gazetteer, context)
 
 
 def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
@@ -382,7 +385,7 @@ def initial_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             is_demonym(gazetteer, surname) or any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surname))
         ):
             continue
-        if is_demonym(gazetteer, surname):
+        if is_demonym(gazetteer, surname) or surname.split()[-1].casefold() in EVENT_WORDS:
             continue
         out.append(Candidate(match.start(), match.end(), "PERSON", "heuristic", 2.0))
     return out
@@ -404,12 +407,12 @@ def as_company(text: str, cand: Candidate, spans: Sequence[Candidate]) -> Candid
     return replace(cand, label="ORG", method=f"{cand.method}+business")
 
 
-def venue_candidates(text: str) -> list[Candidate]:
+def venue_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Return the venues that open a result line ("Hove : Sussex 363 ...")."""
     out = []
     for match in _VENUE.finditer(text):
         name = match.group("name")
-        if name.casefold() not in NOT_NAMES and name.split()[0].casefold() not in COMMON_CAPS_WORDS:
+        if lookup_candidates(gazetteer, name) and not is_demonym(gazetteer, name):
             out.append(Candidate(match.start("name"), match.end("name"), "LOC", "heuristic", 2.0))
     return out
 
@@ -440,9 +443,8 @@ def as_sports_team(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidat
         return cand
     surface = text[cand.start : cand.end]
     entry = resolve_place(gazetteer, surface)
-    if cand.label == "PERSON" and (
-        entry is None or place_strength(entry) < 2 or cand.canonical or has_person_evidence(text, cand)
-    ):
+    admin = any(e.place.feature_type in ("admin1", "admin2") for e in lookup_candidates(gazetteer, surface))
+    if cand.label == "PERSON" and (not admin or cand.canonical or has_person_evidence(text, cand)):
         return cand
     if any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surface)):
         return cand
@@ -473,7 +475,7 @@ def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
     if surface[:1].isupper() and cand.label in ("PERSON", "ORG", "LOC"):
         surface = _TRAILING_LOWER.sub("", surface)
     end = start + len(surface)
-    if end <= start or not any(ch.isalpha() for ch in surface):
+    if end <= start or end - start > MAX_NAME_CHARS or not any(ch.isalpha() for ch in surface):
         return None
     # A possessive right after the span in the text belongs outside it (Baku’s -> Baku).
     return replace(cand, start=start, end=end)
@@ -492,7 +494,7 @@ def link_partial_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for c in spans:
         words = _words(text, c)
-        if c.label == "PERSON" and len(words) >= 2:
+        if c.label == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             name = " ".join(words)
             for word in (words[0], words[-1]):
                 full[word][name] += 1
@@ -552,6 +554,8 @@ def correct_with_gazetteer(
     if cand.label == "PERSON" and has_person_evidence(text, cand):
         return cand
     single = len(surface.split()) == 1
+    if cand.label == "PERSON" and single and _has_company_cue(text, cand):
+        return replace(cand, label="ORG", method="spacy+context", weight=2.0)
     entries = lookup_candidates(gazetteer, surface)
     if not entries:
         strong_cue = _STRONG_PLACE_CUE.search(text[max(0, cand.start - 30) : cand.start])
@@ -567,6 +571,13 @@ def correct_with_gazetteer(
     if strength == 3 or has_place_evidence(text, cand) or person_single and (strength == 2 or window_cue):
         return replace(cand, label="LOC", method="spacy+gazetteer", weight=2.0)
     return cand
+
+
+def _has_company_cue(text: str, cand: Candidate) -> bool:
+    """Return whether the words around a span say company ("giant X", "X 's cables division")."""
+    after = re.match(r"\s*(?:['’]s\s*)?(?:\w+\s+)?(\w+)", text[cand.end : cand.end + 40])
+    follower = after.group(1).casefold() if after else ""
+    return _previous_word(text, cand.start) in COMPANY_NOUNS or follower in COMPANY_FOLLOWERS
 
 
 def _looks_like_org(surface: str) -> bool:
@@ -599,6 +610,16 @@ def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer)
     for c in spans:
         if c.label in ("PERSON", "ORG", "LOC", "NORP"):
             known.setdefault(text[c.start : c.end], c)
+    lower_words = set(re.findall(r"\b[a-z]+\b", text))
+    for c in spans:
+        words = _words(text, c)
+        surname = words[-1] if words else ""
+        if surname.lower() in lower_words:
+            continue  # "Young", "Rice": also an ordinary word in this document
+        if c.label == "PERSON" and 2 <= len(words) <= 4 and len(surname) > 2 and surname[:1].isupper():
+            full = replace(c, canonical=c.canonical or " ".join(words))
+            if surname.casefold() not in COMMON_CAPS_WORDS and not lookup_candidates(gazetteer, surname):
+                known.setdefault(surname, full)
     added: list[Candidate] = []
     if not known:
         return spans
@@ -631,12 +652,12 @@ def canonical_person(name: str) -> str:
 
 
 def canonicalise(
-    text: str, spans: list[Candidate], gazetteer: Gazetteer, context: frozenset[str]
+    text: str, cased: str, spans: list[Candidate], gazetteer: Gazetteer, context: frozenset[str]
 ) -> tuple[EntityMention, ...]:
     """Return frozen mentions with canonical names, entity ids and resolved places."""
     out = []
     for c in spans:
-        surface = text[c.start : c.end]
+        surface = cased[c.start : c.end]
         place: Place | None = None
         if c.label == "LOC":
             entry = resolve_place(gazetteer, surface, context)
@@ -652,9 +673,8 @@ def canonicalise(
         else:
             name = " ".join(surface.split())
             key = normalize_name(name)
-        out.append(
-            EntityMention(c.start, c.end, surface, c.label, c.method, name, entity_id(c.label, key), place)
-        )
+        mention_id = entity_id(c.label, key)
+        out.append(EntityMention(c.start, c.end, text[c.start : c.end], c.label, c.method, name, mention_id, place))
     return tuple(out)
 
 

@@ -234,3 +234,16 @@ NON_NAME_ACRONYMS = frozenset(
     pdf html url usa uae ussr nb ps am pm rip asap diy lol omg fyi etc cd dvd gps sms
     ltd inc plc corp ok""".split()
 )
+
+# Nouns right before a company name ("tyre giant Pirelli-like names", "carrier X", "rival X").
+COMPANY_NOUNS = frozenset(
+    """giant group firm company maker carrier airline bank insurer retailer chain conglomerate
+    manufacturer producer distributor supplier operator subsidiary unit broker brokerage lender
+    automaker carmaker miner refiner brewer publisher broadcaster newspaper agency""".split()
+)
+
+# Words right after a company name, possibly after "'s" and one word ("X 's cables division").
+COMPANY_FOLLOWERS = frozenset(
+    """shares shareholders division subsidiary subsidiaries unit units stake shareholder
+    plc inc corp ltd ag sa nv spa""".split()
+)

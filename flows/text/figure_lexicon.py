@@ -184,7 +184,7 @@ PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType({
     "around": "approximately", "some": "approximately", "roughly": "approximately",
     "an estimated": "approximately", "estimated": "approximately",
     "approximately": "approximately", "circa": "approximately", "approx.": "approximately",
-    "environ": "approximately", "quelque": "approximately", "approximativement": "approximately",
+    "environ": "approximately", "quelque": "approximately", "quelques": "approximately", "approximativement": "approximately",
     "aux alentours de": "approximately", "autour de": "approximately",
     "unos": "approximately", "unas": "approximately", "alrededor de": "approximately",
     "aproximadamente": "approximately", "en torno a": "approximately",
@@ -217,7 +217,7 @@ TIME_UNITS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("day", "days", "jour", "jours", "journée", "journées", "día", "días",
                      "dia", "dias", "tag", "tage", "tagen", "يوم", "يوما", "يوماً", "أيام",
                      "ايام"), "day"),
-    **dict.fromkeys(("hour", "hours", "hrs", "heure", "heures", "hora", "horas", "stunde",
+    **dict.fromkeys(("hour", "hours", "hrs", "h", "heure", "heures", "hora", "horas", "stunde",
                      "stunden", "ساعة", "ساعات"), "hour"),
     **dict.fromkeys(("minute", "minutes", "mins", "minuto", "minutos", "minuten", "دقيقة",
                      "دقائق"), "minute"),
@@ -238,6 +238,8 @@ MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
                      "metro", "متر", "مترا", "أمتار"), "m"),
     **dict.fromkeys(("cm", "centimeters", "centimetres", "centimètres", "centímetros",
                      "zentimeter", "سنتيمتر"), "cm"),
+    **dict.fromkeys(("mm", "millimeters", "millimetres", "millimètres", "milímetros"), "mm"),
+    **dict.fromkeys(("inches", "inch", "pouces", "pulgadas", "zoll"), "inch"),
     **dict.fromkeys(("kg", "kgs", "kilos", "kilo", "kilograms", "kilogrammes", "kilogramos",
                      "kilogramm", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كيلوجراما", "كلغ",
                      "كغ"), "kg"),
@@ -295,7 +297,7 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = (
                r"victimes|cadavres|corps\b|muert|murier|murió|fallec|asesinad|asesinato|"
                r"víctimas|cuerpos|cadáveres|descuartizad|ejecutad|getötet|tote\b|toten\b|"
                r"todesopfer|starben|ums leben|leichen|ermordet|قتل|قتيل|قتلى|مقتل|استشهاد|"
-               r"شهيد|شهداء|حتف|وفاة|توفي|جثة|جثث|ضحايا|لقوا"),
+               r"شهيد|شهداء|حتف|وفاة|توفي(?!ر)|جثة|جثث|ضحايا|لقوا"),
     ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|in hospital|to hospital|hôpital|hospitalisé|al hospital|krankenhaus|المستشفى|casualt|blessé|blessure|"
                 r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
                 r"مصاب|أصيب|اصيب|إصابات"),
@@ -306,7 +308,7 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = (
     ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|مفقود"),
     ("arrested", r"arrest|detained|jailed|imprisoned|in custody|arrêté|interpellé|"
                  r"appréhendé|détenu|placés? en garde|detenid|arrestad|capturad|"
-                 r"festgenommen|verhaftet|inhaftiert|اعتقال|اعتقل|معتقل|القبض|موقوف|"
+                 r"festgenommen|fest(?=[.,;])|verhaftet|inhaftiert|اعتقال|اعتقل|معتقل|القبض|موقوف|"
                  r"محتجز|توقيف"),
     ("kidnapped", r"kidnap|abduct|hostage|enlevé|otage|secuestr|rehén|rehenes|"
                   r"entführ|geisel|خطف|مختطف|رهينة|رهائن|اختطاف"),
@@ -400,7 +402,8 @@ NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
     "demonstranten": "protester", "geiseln": "hostage", "häftlinge": "prisoner",
     "familien": "family", "wohnungen": "apartment", "euro": None, "prozent": None,
     "asylwerber": "asylum seeker", "fälle": "case", "patienten": "patient",
-    "brüder": "brother", "schwestern": "sister", "söhne": "son", "töchter": "daughter",
+    "beamte": "official", "polizeibeamte": "police officer", "helfer": "helper",
+    "einsatzkräfte": "rescuer", "feuerwehrleute": "firefighter", "brüder": "brother", "schwestern": "sister", "söhne": "son", "töchter": "daughter",
     "palästinenser": "palestinian", "israelis": "israeli", "syrer": "syrian",
     "afghanen": "afghan", "tatverdächtige": "suspect", "verdächtige": "suspect",
     "angeklagte": "defendant", "straftaten": "offence", "delikte": "offence",
@@ -463,6 +466,44 @@ NOUN_TRANSLATIONS: Mapping[str, str] = MappingProxyType({
     "شهيد": "martyr", "شهيدا": "martyr", "شهداء": "martyr", "ضحية": "victim", "ضحايا": "victim",
     "قذيفة": "shell", "قذائف": "shell", "حالة": "case", "حالات": "case", "جثة": "body",
     "جثث": "body",
+    # singular forms (plurals are found by `flows.text.figures._noun_forms`)
+    "maison": "house", "bâtiment": "building", "immeuble": "building", "véhicule": "vehicle",
+    "voiture": "car", "camion": "truck", "bateau": "boat", "avion": "plane", "missile": "missile",
+    "roquette": "rocket", "bombe": "bomb", "frappe": "strike", "village": "village",
+    "ville": "city", "région": "region", "province": "province", "camp": "camp",
+    "tente": "tent", "école": "school", "hôpital": "hospital", "mosquée": "mosque",
+    "église": "church", "dose": "dose", "vaccin": "vaccine", "test": "test", "lit": "bed",
+    "entreprise": "company", "société": "company", "magasin": "shop", "siège": "seat",
+    "candidat": "candidate", "parti": "party", "fois": "time", "point": "point",
+    "médaille": "medal", "titre": "title", "euro": None, "dollar": None, "policier": "police officer",
+    "gendarme": "gendarme", "pompier": "firefighter",
+    "casa": "house", "edificio": "building", "vehículo": "vehicle", "coche": "car",
+    "camión": "truck", "barco": "boat", "avión": "plane", "misil": "missile", "cohete": "rocket",
+    "bomba": "bomb", "pueblo": "town", "aldea": "village", "ciudad": "city", "país": "country",
+    "región": "region", "provincia": "province", "campamento": "camp", "escuela": "school",
+    "hospital": "hospital", "iglesia": "church", "dosis": "dose", "vacuna": "vaccine",
+    "prueba": "test", "cama": "bed", "empresa": "company", "compañía": "company",
+    "tienda": "shop", "escaño": "seat", "voto": "vote", "candidato": "candidate",
+    "vez": "time", "veces": "time", "punto": "point", "medalla": "medal", "gol": "goal",
+    "soldado": "soldier", "policía": "police officer", "agente": "agent", "militar": "soldier",
+    "refugiado": "refugee", "migrante": "migrant", "inmigrante": "immigrant",
+    "periodista": "journalist", "estudiante": "student", "trabajador": "worker",
+    "detenido": "detainee", "preso": "prisoner", "rehén": "hostage", "víctima": "victim",
+    "herido": None, "muerto": "person", "fallecido": "person", "desaparecido": "person",
+    "familia": "family", "hijo": "son", "hija": "daughter", "niño": "child", "niña": "girl",
+    "joven": "youth", "mujer": "woman", "hombre": "man", "persona": "person",
+    "منزل": "house", "منازل": "house", "مبنى": "building", "مباني": "building",
+    "قرية": "village", "قرى": "village", "مخيم": "camp", "خيمة": "tent", "خيام": "tent",
+    "مساجد": "mosque", "مستشفيات": "hospital", "طائرة": "plane", "دبابة": "tank",
+    "هجوم": "attack", "هجمات": "attack", "عملية": "operation", "زائر": "visitor",
+    "زوار": "visitor", "معتمر": "pilgrim", "وظيفة": "job", "وظائف": "job", "شركة": "company",
+    "مصنع": "factory", "مصانع": "factory", "فرصة": "opportunity", "فرص": "opportunity",
+    "طلب": "application", "مخالفة": "violation", "مستفيد": "beneficiary", "أسرة": "family",
+    "أسر": "family", "عائلة": "family", "طالبة": "student", "معلم": "teacher",
+    "معلمة": "teacher", "مريض": "patient", "مرضى": "patient", "سجناء": "prisoner",
+    "مهاجر": "migrant", "نازح": "displaced person", "مقيم": "resident", "حوثي": "houthi",
+    "مقعد": "seat", "مقاعد": "seat", "صوت": "vote", "أصوات": "vote", "مصاب": None,
+    "مليون": None, "دولار": None, "ريال": None, "يورو": None,
     # Hebrew quoted in dev tweets
     "אפריקאים": "african", "פליטים": "refugee",
 })
@@ -522,7 +563,7 @@ FUNCTION_WORDS = frozenset({
     "han", "hay", "ici", "il", "ils", "elle", "elles", "ella", "ellos", "ellas", "le", "lui",
 })
 # Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
-VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "èrent", "ait")
+VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "ait", "ront", "ent", "ont")
 
 # Nouns that make the number a fraction ("deux tiers", "two thirds"): not figures.
 FRACTION_NOUNS = frozenset({
@@ -537,3 +578,21 @@ COMPOUND_NOUNS = frozenset({
     "civil servant", "security guard", "border guard", "human being", "polling station",
     "prime minister", "care home", "family member", "heads of state", "head of state",
 })
+
+
+def _with_tanween_variants(mapping: Mapping[str, object]) -> dict[str, object]:
+    """Return `mapping` plus Arabic spellings with the accusative tanween written either way."""
+    variants = dict(mapping)
+    for key, value in mapping.items():
+        if key.endswith("اً"):
+            variants.setdefault(key[:-2] + "ًا", value)
+        elif key.endswith("ا") and "\u0600" <= key[:1] <= "\u06ff":
+            variants.setdefault(key[:-1] + "ًا", value)
+            variants.setdefault(key + "ً", value)
+    return variants
+
+
+CURRENCY_WORDS = MappingProxyType(_with_tanween_variants(CURRENCY_WORDS))
+TIME_UNITS = MappingProxyType(_with_tanween_variants(TIME_UNITS))
+MEASURE_UNITS = MappingProxyType(_with_tanween_variants(MEASURE_UNITS))
+NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants(NOUN_TRANSLATIONS))

@@ -62,16 +62,16 @@ TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|ha
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(
     r"(?<!\w)(?:article|art\.?|articles|resolution|résolution|resolución|artikel|section|"
-    r"chapter|chapitre|capítulo|kapitel|page|pages|p\.|pp\.|no\.|nº|n°|number|numéro|número|"
+    r"chapter|chapitre|capítulo|kapitel|page|pages|p\.|pp\.|no\.|n\.|nº|n°|number|numéro|número|"
     r"nummer|paragraph|paragraphe|párrafo|vol\.|volume|line|ligne|línea|route|ruta|flight|"
     r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
     r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
     r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
-    r"الجولة|الطريق|الدقيقة|الدقيقه)\s*$"
+    r"الجولة|الطريق|الدقيقة|الدقيقه)\s*\(?\s*$"
 )
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
-INTERNATIONAL_PHONE_RE = re.compile(r"(?:\+|(?<!\d)00)\d[\d \t.()-]{6,}\d")
+INTERNATIONAL_PHONE_RE = re.compile(r"\+\d[\d \t.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
 CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
@@ -104,12 +104,16 @@ CURRENCY_ANYWHERE_RE = re.compile(
 )
 AGE_SUFFIX_RE = re.compile(
     rf"(?:{_SP}|-)?(year|month|week|day)s?(?:{_SP}|-)old(?!\w)|-(jährige\w*|jährig\w*)"
-    rf"|{_SP}(jahre){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad)(?!\w)"
+    rf"|{_SP}(?:jahre|jahren){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad)(?!\w)"
 )
 AGE_PREFIX_RE = re.compile(
     r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
     r"im alter von|alter von|bei|عمره|عمرها|العمر|بعمر|سن|يبلغ)\s*(?:just|only|seulement|"
     r"solo|sólo)?\s*$"
+)
+BARE_AGE_PREFIX_RE = re.compile(
+    r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|edad de|im alter von|عمره|عمرها|بعمر|"
+    r"البالغ من العمر)\s*$"
 )
 PERSON_DE_RE = re.compile(r"([^\W\d_]+)\s+(?:de|d'|d’|von|of)\s*$")
 PRONOUN_DE_RE = re.compile(r"(?<!\w)(?:el|la|le|los|las|les|celui|celle|ceux)\s+(?:de|d')\s*$")
@@ -122,16 +126,26 @@ NOUN_LINK_RE = re.compile(
     r"(?:\s+(?:of|des|del|der|de|du|von|من)(?!\w)\s*|\s+(?:d'|d’)\s*)(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
     r"las\s+|los\s+|la\s+|les\s+|le\s+|l'|l’|el\s+|die\s+|der\s+|ces\s+|these\s+|those\s+)?"
 )
-CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\sو)")
+CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\s(?=و))")
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 PHRASE_RE = re.compile(rf"[ \u00a0]?({_WORD}(?:[ \u00a0]{_WORD}){{0,3}})")
 YEAR_DIGITS_RE = re.compile(r"\d{4}")
 ARABIC_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)ال\w+\s+$")
 DIGIT_OR_SLASH_BEFORE_RE = re.compile(r"(?:\d|/) ?$")
 LONG_DIGITS_RE = re.compile(r"\d{7,}")
-CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*) $")
+LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]")
+LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|\n|[:.;!?] +)$")
+LABEL_BEFORE_RE = re.compile(r"(?:^|\n)([^\W\d][^\n:]{0,40}):[ \t]*$")
+CLOCK_MINUTES_BEFORE_RE = re.compile(r"\d ?h ?$")
+CODE_DIGITS_RE = re.compile(r"\d{5,}")
+CODE_AFTER_RE = re.compile(r"\s*(?:[-–/|]|$)")
+CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*)[ \u00a0]$")
 WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 APPROX_ARTICLE_RE = re.compile(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$")
+FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)")
+NEUF_ADJECTIVE_RE = re.compile(r"(?:tout|toute|à|flambant|du|le|la|de)\s+$")
+LETTER_AFTER_SPACE_RE = re.compile(r" [^\W\d_]")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"„“«(]\s*|^\s+)$")
 ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
 CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES) + ")"
@@ -142,6 +156,10 @@ GERMAN_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|zum|zu
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
 EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
 UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)-\d+$")
+ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب")
+ARABIC_SUFFIXES = (("اً", ""), ("ًا", ""), ("ا", ""), ("ين", ""), ("ون", ""), ("ان", ""), ("ات", "ه"), ("يين", "ي"))
+FRENCH_PLURALS = (("eaux", "eau"), ("eux", "eu"), ("aux", "al"), ("s", ""), ("x", ""))
+SPANISH_PLURALS = (("ces", "z"), ("nes", "n"), ("res", "r"), ("les", "l"), ("des", "d"), ("jes", "j"), ("s", ""))
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
@@ -200,9 +218,9 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
 
 def _candidate_spans(doc: _Doc) -> list[NumberSpan]:
     """Return number spans outside URLs, e-mails, hashtags, mentions and phone numbers."""
-    phones = [m.span() for m in INTERNATIONAL_PHONE_RE.finditer(doc.text)] if "+" in doc.text or "00" in doc.text else []
+    phones = [m.span() for m in INTERNATIONAL_PHONE_RE.finditer(doc.text)] if "+" in doc.text else []
     spans = []
-    for span in find_numbers(doc.text, doc.language):
+    for span in find_numbers(doc.low, doc.language):
         if span.kind == "mask" or _in_address(doc.text, span.start, span.end):
             continue
         if not any(s < span.end and span.start < e for s, e in phones):
@@ -328,32 +346,58 @@ def _next_word(low: str, end: int) -> str:
 
 
 def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
-    """Return whether the number belongs to a name or identifier (G20, Article 5, 2nd)."""
+    """Return whether the number belongs to a name, code, ordinal or list marker (G20, 2nd)."""
+    return _is_glued_or_marked(draft, doc) or _is_code_or_reference(draft, doc) or (
+        draft.has_digits and _is_proper_name_number(draft, doc)
+    )
+
+
+def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether letters, marks or brackets attached to the number make it a non-figure."""
     text, low, start, end = doc.text, doc.low, draft.start, draft.end
     before = text[max(0, start - 2):start]
     if before == "و" or (len(before) == 2 and before[1] == "و" and not before[0].isalnum()):
         before = " "
     if before[-1:].isalpha() or (before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)):
         return True
-    if _next_word(low, end) in FRACTION_NOUNS:
+    if (before and before[-1] in "#@№") or (before[-1:] == "[" and text.startswith("]", end)):
         return True
-    if before[-1:] in "#@№" and before:
+    if LIST_MARKER_AFTER_RE.match(text, end) and LIST_MARKER_BEFORE_RE.search(text, max(0, start - 3), start):
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
         return True
-    if draft.has_digits and (ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end)):
+    if draft.has_digits and ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end):
         return True
-    if doc.text[start:end] == "عشر" and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
+    if _next_word(low, end) in FRACTION_NOUNS:
         return True
+    if text[start:end] == "عشر" and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
+        return True
+    return not draft.has_digits and _is_word_not_number(draft, doc)
+
+
+def _is_code_or_reference(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether the number is a phone number, code, clock minute or numbered reference."""
+    text, low, start, end = doc.text, doc.low, draft.start, draft.end
     if low.startswith(". ", end) and GERMAN_ORDINAL_BEFORE_RE.search(low, max(0, start - 8), start):
         return True
-    if PHONE_RE.match(text, start):
+    if PHONE_RE.match(text, start) or CLOCK_MINUTES_BEFORE_RE.search(text[max(0, start - 6):start]):
         return True
     if DIGIT_OR_SLASH_BEFORE_RE.search(text[max(0, start - 2):start]) or LONG_DIGITS_RE.fullmatch(text[start:end]):
         return True
-    if IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14):start]) or CONTACT_BEFORE_RE.search(low[max(0, start - 12):start]):
+    if CODE_DIGITS_RE.fullmatch(text, start, end) and CODE_AFTER_RE.match(text, end):
         return True
-    return draft.has_digits and _is_proper_name_number(draft, doc)
+    return bool(IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14):start]) or CONTACT_BEFORE_RE.search(low[max(0, start - 12):start]))
+
+
+def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
+    """Return whether a number word is used as another word ("tout neuf", German noun "die Elf")."""
+    word = doc.low[draft.start:draft.end]
+    if word == "neuf" and (NEUF_ADJECTIVE_RE.search(doc.low, max(0, draft.start - 10), draft.start)
+                           or not LETTER_AFTER_SPACE_RE.match(doc.low, draft.end)):
+        return True
+    if doc.language != "de" or not doc.text[draft.start].isupper():
+        return False
+    return SENTENCE_START_RE.search(doc.text, max(0, draft.start - 3), draft.start) is None
 
 
 def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
@@ -415,6 +459,8 @@ def _with_currency_word(draft: _Draft, doc: _Doc, keep_code: bool) -> _Draft:
     if (match := CURRENCY_WORD_RE.match(doc.low, draft.end)) is not None:
         code = draft.unit if keep_code else _currency_code(match.group(1), doc)
         return draft._replace(end=match.end(), unit=code, unit_kind="money")
+    if doc.low.startswith(")", draft.end) and (match := CURRENCY_WORD_RE.match(doc.low, draft.end + 1)):
+        return draft._replace(unit=_currency_code(match.group(1), doc), unit_kind="money")
     if keep_code:
         return draft
     return _with_time_or_measure(draft, doc)
@@ -553,6 +599,8 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
         found = _noun_after(draft, doc, draft.end)
         if found.object is not None and _is_person(found.object):
             return found._replace(unit="year", unit_kind="time", age=True)
+    if draft.kind in ("range", "exact") and BARE_AGE_PREFIX_RE.search(doc.low, max(0, draft.start - 24), draft.start):
+        return draft._replace(unit="year", unit_kind="time", age=True)
     if _is_appositive_age(draft, doc):
         return draft._replace(unit="year", unit_kind="time", age=True)
     if _is_decade_age(draft, doc):
@@ -560,7 +608,21 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
     found = _noun_after(draft, doc, draft.end)
     if found.object is None and (link := NOUN_LINK_RE.match(doc.low, draft.end)) is not None:
         found = _noun_after(draft, doc, link.end())
+    if found.object is None and (label := LABEL_BEFORE_RE.search(doc.text, max(0, draft.start - 50), draft.start)):
+        return found._replace(object=_label_noun(label.group(1), doc.language))
     return found
+
+
+def _label_noun(label: str, language: str) -> str | None:
+    """Return the counted noun of a "Label: value" line ("Civilians reported killed: 24")."""
+    for word in label.split():
+        low = word.lower()
+        translated = _lookup_noun(low)
+        if translated != "":
+            return translated
+        if language in ("en", "und") and (low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))):
+            return _singular(low)
+    return None
 
 
 def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
@@ -635,14 +697,14 @@ def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     first = ELISION_RE.sub("", words[0].lower())
     if first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS or _is_number_word(first):
         return None
-    translated = NOUN_TRANSLATIONS.get(first, _NORMALIZED_TRANSLATIONS.get(normalize_arabic(first), ""))
+    translated = _lookup_noun(first)
     if translated != "":
         return (translated, True) if translated else None
     if language == "de":
         return _german_head(words)
     if language in ("en", "und") and first.isascii():
         return _english_head(words)
-    return _foreign_head(first)
+    return _foreign_head(first, language)
 
 
 def _is_number_word(word: str) -> bool:
@@ -677,37 +739,69 @@ def _compound(chunk: list[str], index: int) -> str:
 
 
 def _german_head(words: list[str]) -> tuple[str, bool] | None:
-    """Return the first capitalised word (German nouns) after the number, lowercased."""
+    """Return the first capitalised word (German nouns) after the number, in English if known."""
     for word in words[:3]:
         if word[:1].isupper():
             low = word.lower()
-            return (_translate(low) or low, low in NOUN_TRANSLATIONS)
+            for form in (low, low[:-1] if low.endswith("n") else low, low[:-2] if low.endswith("en") else low):
+                if form in NOUN_TRANSLATIONS:
+                    translated = NOUN_TRANSLATIONS[form]
+                    return (translated, True) if translated else None
+            return low, False
         if word.lower() in NOUN_PHRASE_STOPS:
             return None
     return None
 
 
-def _foreign_head(word: str) -> tuple[str, bool] | None:
-    """Return a French/Spanish/Arabic noun not in the lexicon, crudely singularised."""
-    if word in FUNCTION_WORDS or word.endswith(VERB_ENDINGS):
-        return None
-    if "\u0590" <= word[:1] <= "\u06ff":
+def _foreign_head(word: str, language: str) -> tuple[str, bool] | None:
+    """Return a French/Spanish noun not in the lexicon, crudely singularised (unknown)."""
+    if word in FUNCTION_WORDS or word.endswith(VERB_ENDINGS) or "\u0590" <= word[:1] <= "\u06ff":
         return None
     if word.endswith(("és", "ados", "idos", "ées")):
         return None
-    if word.endswith("es") and len(word) > 4 and word[-3] in "nrldj":
-        return word[:-2], False
-    return (word[:-1] if word.endswith("s") and len(word) > 3 else word), False
+    for plural, singular in FRENCH_PLURALS if language == "fr" else SPANISH_PLURALS:
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[: -len(plural)] + singular, False
+    return word, False
 
 
 def _translate(word: str) -> str | None:
     """Return the English singular for a counted noun in any supported language."""
     low = word.lower()
-    if low in NOUN_TRANSLATIONS:
-        return NOUN_TRANSLATIONS[low]
-    if normalize_arabic(low) in _NORMALIZED_TRANSLATIONS:
-        return _NORMALIZED_TRANSLATIONS[normalize_arabic(low)]
+    translated = _lookup_noun(low)
+    if translated != "":
+        return translated
     return _singular(low) if low.isascii() else None
+
+
+def _lookup_noun(word: str) -> str | None:
+    """Return the lexicon's English for a noun or one of its inflected forms; '' if unknown."""
+    for form in _noun_forms(word):
+        if form in NOUN_TRANSLATIONS:
+            return NOUN_TRANSLATIONS[form]
+        if form in _NORMALIZED_TRANSLATIONS:
+            return _NORMALIZED_TRANSLATIONS[form]
+    return ""
+
+
+def _noun_forms(word: str) -> list[str]:
+    """Return `word` and its likely singular/base forms (French/Spanish plurals, Arabic affixes)."""
+    if word.isascii() or word[:1].isalpha() and not "\u0600" <= word[:1] <= "\u06ff":
+        forms = [word]
+        if word.endswith("aux"):
+            forms.append(word[:-3] + "al")
+        if word.endswith(("s", "x")):
+            forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        return forms
+    base = normalize_arabic(word)
+    stems = [base] + [base[len(p):] for p in ARABIC_PREFIXES if base.startswith(p) and len(base) - len(p) > 2]
+    forms = []
+    for stem in stems:
+        forms.append(stem)
+        forms.extend(stem[:-len(x)] + y for x, y in ARABIC_SUFFIXES if stem.endswith(x) and len(stem) - len(x) > 1)
+    return forms
 
 
 def _singular(word: str) -> str:
@@ -783,7 +877,7 @@ def _with_category(draft: _Draft, doc: _Doc, index: int, drafts: list[_Draft]) -
         return draft._replace(category="killed")
     if draft.object is not None and draft.object_known and not _is_person(draft.object):
         return draft._replace(category="count")
-    cue = _cue_category(draft, doc, drafts[index - 1].end if index else 0)
+    cue = _cue_category(draft, doc, drafts[index - 1] if index else None)
     if cue is not None:
         return draft._replace(category=cue)
     return draft._replace(category="people" if draft.object and _is_person(draft.object) else "count")
@@ -797,7 +891,8 @@ def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
         if draft.category != "people" or prev.category not in EVENT_CATEGORIES:
             continue
         gap = doc.low[prev.end:draft.start]
-        if len(gap) < 40 and SENTENCE_END_RE.search(gap) is None:
+        if len(gap) < 40 and SENTENCE_END_RE.search(gap) is None and \
+                CUE_RE.search(doc.low, max(prev.end, prev.noun_end), draft.start) is None:
             result[index] = draft._replace(category=prev.category)
     return result
 
@@ -807,26 +902,35 @@ def _is_person(noun: str) -> bool:
     return noun in PERSON_NOUNS or noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan")
 
 
-def _cue_category(draft: _Draft, doc: _Doc, previous_end: int) -> str | None:
-    """Return the nearest category cue in the sentence: forward first, then backward."""
+def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | None:
+    """Return the nearest category cue: just before, then forward in the clause, then backward
+    (a cue right after the previous bare count belongs to that count)."""
+    previous_end = previous.end if previous else 0
+    owner_end = previous_end if previous and previous.unit is None else 0
     low = doc.low
     near = low[max(0, draft.start - 25):draft.start]
     cut = CLAUSE_CUT_RE.search(near)
     immediate = CUE_RE.search(near, cut.end() if cut else 0)
     if immediate is not None:
         return immediate.lastgroup
-    stop = SENTENCE_END_RE.search(low, draft.end)
-    end = min(stop.start() if stop else len(low), draft.end + 90)
-    forward = CUE_RE.search(low, draft.end, end)
+    forward = CUE_RE.search(low, draft.end, _forward_end(doc, draft.end))
     if forward is not None:
         return forward.lastgroup
     start = max(previous_end, draft.start - 70)
     window = low[start:draft.start]
-    cut = max(window.rfind(c) for c in ".!?\n؟")
+    cut = max(window.rfind(c) for c in ".!?\n؟;")
     last = None
     for last in CUE_RE.finditer(window, cut + 1):
         pass
-    return last.lastgroup if last is not None else None
+    if last is None or (owner_end and start == owner_end and last.start() < 10):
+        return None
+    return last.lastgroup
+
+
+def _forward_end(doc: _Doc, end: int) -> int:
+    """Return where the forward cue search stops: the end of the clause, at most 90 characters on."""
+    stop = FORWARD_STOP_RE.search(doc.low, end)
+    return min(stop.end() if stop else len(doc.low), end + 90)
 
 
 def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
@@ -843,7 +947,11 @@ def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
 
 
 def _to_figure(draft: _Draft, original: str) -> Figure:
-    """Return the public record for a finished draft."""
+    """Return the public record for a finished draft (span extended over trailing diacritics)."""
+    end = draft.end
+    while end < len(original) and "\u064b" <= original[end] <= "\u0652":
+        end += 1
+    draft = draft._replace(end=end)
     object_ = None if draft.category in ("money", "quantity") else draft.object
     if draft.category == "duration" and draft.noun_end < 0:
         object_ = None

@@ -93,9 +93,6 @@ _BASE_WORDS = _spelling_variants(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMAT
 _WORDS = sorted(_BASE_WORDS, key=len, reverse=True)
 # Arabic attaches "و" (and) to the next word: "وخمسة" is "and five" (scanned for Arabic only).
 _ARABIC_WORDS = sorted(_BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}, key=len, reverse=True)
-_DIGITS_SPACE = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
-_DIGITS_NOSPACE = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
-_PLAIN_DIGITS = r"\d+(?:[.,]\d+)?"
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
 WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
 ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + r")\b")
@@ -388,8 +385,9 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
 
 def find_numbers(text: str, language: str) -> list[NumberSpan]:
     """Return the number expressions in `text` (digits already ASCII) in reading order."""
-    low = text.lower()
-    text = low if len(low) == len(text) else text
+    if not text.islower():
+        low = text.lower()
+        text = low if len(low) == len(text) else text
     spans: list[NumberSpan] = []
     for group in _group_atoms(_scan_atoms(text, language), text):
         if spans and spans[-1].kind == "mask" and group[0].kind in ("scale", "vague"):
@@ -408,12 +406,15 @@ def _with_abbreviated_scale(span: NumberSpan, text: str) -> NumberSpan:
     if found is None or span.value is None:
         return span
     end, factor = found
-    if text[span.end:end].strip().lower() == "m" and not _has_currency_before(text, span.start):
+    if text[span.end:end].strip().lower() == "m" and not _has_currency_before(text, span.start) \
+            and not MILLION_NOUN_AFTER_RE.match(text, end):
         return span
     value = span.value * factor
     return NumberSpan(span.start, end, value, value, span.kind, True, factor)
 
 
+# "1.5m people", "3m euros": an "m" before a plural noun or currency is a million, not metres.
+MILLION_NOUN_AFTER_RE = re.compile(r" (?:people|[^\W\d_]{3,}s|euros?|dollars?|pounds?)\b")
 CURRENCY_PREFIX_RE = re.compile(r"(?:US\$|\$|£|€|¥|USD|EUR|GBP)\s?$", re.I)
 
 

@@ -11,8 +11,8 @@ from flows.eval.langid import evaluate_langid
 
 # Pinned slightly below the measured scores; lower one only on purpose, with the reason.
 FLOORS = {
-    "langid.sentences.accuracy": 0.975,  # measured 0.980 (51 languages x 500 lines, micro)
-    "langid.word-pairs.accuracy": 0.80,  # measured 0.81
+    "langid.sentences.accuracy": 0.975,  # measured 0.982 (51 languages x 500 lines, micro)
+    "langid.word-pairs.accuracy": 0.80,  # measured 0.810 (target 0.85 not reached)
     "langid.long_texts.accuracy": 1.0,  # measured 1.0
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.text.boilerplate import learn_boilerplate
-from flows.text.clean import REASONS, clean_article
+from flows.text.clean import FOLLOW_RE, NEWSLETTER_RE, PLEA_HINTS, REASONS, clean_article
 
 BODY_EN = ("The city council approved the new budget on Tuesday after a long debate.\n"
            "Officials said the plan would fund two schools and a bridge over the river.")
@@ -39,6 +39,12 @@ def _removed(raw: str) -> dict[str, str]:
         (BODY_DE + "\n\nTeilen:", "Teilen:", "share-label trailer"),
         (BODY_PL + "\nUdostępnij:", "Udostępnij:", "share-label trailer"),
         (BODY_EN + "\nShare this article!", "Share this article!", "share-label trailer"),
+        # a plea to pass the story on, in no lexicon as a whole line
+        (BODY_EN + "\nEnjoyed this story? Pass it on to your friends!",
+         "Enjoyed this story? Pass it on to your friends!", "share-label trailer"),
+        (BODY_EN + "\nArticle republished with permission from The Example Post",
+         "Article republished with permission from The Example Post", "source credit"),
+        ("Home > World > Europe\n" + BODY_EN, "Home > World > Europe", "breadcrumb"),
         (BODY_EN + "\nRead more: Ten Bridges That Changed The City",
          "Read more: Ten Bridges That Changed The City", "read-more link"),
         (BODY_FR + "\nÀ lire aussi : Le pont qui divise la ville",
@@ -151,6 +157,8 @@ def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
         "  By Jane Doe\n\n" + BODY_EN + "\n\nASSOCIATED PRESS\n© 2020 Example",
         "Next Previous نواف العلي – جدة\n" + BODY_AR,
         BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\nOur Standards: The Example Trust Rules.",
+        # a credit glued to the last body line is found by two rules but removed once
+        BODY_EN + "\nThe bridge opened last spring.Foto: City Archive",
     ],
 )
 def test_clean_article_removal_offsets_point_into_raw_text(raw: str) -> None:
@@ -158,6 +166,7 @@ def test_clean_article_removal_offsets_point_into_raw_text(raw: str) -> None:
     assert removed
     assert all(raw[r.start:r.end] == r.text for r in removed)
     assert all(r.reason in REASONS for r in removed)
+    assert all(a.end <= b.start for a, b in zip(removed, removed[1:]))
 
 
 def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
@@ -211,3 +220,10 @@ def test_clean_article_drops_lines_learned_as_source_boilerplate() -> None:
 @pytest.mark.parametrize("raw", ["", "   \n \n"])
 def test_clean_article_returns_empty_text_for_blank_input(raw: str) -> None:
     assert clean_article(raw).clean_text == ""
+
+
+@pytest.mark.parametrize("pattern", [FOLLOW_RE, NEWSLETTER_RE])
+def test_plea_hints_cover_every_plea_phrase(pattern) -> None:
+    # the substring pre-filter must never hide a phrase the regex would match
+    phrases = pattern.pattern.split("(?:", 1)[1].rsplit(")", 1)[0].split("|")
+    assert all(any(h in p.replace("\\", "").casefold() for h in PLEA_HINTS) for p in phrases)

@@ -64,6 +64,22 @@ CONTEXT_CASES = [
     ("A woman in her 70s waited.", "en", "70s", "year", "woman", "age"),
     # age: appositive after a name
     ("Morales, 54, was a teacher.", "en", "54", "year", None, "age"),
+    # age range introduced by "aged"
+    ("Two women aged between 18 and 25 were held.", "en", "between 18 and 25", "year", None, "age"),
+    # "m" before a plural noun is a million, not metres
+    ("Some 1.5m people need food aid.", "en", "Some 1.5m", None, "people", "people"),
+    # a semicolon ends the clause a cue is searched in
+    ("Unas 300 familias llegaron; cerca de 40 heridos.", "es", "Unas 300", None, "family", "people"),
+    # German separable verb "nahm ... fest" means arrested
+    ("Die Polizei nahm 25 Personen fest.", "de", "25", None, "person", "arrested"),
+    # German dative plural is translated
+    ("Die Firma ist in 115 Ländern aktiv.", "de", "115", None, "country", "count"),
+    # compound counted noun kept whole
+    ("About 45,000 asylum seekers live there.", "en", "About 45,000", None, "asylum seeker", "displaced"),
+    # "Label: value" lines take the counted noun from the label
+    ("Report\nCivilians reported killed: 55 - 105\n", "en", "55 - 105", None, "civilian", "killed"),
+    # a cue right after the previous count belongs to it, not to the next figure
+    ("49 or 68 killed in the town and millions of people watch.", "en", "millions", None, "people", "people"),
     # quantity with a measurement unit
     ("The town lies 400 kilometers from the border.", "en", "400 kilometers", "km", None, "quantity"),
     # quantity in kg
@@ -108,6 +124,10 @@ CONTEXT_CASES = [
     ("ارتفع العدد بنسبة 40 في المائة.", "ar", "40 في المائة", "percent", None, "percent"),
     # Arabic: riyal -> SAR
     ("بلغت التكلفة 500 ريال.", "ar", "500 ريال", "SAR", None, "money"),
+    # Arabic: currency after a closing bracket, tanween written on the letter
+    ("بلغ التعويض (2,804,130) ريالًا.", "ar", "2,804,130", "SAR", None, "money"),
+    # Arabic: "توفير" (providing) is not "توفي" (died)
+    ("تم توفير 30 سيارة للمنطقة.", "ar", "30", None, "car", "count"),
     # Arabic: weight
     ("يزن الحزام 40 كيلوغراما.", "ar", "40 كيلوغراما", "kg", None, "quantity"),
 ]

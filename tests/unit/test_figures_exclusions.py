@@ -34,6 +34,10 @@ NOT_FIGURES = [
     # legal and UN identifiers
     ("Under Article 5 allies must respond.", "en", "5"),
     ("Resolution 2254 calls for talks.", "en", "2254"),
+    # footnote markers
+    ("He denied it.[2] Later he resigned.", "en", "2"),
+    # numbered list markers
+    ("Solutions: 1. change attitudes 2. pass laws", "en", "1"),
     # page and section numbers
     ("See page 14 of the report.", "en", "14"),
     # sports score
@@ -60,6 +64,14 @@ NOT_FIGURES = [
     ("وقع الهجوم في 11 أغسطس الماضي.", "ar", "11"),
     # Arabic ordinal "الثاني عشر" is not ten
     ("في اليوم الثاني عشر من الشهر.", "ar", "عشر"),
+    # French "neuf" as the adjective "new"
+    ("Le stade est tout neuf depuis mai.", "fr", "neuf"),
+    # German capitalised number word inside a sentence is a noun ("die Elf" = the team)
+    ("Gestern gewann die Elf von Rapid.", "de", "Elf"),
+    # a short code followed by a dash (SMS trailer)
+    ("أرسل رسالة إلى 88591 - للاشتراك", "ar", "88591"),
+    # contract number in brackets after "رقم"
+    ("تنفيذ العقد رقم (6) بمنطقة جازان", "ar", "6"),
     # an article alone is not a figure
     ("Un homme a été vu près de la gare.", "fr", "Un"),
     # "a year" is not a figure
