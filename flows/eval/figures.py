@@ -136,6 +136,10 @@ def _tally_document(gold: list[FigureDict], predicted: list[FigureDict], tallies
         tally.predicted += len(pred_ix)
         tally.found += sum(1 for g, _ in pairs if g in gold_ix)
         tally.predicted_hits += sum(1 for _, p in pairs if p in pred_ix)
+        for g_index, p_index in pairs:
+            if g_index in gold_ix:
+                for name, hit in _attribute_hits(gold[g_index], predicted[p_index]).items():
+                    tally.attributes[name] += int(hit)
 
 
 def _add_counts(tally: _Tally, gold: list[FigureDict], predicted: list[FigureDict], pairs: list[tuple[int, int]]) -> None:
@@ -162,10 +166,10 @@ def predict_documents(documents: Iterable[dict[str, Any]]) -> list[list[FigureDi
 
 
 def evaluate_figures(gold_dir: Path) -> dict[str, float]:
-    """Return metrics on `figures_dev.jsonl` and `seed.json`, keys prefixed by set name."""
+    """Return metrics on `figures_dev.jsonl` and `seed.json`, keys prefixed `figures_dev.` / `figures_seed.`."""
     results: dict[str, float] = {}
-    for name in ("figures_dev", "seed"):
-        path = gold_dir / (f"{name}.jsonl" if name == "figures_dev" else f"{name}.json")
+    for name, file in (("figures_dev", "figures_dev.jsonl"), ("figures_seed", "seed.json")):
+        path = gold_dir / file
         documents = _read_gold(path)
         scores = score_figures(
             [doc["figures"] for doc in documents],

@@ -90,7 +90,8 @@ LETTER_RULES: dict[str, tuple[tuple[str, str], ...]] = {
                  ("ѓќѕЃЌЅ", "mk"), ("їєґЇЄҐ", "uk"), ("өүӨҮ", "mn")),
 }
 # Letters each language writes beyond the plain a-z / its script's shared core; a candidate
-# is dropped when more than ALPHABET_TOLERANCE of the sample's letters fall outside it.
+# is dropped when more than ALPHABET_TOLERANCE of the sample's words hold a letter outside it
+# (a loanword or a name such as "São Paulo" in an English lead does not exclude English).
 _CYRILLIC_CORE = "абвгдежзиклмнопрстуфхцчшщъыьэюяйё"
 ALPHABETS: dict[str, str] = {
     "af": "áéèêëíîïóôúûŉ", "ca": "àçéèíïòóúü·", "cs": "áčďéěíňóřšťúůýž",
@@ -104,7 +105,8 @@ ALPHABETS: dict[str, str] = {
     "ru": _CYRILLIC_CORE, "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’'",
     "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
 }
-ALPHABET_TOLERANCE = 0.01
+ALPHABET_TOLERANCE = 0.1
+_ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in ALPHABETS.items()}
 _ARABIC_ONLY = "يكةى"  # letters Arabic writes where Persian writes ی/ک
 CODE_ALIASES: dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 
@@ -220,11 +222,11 @@ def _script_word_re(script: str) -> re.Pattern[str]:
 
 def compatible_candidates(sample: str, candidates: frozenset[str]) -> frozenset[str]:
     """Return the candidates whose alphabet covers the sample's letters (all if none does)."""
-    lowered = sample.lower()
-    letters = Counter(_NON_ASCII_LETTER_RE.findall(lowered))
-    allowed = ALPHABET_TOLERANCE * len(_LETTER_RE.findall(lowered))
-    kept = frozenset(lang for lang in candidates if lang not in ALPHABETS or
-                     sum(n for ch, n in letters.items() if ch not in ALPHABETS[lang]) <= allowed)
+    words = sample.lower().split()
+    marked = [set(found) for w in words if (found := _NON_ASCII_LETTER_RE.findall(w))]
+    allowed = ALPHABET_TOLERANCE * len(words)
+    kept = frozenset(lang for lang in candidates if lang not in _ALPHABET_SETS or
+                     sum(not letters <= _ALPHABET_SETS[lang] for letters in marked) <= allowed)
     return kept or candidates
 
 

@@ -29,12 +29,12 @@ FLOORS = {
     "figures_dev.fr.f1": 0.97,
     "figures_dev.es.f1": 0.95,
     "figures_dev.ar.f1": 0.94,
-    "seed.f1": 1.0,
-    "seed.category_acc": 1.0,
-    "seed.qualifier_acc": 1.0,
-    "seed.bounds_acc": 1.0,
-    "seed.object_acc": 1.0,
-    "seed.unit_acc": 1.0,
+    "figures_seed.f1": 1.0,
+    "figures_seed.category_acc": 1.0,
+    "figures_seed.qualifier_acc": 1.0,
+    "figures_seed.bounds_acc": 1.0,
+    "figures_seed.object_acc": 1.0,
+    "figures_seed.unit_acc": 1.0,
 }
 # measured 2026-11-28: en 0.911, fr 0.972, es 0.986, de 1.0, ar 0.811 (in-scope NumberModel cases)
 SPEC_FLOORS = {
@@ -79,4 +79,4 @@ def test_figures_gate_keeps_number_spec_pass_rates_above_floor(spec_scores: dict
 
 
 def test_figures_gate_scores_every_seed_figure(figure_scores: dict[str, float]) -> None:
-    assert figure_scores["seed.found"] == figure_scores["seed.gold"] == 16
+    assert figure_scores["figures_seed.found"] == figure_scores["figures_seed.gold"] == 16

@@ -105,3 +105,20 @@ def test_detect_language_shares_weight_paragraphs_by_length() -> None:
 def test_detect_language_is_deterministic() -> None:
     text = "Pogoda była niezwykle ciepła jak na tę porę roku, mówili mieszkańcy."
     assert len({detect_language(text) for _ in range(5)}) == 1
+
+
+def test_detect_language_lets_the_lead_name_the_language_over_quoted_paragraphs() -> None:
+    text = ("The mayor of São Paulo opened the new metro line on Monday morning.\n"
+            "A prefeitura afirmou que a nova linha vai transportar milhares de passageiros "
+            "todos os dias e reduzir o trânsito no centro da cidade.\n"
+            "O prefeito disse que as obras terminaram antes do prazo previsto pela empresa.\n"
+            "Residents said the trains were clean and quiet.")
+    guess = detect_language(text)
+    assert guess.language == "en"
+    assert {"en", "pt"} <= set(dict(guess.shares))
+
+
+def test_detect_language_keeps_english_despite_accented_names() -> None:
+    # a loanword or a name with diacritics does not exclude a language without them
+    text = "Officials in São Paulo and Zürich met with the café owners on Friday afternoon."
+    assert detect_language(text).language == "en"
