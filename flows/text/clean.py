@@ -67,6 +67,7 @@ SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|facebook|twitter|telegram
                                 f"شارك|share|teilen|partager|tweet|e-?mail|print|اكتب رأيك)",
                                 re.IGNORECASE)
 CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
+CAROUSEL_LINE_RE = re.compile(f"^\\W*(?:(?:{_CAROUSEL_WORDS})\\b\\W*){{1,3}}$", re.IGNORECASE)
 READ_MORE_RE = _words_re(
     r"read (?:more|also|next)|also read|related(?: articles?| stories| news)?|see also|"
     r"also on \S+|more on this|recommended|lire (?:aussi|également|la suite)|à lire (?:aussi)?|"
@@ -97,10 +98,11 @@ INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
 NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
                                r"rundbrief|рассылк\w*|النشرة", r"\b", r"\b")
 SUPPORT_RE = _words_re(
-    r"support (?:us|our|independent)|donate (?:now|today)|make a donation|become a (?:member|"
-    r"patron|subscriber)|jetzt .{0,40}unterstützen|unterstützen sie|kostenlos (?:lesen|testen)|"
-    r"probeabo|soutenez-nous|faites un don|sostienici|sostieni|wesprzyj|поддержите|"
-    r"free trial", r"\b", r"")
+    r"support (?:us|our (?:journalism|work|reporting|newsroom)|independent (?:journalism|media|"
+    r"news))|donate (?:now|today)|make a donation|become a (?:member|patron|subscriber)|"
+    r"^jetzt\b.{0,40}unterstützen\s*!?$|unterstützen sie (?:uns|unsere)|kostenlos (?:lesen|"
+    r"testen)|probeabo|soutenez-nous|faites un don|sostienici|wesprzyj nas|поддержите (?:нас|"
+    r"редакц)|free trial", r"\b", r"")
 # Cue groups of a reader-funding plea: who speaks to the reader, about what medium, for what.
 PLEA_ADDRESS_RE = _words_re(r"we|our|us|you|your|wir|unser\w*|uns|ihr|nous|notre|nos|vous|"
                             r"noi|nostr\w|nosotros|nuestr\w+|usted\w*|my|nasz\w*|nas|мы|наш\w*|"
@@ -119,7 +121,8 @@ COPYRIGHT_RE = _words_re(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|tous droits réservés|alle rechte "
     r"vorbehalten|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa "
     r"zastrzeżone|все права защищены|جميع الحقوق محفوظة", r"(?:^|\b|(?=©))", r"")
-COPYRIGHT_START_RE = _words_re(r"©|copyright\b|\(c\)\s*\d{4}", r"^\W*", r"")
+COPYRIGHT_START_RE = _words_re(r"©|copyright\s*(?:©|\(c\)|\d{4}|by\b)|\(c\)\s*\d{4}", r"^\W*",
+                               r"")
 ADVERT_RE = _words_re(r"advertisement|advertising|sponsored|anzeige|werbung|publicité|"
                       r"publicidad|pubblicità|reklama|реклама|إعلان|ad", r"^\W*", r"\W*$")
 END_MARKER_RE = _words_re(r"انتهى|end|ends|fin|ende|конец|koniec|fine", r"^[\W_]*",
@@ -162,6 +165,9 @@ SHARE_CUE_RE = _words_re(r"share|teilen|teile|partagez|partager|comparte|compart
 FRIEND_CUE_RE = _words_re(r"friends?|freunde?n?|amis?|amigos?|amici|znajomym?|друзьями|друзей|"
                           r"أصدقائك|this (?:story|article|post)", r"\b", r"\b")
 SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
+# A dateline is body even when a whole batch repeats it, so learned boilerplate spares it.
+NAME_DASH_PLACE_RE = re.compile(r"^[^\W\d][^\d.!?:]{1,40}\s[–—-]\s*[^\W\d][^\d.!?:]{1,30}$")
+DATELINE_WORDS = 12
 LABEL_RE = re.compile(r"^\W*([^:\n]{1,40}?)\s*:\s*(.+)$")
 SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
 INNER_SENTENCE_RE = re.compile(r"[.!?؟…][\"'”’»“]*\s+\S")
@@ -238,7 +244,7 @@ def strong_reason(text: str) -> str | None:
         return "advertisement"
     if SHARE_LABEL_RE.match(text) and words <= 6:
         return "share-label trailer"
-    if CAROUSEL_RE.match(text) and words <= 3 and not ends_sentence(text):
+    if CAROUSEL_LINE_RE.match(text):
         return "carousel label"
     if READ_MORE_RE.match(text) and words <= 30 and _looks_like_link(text):
         return "read-more link"
@@ -266,11 +272,12 @@ def _has_plea_hint(text: str) -> bool:
 
 
 def _looks_like_link(text: str) -> bool:
-    """Return whether a read-more line is a link label (a colon, dash, title or a short line)."""
+    """Return whether a read-more line is a link: a separator, or short with no final stop."""
     head = READ_MORE_RE.match(text)
     rest = text[head.end():] if head else text
-    return (rest.lstrip()[:1] in {":", "-", "–", "—", "…", "»", ""} or word_count(text) <= 12
-            or is_title_like(rest))
+    if rest.lstrip()[:1] in {":", "-", "–", "—", "…", "»", "|", ""}:
+        return True
+    return word_count(text) <= 15 and not ends_sentence(text)
 
 
 def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
@@ -288,7 +295,8 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
         return "source credit"
     if _is_contact(text, words):
         return "contact trailer"
-    if words <= FOREIGN_EDGE_WORDS and _script_of_text(text) not in {body_script, "none"}:
+    if (words <= FOREIGN_EDGE_WORDS and not ends_sentence(text)
+            and _script_of_text(text) not in {body_script, "none"}):
         return "foreign-script edge line"
     if BYLINE_HEAD_RE.match(text) and words <= 6 and not trailer:
         return "byline"
@@ -322,7 +330,7 @@ def trailer_reason(text: str, words: int) -> str | None:
         return label
     if words <= SHORT_EDGE_WORDS and not ends_sentence(text):
         return "short edge line"
-    if NEWSLETTER_NOUN_RE.search(text) and words <= 25:
+    if NEWSLETTER_NOUN_RE.search(text) and words <= 25 and PLEA_ADDRESS_RE.search(text):
         return "newsletter plea"
     return None
 
@@ -365,7 +373,7 @@ def _is_timestamp(text: str, words: int) -> bool:
     has_time = TIME_RE.search(text) is not None
     has_date = DATE_RE.search(text) is not None
     if TIMESTAMP_WORD_RE.search(text) and (has_time or has_date) and words <= 16:
-        return True
+        return not ends_sentence(text)
     return has_time and words <= 4 and not ends_sentence(text)
 
 
@@ -390,11 +398,19 @@ def _script_of_text(text: str) -> str:
 def line_reason(text: str, place: str, body_script: str, learned: frozenset[str]) -> str | None:
     """Return why a normalised line is noise at its place ("header", "trailer", "inline")."""
     reason = strong_reason(text)
-    if reason is None and learned and line_key(text) in learned:
+    if reason is None and learned and line_key(text) in learned and not is_dateline(text):
         reason = "repeated boilerplate (source)"
     if reason is None and place != "inline":
         reason = edge_reason(text, body_script, trailer=place == "trailer")
     return reason
+
+
+def is_dateline(text: str) -> bool:
+    """Return whether a line reads as a dateline ("Name – City", "City 10 August 2015 Agency")."""
+    words = word_count(text)
+    if words <= DATELINE_WORDS and NAME_DASH_PLACE_RE.match(text):
+        return True
+    return words <= DATELINE_WORDS and DATE_RE.search(text) is not None and not ends_sentence(text)
 
 
 def share_bar_prefix(text: str) -> int:

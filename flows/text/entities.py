@@ -102,7 +102,7 @@ _SPLIT_NAME = re.compile(r" - |\s*\n\s*| , | (?:at|in|v|vs\.?|against|and|of) |\
 _SPLIT_ORG = re.compile(r" - |\s*\n\s*| , | (?:at|v|vs\.?|against) |\s+\d[\d\-./:]*\s+")
 _PREFIXED = re.compile(r"^(?:ex|pro|anti|non|post|pre)-", re.IGNORECASE)
 _TABLE_TEAM = re.compile(
-    r"(?:^|(?<=[,:;(] ))(?P<name>[A-Z][\w'.&]*(?:[ -][A-Z][\w'.&]*){0,3}) (?=\d)(?!\d{4}-\d\d-\d\d)",
+    r"(?:^|(?<=[,:;(] )|(?<=\d ))(?P<name>[A-Z][\w'.&]*(?:[ -][A-Z][\w'.&]*){0,3}) (?=\d)(?!\d{4}-\d\d-\d\d)",
     re.MULTILINE
 )
 _FIXTURE = re.compile(r"^(?P<home>[A-Z][A-Z .]+?) (?:AT|at|v|vs) (?P<away>[A-Z][A-Z .]+?)\s*$", re.MULTILINE)
@@ -156,7 +156,9 @@ def extract_entities(
                 Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
                 for ent in doc.ents
             ]
-    return [resolve_document(text, cands, gazetteer) for (text, _), cands in zip(docs, raw)]
+    return [
+        resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw)
+    ]
 
 
 # ----------------------------------------------------------------------------- truecasing
@@ -272,22 +274,24 @@ def _fallback_at(
 
 
 def resolve_document(
-    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer
+    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, language: str = "en"
 ) -> tuple[EntityMention, ...]:
     """Return the document's final mentions from raw candidates (trim, correct, link, resolve)."""
     spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
     spans = [part for c in spans for part in split_and_filter(text, c)]
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
-    spans = merge_candidates(spans, government_candidates(text), override=False)
-    spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
-    spans = link_partial_names(text, spans)
+    if language == "en":  # English wire conventions: "state department", "KDP"
+        spans = merge_candidates(spans, government_candidates(text), override=False)
+        spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
+    spans = link_partial_names(text, spans, gazetteer)
     context = context_countries(text, spans, gazetteer)
     spans = [correct_with_gazetteer(text, c, gazetteer, context) for c in spans]
     spans = vote_labels(text, spans)
     cased = truecase(text)
     spans = add_missed_mentions(cased, spans, gazetteer)
     spans = merge_candidates(spans, fallback_candidates(cased, gazetteer, 3, False), override=False)
-    spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
+    if language == "en":  # "P. Simmons"; in French "M. X" is Monsieur X
+        spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
     if _BUSINESS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
     if is_sports_document(text):
@@ -316,6 +320,8 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
             continue
         if sum(len(w) == 1 for w in words) * 2 >= len(words) and len(words) > 1:
             continue
+        if not is_name_like(part) and cand.method != "heuristic":
+            continue
         label = cand.label
         if label in ("ORG", "LOC", "PERSON") and len(words) > 1 and words[-1].casefold() in EVENT_WORDS:
             label = "MISC"
@@ -323,6 +329,14 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
             label = "PERSON"  # "Romania - Cosmin Contra": a team line-up, the part is a player
         out.append(replace(cand, start=cand.start + lo, end=cand.start + hi, label=label))
     return out
+
+
+def is_name_like(surface: str) -> bool:
+    """Return whether a span can be a name: some capital (or a caseless script), not a title."""
+    if not any(ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper()) for ch in surface):
+        return False
+    key = surface.casefold().strip(".")
+    return key not in HONORIFICS and key not in {"miss", "mister"} and key not in HEURISTIC_STOP
 
 
 def merge_candidates(
@@ -396,6 +410,8 @@ def as_company(text: str, cand: Candidate, spans: Sequence[Candidate]) -> Candid
     if cand.label != "PERSON" or cand.canonical or len(_words(text, cand)) > 1:
         return cand
     surface = text[cand.start : cand.end]
+    if surface.casefold() in FIRST_NAMES:
+        return cand
     for other in spans:
         if text[other.start : other.end] == surface and has_person_evidence(text, other):
             return cand
@@ -489,24 +505,37 @@ def _words(text: str, cand: Candidate) -> list[str]:
     return text[cand.start : cand.end].split()
 
 
-def link_partial_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+def link_partial_names(
+    text: str, spans: list[Candidate], gazetteer: Gazetteer | None = None
+) -> list[Candidate]:
     """Return spans where a lone part of a full person name becomes that person."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for c in spans:
         words = _words(text, c)
         if c.label == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             name = " ".join(words)
-            for word in (words[0], words[-1]):
-                full[word][name] += 1
+            full[words[-1]][name] += 1
+            if gazetteer is None or not _is_strong_place_word(gazetteer, words[0]):
+                full[words[0]][name] += 1
     out = []
     for c in spans:
         words = _words(text, c)
-        if len(words) == 1 and words[0] in full:
+        place_use = (
+            gazetteer is not None
+            and (c.label == "LOC" or has_place_evidence(text, c))
+            and _is_strong_place_word(gazetteer, words[0] if words else "")
+        )
+        if len(words) == 1 and words[0] in full and not place_use:
             name = full[words[0]].most_common(1)[0][0]
             method = c.method if c.label == "PERSON" else "spacy+consistency"
             c = replace(c, label="PERSON", method=method, weight=2.0, canonical=name)
         out.append(c)
     return out
+
+
+def _is_strong_place_word(gazetteer: Gazetteer, word: str) -> bool:
+    entries = lookup_candidates(gazetteer, word)
+    return is_demonym(gazetteer, word) or any(place_strength(e) == 3 for e in entries)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -568,7 +597,8 @@ def correct_with_gazetteer(
     in_context = any(e.place.country_code in context for e in entries)
     window_cue = in_context and _PLACE_NOUN.search(text[max(0, cand.start - 50) : cand.start])
     person_single = cand.label == "PERSON" and single
-    if strength == 3 or has_place_evidence(text, cand) or person_single and (strength == 2 or window_cue):
+    org_city = cand.label == "ORG" and single and strength == 2 and not _has_company_cue(text, cand)
+    if strength == 3 or has_place_evidence(text, cand) or org_city or person_single and (strength == 2 or window_cue):
         return replace(cand, label="LOC", method="spacy+gazetteer", weight=2.0)
     return cand
 
@@ -608,7 +638,7 @@ def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     known: dict[str, Candidate] = {}
     for c in spans:
-        if c.label in ("PERSON", "ORG", "LOC", "NORP"):
+        if c.label in ("PERSON", "ORG", "LOC", "NORP") and is_name_like(text[c.start : c.end]):
             known.setdefault(text[c.start : c.end], c)
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
     for c in spans:

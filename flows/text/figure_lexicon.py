@@ -115,7 +115,7 @@ WORD_LANGUAGE: Mapping[str, str] = MappingProxyType({
     "null": "de", "un": "fr|es", "une": "fr", "uno": "es", "una": "es", "ein": "de",
     "eine": "de", "einen": "de", "einem": "de", "einer": "de", "media": "es",
     "medio": "es", "demi": "fr", "demie": "fr", "halb": "de", "half": "en", "ست": "ar",
-    "عشر": "ar",
+    "عشر": "ar", "miles": "es", "mil": "es", "mille": "fr",
 })
 GERMAN_NUMBER_MORPHEMES = (
     "ein", "zwei", "drei", "vier", "fünf", "sechs", "sech", "sieben", "sieb", "acht", "neun",
@@ -168,7 +168,8 @@ PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType({
     "just under": "almost", "presque": "almost", "près de": "almost", "pres de": "almost",
     "quasiment": "almost", "casi": "almost", "cerca de": "almost", "fast": "almost",
     "knapp": "almost", "beinahe": "almost", "nahezu": "almost", "قرابة": "almost",
-    "ما يقارب": "almost", "ما يناهز": "almost", "يناهز": "almost", "up to": "up_to",
+    "ما يقارب": "almost", "ما يناهز": "almost", "يناهز": "almost", "ما يقرب من": "almost",
+    "an die": "almost", "أزيد من": "more_than", "ما يربو على": "more_than", "up to": "up_to",
     "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
     "jusqu'à": "up_to", "jusqu’à": "up_to", "hasta": "up_to", "bis zu": "up_to",
     "ما يصل إلى": "up_to", "ما يصل الى": "up_to", "at most": "at_most",
@@ -190,6 +191,7 @@ PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType({
     "aproximadamente": "approximately", "en torno a": "approximately",
     "etwa": "approximately", "rund": "approximately", "ungefähr": "approximately",
     "zirka": "approximately", "ca.": "approximately", "gut": "approximately",
+    "um die": "approximately", "so um die": "approximately",
     "نحو": "approximately", "حوالي": "approximately", "حوالى": "approximately",
     "زهاء": "approximately",
 })
@@ -228,6 +230,9 @@ TIME_UNITS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("century", "centuries", "siècle", "siècles", "siglo", "siglos",
                      "jahrhundert", "jahrhunderte", "قرن", "قرون"), "century"),
 })
+# Unit words that are ordinary words in other languages ("an" year in French, "mes" month in
+# Spanish): read only in the languages listed.
+UNIT_LANGUAGES: Mapping[str, str] = MappingProxyType({"an": "fr|und", "ans": "fr|und", "mes": "es|und"})
 MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("km", "kms", "kilometers", "kilometres", "kilometer", "kilometre",
                      "kilomètres", "kilomètre", "kilómetros", "kilómetro", "كيلومتر",
@@ -253,7 +258,17 @@ MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("degrees", "degree", "degrés", "grados", "grad", "°c", "°", "درجة",
                      "درجات"), "degree"),
     **dict.fromkeys(("mw", "megawatts", "mégawatts"), "MW"),
-    **dict.fromkeys(("barrels", "barils", "barriles", "برميل"), "barrel"),
+    **dict.fromkeys(("barrels", "barrel", "barils", "baril", "barriles", "barril", "fass", "برميل",
+                     "براميل"), "barrel"),
+    **dict.fromkeys(("gb", "gigabyte", "gigabytes", "gigaoctets"), "GB"),
+    **dict.fromkeys(("mb", "megabyte", "megabytes", "mégaoctets"), "MB"),
+    **dict.fromkeys(("tb", "terabyte", "terabytes", "téraoctets"), "TB"),
+    **dict.fromkeys(("pb", "petabyte", "petabytes"), "PB"),
+    **dict.fromkeys(("mbit/s", "mbit", "mbps", "megabit", "megabits"), "Mbit/s"),
+    **dict.fromkeys(("megapixel", "megapixels", "mégapixels", "megapíxeles"), "megapixel"),
+    **dict.fromkeys(("kubikmeter", "cubic metres", "cubic meters", "mètres cubes", "metros cúbicos",
+                     "m3", "m³"), "m3"),
+    **dict.fromkeys(("quadratkilometer", "km2", "km²", "square kilometres", "square kilometers"), "km2"),
 })
 PERCENT_WORDS = (
     "%", "٪", "percent", "per cent", "pour cent", "pourcent", "por ciento", "prozent",
@@ -266,7 +281,9 @@ CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({
 CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("dollars", "dollar", "dólares", "dólar", "dolares", "dolar", "دولار",
                      "دولارا", "دولاراً", "دولارات", "us dollars"), "USD"),
-    **dict.fromkeys(("euros", "euro", "يورو"), "EUR"),
+    **dict.fromkeys(("euros", "euro", "يورو", "€"), "EUR"),
+    **dict.fromkeys(("$",), "USD"),
+    **dict.fromkeys(("£",), "GBP"),
     **dict.fromkeys(("pounds", "pound", "livres", "livre", "libras", "libra", "pfund",
                      "sterling", "جنيه إسترليني", "جنيه استرليني"), "GBP"),
     **dict.fromkeys(("riyals", "riyal", "rials", "ريال", "ريالا", "ريالاً", "ريالات"), "SAR"),
@@ -279,6 +296,23 @@ CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("francs", "franc", "franken"), "CHF"),
     **dict.fromkeys(("rubles", "roubles", "rublos", "rubel", "روبل"), "RUB"),
     **dict.fromkeys(("liras", "lira", "ليرة"), "TRY"),
+    **dict.fromkeys(("hryvnias", "hryvnia", "hryvnas", "griwna", "griwen"), "UAH"),
+    **dict.fromkeys(("kwacha",), "MWK"),
+    **dict.fromkeys(("naira",), "NGN"),
+    **dict.fromkeys(("rand",), "ZAR"),
+    **dict.fromkeys(("rupiah",), "IDR"),
+    **dict.fromkeys(("ringgit",), "MYR"),
+    **dict.fromkeys(("baht",), "THB"),
+    **dict.fromkeys(("shillings", "shilling", "schilling"), "KES"),
+    **dict.fromkeys(("francs cfa", "franc cfa", "fcfa", "cfa"), "XOF"),
+    **dict.fromkeys(("us-dollar", "us-dollars", "dollar américain", "dollars américains",
+                     "dólares estadounidenses", "دولار أمريكي", "دولار امريكي"), "USD"),
+    **dict.fromkeys(("درهم إماراتي", "درهم اماراتي"), "AED"),
+    **dict.fromkeys(("دينار كويتي",), "KWD"),
+    **dict.fromkeys(("ريال سعودي",), "SAR"),
+    **dict.fromkeys(("ريال قطري",), "QAR"),
+    **dict.fromkeys(("ريال عماني",), "OMR"),
+    **dict.fromkeys(("جنيه مصري",), "EGP"),
     **dict.fromkeys(("pesos", "peso"), "PESO"),
 })
 # "pesos" resolved from the country the article names; first match wins.
@@ -297,21 +331,26 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = (
                r"victimes|cadavres|corps\b|muert|murier|murió|fallec|asesinad|asesinato|"
                r"víctimas|cuerpos|cadáveres|descuartizad|ejecutad|getötet|tote\b|toten\b|"
                r"todesopfer|starben|ums leben|leichen|ermordet|قتل|قتيل|قتلى|مقتل|استشهاد|"
-               r"شهيد|شهداء|حتف|وفاة|توفي(?!ر)|جثة|جثث|ضحايا|لقوا"),
+               r"شهيد|شهداء|حتف|وفاة|توفي(?!ر)|جثة|جثث|ضحايا|لقوا|استشهد|"
+               r"sterben|gestorben|stirbt|umgekommen|tödlich|perdu la vie|perdieron la vida|"
+               r"lost their lives|ont péri|abattus?\b|fusillés?"),
     ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|in hospital|to hospital|hôpital|hospitalisé|al hospital|krankenhaus|المستشفى|casualt|blessé|blessure|"
                 r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
                 r"مصاب|أصيب|اصيب|إصابات"),
     ("displaced", r"refugee|fled|flee|displac|evacuat|homeless|asylum|exodus|"
-                  r"réfugié|déplacé|évacué|fui|exil|refugiad|desplazad|huyer|huid|evacuad|"
+                  r"réfugié|déplacé|évacué|fuir\b|fuient|fuyant|fuyaient|ont fui|avaient fui|ayant fui|"
+                  r"enfui|sans-abri|sans abri|exil|refugiad|desplazad|huyer|huyendo|huid|evacuad|"
+                  r"desalojad|sin hogar|obdachlos|vertriebene|geflüchtete|auf der flucht|مشرد|تشريد|"
                   r"flüchtling|geflüchtet|geflohen|vertrieben|evakuiert|لاجئ|نازح|نزوح|"
                   r"مهجر|فروا|هجرة|اللاجئين|نزح|تهجير|هجر"),
-    ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|مفقود"),
+    ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|verschollen|مفقود"),
     ("arrested", r"arrest|detained|jailed|imprisoned|in custody|arrêté|interpellé|"
                  r"appréhendé|détenu|placés? en garde|detenid|arrestad|capturad|"
                  r"festgenommen|fest(?=[.,;])|verhaftet|inhaftiert|اعتقال|اعتقل|معتقل|القبض|موقوف|"
-                 r"محتجز|توقيف"),
+                 r"محتجز|توقيف|احتجاز|احتجز|سجن|حبس|festnahm|in haft|gefangen genommen|incarcéré|"
+                 r"écroué|encarcelad|apresad|aprehendid"),
     ("kidnapped", r"kidnap|abduct|hostage|enlevé|otage|secuestr|rehén|rehenes|"
-                  r"entführ|geisel|خطف|مختطف|رهينة|رهائن|اختطاف"),
+                  r"entführ|geisel|verschlepp|raptad|plagiad|خطف|مختطف|مخطوف|رهينة|رهائن|اختطاف|اختطف"),
 )
 
 # --- counted nouns --------------------------------------------------------------------------
@@ -595,4 +634,156 @@ def _with_tanween_variants(mapping: Mapping[str, object]) -> dict[str, object]:
 CURRENCY_WORDS = MappingProxyType(_with_tanween_variants(CURRENCY_WORDS))
 TIME_UNITS = MappingProxyType(_with_tanween_variants(TIME_UNITS))
 MEASURE_UNITS = MappingProxyType(_with_tanween_variants(MEASURE_UNITS))
+NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants(NOUN_TRANSLATIONS))
+
+# More persons (English singular) and counted nouns of the five languages, merged under the
+# table above (entries above win).
+PERSON_NOUNS = PERSON_NOUNS | frozenset({
+    "democrat", "republican", "conservative", "liberal", "follower", "guest", "speaker",
+    "opponent", "supporter", "critic", "blogger", "reporter", "editor", "colleague", "partner",
+    "cyclist", "striker", "foreigner", "secretary", "physicist", "comedian", "pensioner",
+    "retiree", "islamist", "extremist", "separatist", "policewoman", "mourner", "worshipper",
+    "worshiper", "shopper", "bystander", "onlooker", "homeowner", "tenant", "taxpayer",
+    "settler", "villager", "crewman", "crew member", "seaman", "smuggler", "trafficker",
+    "drug trafficker", "thief", "robber", "criminal", "murderer", "killer", "offender",
+    "assailant", "bomber", "hijacker", "kidnapper", "captive", "casualty", "teen", "toddler",
+    "twin", "sibling", "spouse", "nephew", "niece", "grandchild", "grandson", "granddaughter",
+    "politician", "legislator", "congressman", "mp", "councillor", "councilor", "nominee",
+    "prosecutor", "attorney", "investigator", "inspector", "detective", "analyst", "economist",
+    "consultant", "contractor", "entrepreneur", "businessman", "trader", "merchant", "vendor",
+    "investor", "shareholder", "banker", "professor", "lecturer", "scholar", "schoolchild",
+    "schoolgirl", "schoolboy", "trainee", "intern", "conscript", "reservist", "general",
+    "colonel", "captain", "sergeant", "lieutenant", "sniper", "astronaut", "commando",
+    "mercenary", "militiaman", "rioter", "dissident", "photographer", "cameraman",
+    "correspondent", "poet", "musician", "footballer", "runner", "swimmer", "climber",
+    "commuter", "attendee", "donor", "recipient", "beneficiary", "claimant", "deportee",
+    "returnee", "evacuee", "displaced person", "emigrant", "expatriate", "national",
+    "peasant", "midwife", "surgeon", "physician", "medic", "technician", "mechanic",
+    "subscriber", "viewer", "listener", "reader", "believer", "hindu", "buddhist", "sikh",
+    "catholic", "protestant", "shiite", "sunni", "kurd", "arab", "turk", "pole", "swede",
+    "hitman", "guerrilla", "perpetrator", "occupant", "observer", "senior", "unemployed person",
+    "internet user", "observer", "elected official", "parliamentarian", "boss", "houthi",
+    "taliban", "indigenous person", "homeless person", "wanted person", "hunger striker",
+    "child soldier", "immigrant", "neighbour", "neighbor", "inmate", "survivor",
+})
+
+_EXTRA_TRANSLATIONS: dict[str, str | None] = {
+    # French
+    "ministres": "minister", "ministre": "minister", "secrétaires": "secretary",
+    "assaillants": "attacker", "assaillant": "attacker", "votants": "voter",
+    "locuteurs": "speaker", "physiciens": "physicist", "comédiens": "actor", "invités": "guest",
+    "mineurs": "minor", "jeunes": "youth", "rebelles": "rebel", "insurgés": "insurgent",
+    "djihadistes": "jihadist", "jihadistes": "jihadist", "islamistes": "islamist",
+    "terroristes": "terrorist", "secouristes": "rescuer", "sauveteurs": "rescuer",
+    "infirmiers": "nurse", "infirmières": "nurse", "élus": "elected official",
+    "sénateurs": "senator", "parlementaires": "parliamentarian", "grévistes": "striker",
+    "ouvriers": "worker", "paysans": "peasant", "agriculteurs": "farmer", "pêcheurs": "fisherman",
+    "chercheurs": "researcher", "scientifiques": "scientist", "experts": "expert",
+    "avocats": "lawyer", "juges": "judge", "survivants": "survivor", "disparus": "person",
+    "tués": "person", "musulmans": "muslim", "chrétiens": "christian", "croyants": "believer",
+    "fidèles": "worshipper", "supporters": "supporter", "spectateurs": "spectator",
+    "visiteurs": "visitor", "clients": "customer", "usagers": "user", "utilisateurs": "user",
+    "abonnés": "subscriber", "internautes": "internet user", "lecteurs": "reader",
+    "adolescents": "teenager", "adolescentes": "teenager", "frères": "brother", "sœurs": "sister",
+    "amis": "friend", "voisins": "neighbour", "résidents": "resident", "ressortissants": "national",
+    "étrangers": "foreigner", "immigrés": "immigrant", "clandestins": "migrant",
+    "passeurs": "smuggler", "trafiquants": "trafficker", "prévenus": "defendant",
+    "condamnés": "convict", "officiers": "officer", "marins": "sailor", "pilotes": "pilot",
+    "diplomates": "diplomat", "dirigeants": "leader", "responsables": "official",
+    "fonctionnaires": "civil servant", "cadres": "executive", "retraités": "pensioner",
+    "bénévoles": "volunteer", "opposants": "opponent", "partisans": "supporter",
+    "déplacés": "displaced person", "sans-abri": "homeless person", "collégiens": "pupil",
+    "écoliers": "pupil", "talibans": "taliban", "policier": "police officer",
+    "décès": "death", "morts": "person", "blessures": None, "fois": "time",
+    # Spanish
+    "ministros": "minister", "diputados": "deputy", "senadores": "senator",
+    "legisladores": "lawmaker", "funcionarios": "official", "dirigentes": "leader",
+    "militantes": "militant", "activistas": "activist", "sicarios": "hitman",
+    "narcotraficantes": "drug trafficker", "criminales": "criminal", "delincuentes": "criminal",
+    "ladrones": "thief", "asaltantes": "attacker", "adolescentes": "teenager",
+    "ancianos": "elderly", "hermanos": "brother", "hijos": "child", "padres": "parent",
+    "madres": "mother", "amigos": "friend", "vecinos": "neighbour", "pobladores": "resident",
+    "residentes": "resident", "indígenas": "indigenous person", "campesinos": "peasant",
+    "obreros": "worker", "maestros": "teacher", "docentes": "teacher",
+    "universitarios": "student", "doctores": "doctor", "enfermeras": "nurse",
+    "enfermeros": "nurse", "científicos": "scientist", "investigadores": "researcher",
+    "expertos": "expert", "abogados": "lawyer", "jueces": "judge", "fiscales": "prosecutor",
+    "reos": "prisoner", "internos": "inmate", "guardias": "guard", "marinos": "sailor",
+    "elementos": "officer", "uniformados": "officer", "rebeldes": "rebel",
+    "guerrilleros": "guerrilla", "terroristas": "terrorist", "yihadistas": "jihadist",
+    "extranjeros": "foreigner", "visitantes": "visitor", "espectadores": "spectator",
+    "aficionados": "fan", "jugadores": "player", "usuarios": "user", "clientes": "customer",
+    "consumidores": "consumer", "voluntarios": "volunteer", "sobrevivientes": "survivor",
+    "supervivientes": "survivor", "cristianos": "christian", "musulmanes": "muslim",
+    "fieles": "worshipper", "amigas": "friend", "hermanas": "sister", "ciclistas": "cyclist",
+    "desplazados": "displaced person", "viajes": "trip", "nombres": "name",
+    # German (plural and singular forms as written after a number)
+    "amerikaner": "american", "ukrainer": "ukrainian", "russen": "russian",
+    "deutsche": "german", "österreicher": "austrian", "einwanderer": "immigrant",
+    "ausländer": "foreigner", "iraker": "iraqi", "türken": "turk", "kurden": "kurd",
+    "afrikaner": "african", "europäer": "european", "briten": "briton", "franzosen": "frenchman",
+    "italiener": "italian", "spanier": "spaniard", "chinesen": "chinese", "juden": "jew",
+    "muslime": "muslim", "christen": "christian", "piloten": "pilot", "pilot": "pilot",
+    "ingenieure": "engineer", "ingenieur": "engineer", "beobachter": "observer",
+    "zeugen": "witness", "insassen": "occupant", "passagiere": "passenger",
+    "reisende": "traveler", "urlauber": "tourist", "touristen": "tourist",
+    "journalisten": "journalist", "minister": "minister", "politiker": "politician",
+    "parlamentarier": "parliamentarian", "richter": "judge", "anwälte": "lawyer",
+    "staatsanwälte": "prosecutor", "pfleger": "nurse", "pflegekräfte": "nurse",
+    "krankenschwestern": "nurse", "forscher": "researcher", "wissenschaftler": "scientist",
+    "experten": "expert", "spieler": "player", "fans": "fan", "anhänger": "supporter",
+    "gegner": "opponent", "aktivisten": "activist", "kämpfer": "fighter", "rebellen": "rebel",
+    "milizionäre": "militiaman", "dschihadisten": "jihadist", "islamisten": "islamist",
+    "terroristen": "terrorist", "extremisten": "extremist", "attentäter": "attacker",
+    "angreifer": "attacker", "täter": "perpetrator", "mörder": "murderer",
+    "überlebende": "survivor", "vermisste": "person", "todesfälle": "death",
+    "leichen": "body", "babys": "baby", "säuglinge": "infant", "senioren": "senior",
+    "rentner": "pensioner", "bauern": "farmer", "landwirte": "farmer", "angestellte": "employee",
+    "arbeitnehmer": "employee", "arbeitslose": "unemployed person", "bewerber": "applicant",
+    "asylbewerber": "asylum seeker", "asylsuchende": "asylum seeker",
+    "schutzsuchende": "asylum seeker", "asylberechtigte": "refugee",
+    "vertriebene": "displaced person", "obdachlose": "homeless person",
+    "geflüchtete": "refugee", "offiziere": "officer", "generäle": "general",
+    "diplomaten": "diplomat", "delegierte": "delegate", "wähler": "voter", "nutzer": "user",
+    "leser": "reader", "gäste": "guest", "anwohner": "resident", "nachbarn": "neighbour",
+    "freunde": "friend", "eltern": "parent", "väter": "father", "mütter": "mother",
+    "geschwister": "sibling", "enkel": "grandchild", "familienmitglieder": "family member",
+    "angehörige": "relative", "jungs": "boy", "studierende": "student", "lehrkräfte": "teacher",
+    "pflichtspiele": "game", "einsätze": "appearance", "treffer": "goal", "zähler": "point",
+    "mal": "time", "seiten": "page", "gruppen": "group", "parteien": "party",
+    "gesetze": "law", "sitzungen": "session", "umfragen": "survey", "verkäufe": "sale",
+    "schiffe": "ship", "flugzeuge": "plane", "panzer": "tank", "raketen": "rocket",
+    "granaten": "grenade", "bomben": "bomb", "waffen": "weapon", "dörfer": "village",
+    "städte": "city", "provinzen": "province", "bezirke": "district", "regionen": "region",
+    "infektionen": "infection", "neuinfektionen": "new infection", "impfungen": "vaccination",
+    "dosen": "dose", "tests": "test", "betten": "bed", "kirchen": "church",
+    "moscheen": "mosque", "haft": "detention", "amtszeit": "term", "pause": "break",
+    "geschichte": "history", "bestehen": "anniversary", "haftstrafe": "prison sentence",
+    "gefängnisstrafe": "prison sentence", "freiheitsstrafe": "prison sentence",
+    "krieg": "war", "kriege": "war", "dollar": None, "franken": None,
+    # Arabic
+    "أمريكيين": "american", "امريكيين": "american", "مصريين": "egyptian",
+    "أردنيين": "jordanian", "لبنانيين": "lebanese", "أتراك": "turk", "إيرانيين": "iranian",
+    "بريطانيين": "briton", "فرنسيين": "frenchman", "هنود": "indian",
+    "إسرائيليين": "israeli", "أجانب": "foreigner", "نقطة": "point", "نقاط": "point",
+    "ضابط": "officer", "ضباط": "officer", "عسكري": "soldier", "عسكريين": "soldier",
+    "حوثيين": "houthi", "مصلين": "worshipper", "مصليا": "worshipper", "معتمرين": "pilgrim",
+    "سائح": "tourist", "سياح": "tourist", "لاعب": "player", "لاعبين": "player",
+    "لاعبا": "player", "مشجع": "fan", "مشجعين": "fan", "مقيمين": "resident",
+    "وافدين": "expatriate", "وافد": "expatriate", "مهاجرين": "migrant", "مواطنة": "citizen",
+    "فتاة": "girl", "فتيات": "girl", "شاب": "youth", "شبان": "youth", "شباب": "youth",
+    "ممرضة": "nurse", "طبيب": "doctor", "أطباء": "doctor", "أسير": "prisoner",
+    "أسرى": "prisoner", "موقوف": "detainee", "موقوفين": "detainee", "مشتبه": "suspect",
+    "نائب": "deputy", "نواب": "deputy", "وزير": "minister", "وزراء": "minister",
+    "عضو": "member", "أعضاء": "member", "عاملة": "worker", "عاملات": "worker",
+    "طالبات": "student", "معلمين": "teacher", "مرة": "time", "مرات": "time",
+    "هدف": "goal", "أهداف": "goal", "مباراة": "game", "مباريات": "game",
+    "رحلة": "flight", "رحلات": "flight", "محافظة": "province", "محافظات": "province",
+    "منطقة": "region", "مناطق": "region", "موقع": "site", "مواقع": "site",
+    "جامعة": "university", "جامعات": "university", "مسكن": "home", "مساكن": "home",
+    "شاحنة": "truck", "شاحنات": "truck", "عبوة": "explosive device",
+    "عبوات": "explosive device", "معتقلين": "detainee", "مختطفين": "hostage",
+    "نازحين": "displaced person", "لاجئة": "refugee",
+}
+NOUN_TRANSLATIONS = MappingProxyType({**_EXTRA_TRANSLATIONS, **NOUN_TRANSLATIONS})
 NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants(NOUN_TRANSLATIONS))

@@ -31,6 +31,7 @@ from flows.text.figure_lexicon import (
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     TIME_UNITS,
+    UNIT_LANGUAGES,
     VERB_ENDINGS,
 )
 from flows.text.numbers import NumberSpan, find_numbers, normalize_arabic, normalize_digits
@@ -85,6 +86,7 @@ SCORE_CUE_RE = re.compile(
     r"goals|victory|lead|final|league|buts?|victoire|match|gol|goles|partido|victoria|tor|tore|"
     r"spiel|sieg|هدف|أهداف|مباراة|فوز|الدوري)(?!\w)"
 )
+NUMBER_AHEAD_RE = re.compile(r"\s*(?:\d|(?:une?|a|an|some)\s)")
 PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP})*$")
 POST_QUALIFIER_RE = re.compile(rf",?{_SP}*({_alternation(list(POST_QUALIFIERS))})(?!\w)")
 POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
@@ -104,8 +106,12 @@ CURRENCY_ANYWHERE_RE = re.compile(
 )
 AGE_SUFFIX_RE = re.compile(
     rf"(?:{_SP}|-)?(year|month|week|day)s?(?:{_SP}|-)old(?!\w)|-(jährige\w*|jährig\w*)"
-    rf"|{_SP}(?:jahre|jahren){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad)(?!\w)"
+    rf"|{_SP}(?:jahre|jahren){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad|of age)(?!\w)"
+    rf"|(jährige\w*|jährig\w*)"
 )
+GERMAN_DURATION_SUFFIX_RE = re.compile(r"-?(minütig|stündig|tägig|wöchig|monatig)\w*")
+GERMAN_TIME_ADJECTIVE_RE = re.compile(r"(?:jährig|minütig|stündig|tägig|wöchig|monatig)")
+GERMAN_DURATION_UNITS = {"minütig": "minute", "stündig": "hour", "tägig": "day", "wöchig": "week", "monatig": "month"}
 AGE_PREFIX_RE = re.compile(
     r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
     r"im alter von|alter von|bei|عمره|عمرها|العمر|بعمر|سن|يبلغ)\s*(?:just|only|seulement|"
@@ -133,13 +139,22 @@ YEAR_DIGITS_RE = re.compile(r"\d{4}")
 ARABIC_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)ال\w+\s+$")
 DIGIT_OR_SLASH_BEFORE_RE = re.compile(r"(?:\d|/) ?$")
 LONG_DIGITS_RE = re.compile(r"\d{7,}")
-LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]")
-LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|\n|[:.;!?] +)$")
+LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]|[ \t]+[-–—][ \t]+[^\W\d_]|[ \t]{2,}[^\W\d_]")
+LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|\n|[:.;!?] +)[ \t]*$")
+ENUMERATOR_RE = re.compile(r"(?:^|[\n:;,]\s*|\s{2,})\($")
+YEAR_RANGE_TAIL_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d ?[-–/] ?$")
+DECADE_S_RE = re.compile(r"[’'‘]?s(?![^\W\d_])")
+QUOTED_BEFORE_RE = re.compile(r"[“\"«„‘'] ?$")
+QUOTED_AFTER_RE = re.compile(r" ?[”\"»“’']")
+SPACED_DATE_RE = re.compile(r"(?<!\d)\d{1,2} ?/ ?\d{1,2} ?/ ?\d{2,4}(?!\d)")
+HIJRI_AFTER_RE = re.compile(r"(?: ?/ ?\d{4})? ?(?:هـ|ه\b|م\b)")
+GERMAN_ORDINAL_AFTER_RE = re.compile(r"\.(?:[),;]|\s+(?:\d|[a-zäöüß]))")
+CAPITALISED_WORD_BEFORE_RE = re.compile(r"(?:^|[^.!?:;\s\"“«(]\s)([A-Z][\w-]*)[ \u00a0]$")
 LABEL_BEFORE_RE = re.compile(r"(?:^|\n)([^\W\d][^\n:]{0,40}):[ \t]*$")
 CLOCK_MINUTES_BEFORE_RE = re.compile(r"\d ?h ?$")
 CODE_DIGITS_RE = re.compile(r"\d{5,}")
 CODE_AFTER_RE = re.compile(r"\s*(?:[-–/|]|$)")
-CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s)([A-Z][\w-]*)[ \u00a0]$")
+CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s|\()([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)[ \u00a0]$")
 WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 APPROX_ARTICLE_RE = re.compile(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$")
 FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)")
@@ -153,6 +168,11 @@ CUE_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
 PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below", "über", "unter"})
 GERMAN_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|zum|zur|am|im|beim|vom|seit)\s+$")
+DETERMINER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:the|der|die|das|den|dem|des|le|la|les|el|los|las|ein|eine|einen|einem|einer)\s+$"
+)
+PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
+APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
 EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
 UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)-\d+$")
@@ -163,7 +183,7 @@ SPANISH_PLURALS = (("ces", "z"), ("nes", "n"), ("res", "r"), ("les", "l"), ("des
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
-_MEASURE_RE = re.compile(rf"{_SP}?({_alternation(list(MEASURE_UNITS))})(?![\w/])")
+_MEASURE_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(MEASURE_UNITS))})(?![\w/])")
 _NORMALIZED_TRANSLATIONS = {normalize_arabic(k): v for k, v in NOUN_TRANSLATIONS.items()}
 _NORMALIZED_TIME_UNITS = {normalize_arabic(k): v for k, v in TIME_UNITS.items()}
 
@@ -204,7 +224,7 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
     low = norm.lower()
     doc = _Doc(norm, low if len(low) == len(norm) else norm, language or "und")
     drafts = _merge_ranges(_candidate_spans(doc), doc)
-    drafts = [d for d in drafts if not _is_excluded(d, doc)]
+    drafts = _drop_excluded(drafts, doc)
     drafts = [_with_unit(d, doc) for d in drafts]
     drafts = _merge_compound_durations(drafts, doc)
     drafts = [_with_qualifier(d, doc) for d in drafts]
@@ -260,8 +280,11 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     if first.kind != "exact" or second.kind != "exact" or first.value is None or second.value is None:
         return None
     gap = doc.low[first.end:second.start]
-    if gap == "-" and first.value >= second.value and second.value < 20 and first.has_digits:
+    if gap == "-" and first.value >= second.value and first.has_digits and second.has_digits \
+            and not _year_like(first) and doc.low[second.end:second.end + 1] != "%":
         return _Draft(first.start, second.end, None, None, None, "score", True)
+    if gap.lstrip(" \u00a0").startswith("%") and PERCENT_RE.match(doc.low, second.end):
+        gap = gap.lstrip(" \u00a0")[1:]
     prefix = RANGE_PREFIX_RE.search(doc.low, max(0, first.start - 12), first.start)
     dash = RANGE_DASH_RE.fullmatch(gap) is not None
     word = RANGE_WORD_RE.fullmatch(gap)
@@ -287,6 +310,22 @@ def _year_like(span: NumberSpan) -> bool:
         and span.value.is_integer() and span.end - span.start == 4
 
 
+def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
+    """Return drafts that are figures; a number listed right after an excluded reference number
+    is excluded too ("notes 336 and 351", "الدقائق 76 و84")."""
+    kept: list[_Draft] = []
+    previous: _Draft | None = None
+    for draft in drafts:
+        excluded = _is_excluded(draft, doc)
+        if not excluded and previous is not None and draft.has_digits and previous.has_digits \
+                and LIST_GAP_RE.fullmatch(doc.low[previous.end:draft.start]) and not _has_counted_noun(doc, draft.end):
+            excluded = True
+        previous = draft if excluded and draft.kind == "exact" and not _is_date_or_time(draft, doc) else None
+        if not excluded:
+            kept.append(draft)
+    return kept
+
+
 def _is_excluded(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a number is a date, time, ordinal, identifier, score or phone number."""
     if draft.kind in ("vague", "approx"):
@@ -309,6 +348,12 @@ def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
     if draft.has_digits and any(m.start() < end and start < m.end() for m in NUMERIC_DATE_RE.finditer(low, max(0, start - 11), end + 11)):
         return True
     if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
+        return True
+    if draft.has_digits and (YEAR_RANGE_TAIL_RE.search(low, max(0, start - 6), start) or HIJRI_AFTER_RE.match(low, end)
+                             and doc.language == "ar"):
+        return True
+    if draft.has_digits and "/" in low[max(0, start - 8):end + 8] and any(
+            m.start() <= start and end <= m.end() for m in SPACED_DATE_RE.finditer(low, max(0, start - 10), end + 10)):
         return True
     return draft.has_digits and _is_year(draft, doc)
 
@@ -362,7 +407,16 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if (before and before[-1] in "#@№") or (before[-1:] == "[" and text.startswith("]", end)):
         return True
-    if LIST_MARKER_AFTER_RE.match(text, end) and LIST_MARKER_BEFORE_RE.search(text, max(0, start - 3), start):
+    if LIST_MARKER_AFTER_RE.match(text, end) and LIST_MARKER_BEFORE_RE.search(text, max(0, start - 4), start):
+        return True
+    if draft.has_digits and text.startswith(") ", end) and ENUMERATOR_RE.search(text, max(0, start - 3), start) \
+            and (draft.value or 0) < 20:
+        return True
+    if draft.has_digits and DECADE_S_RE.match(low, end) and not _is_decade_age(draft, doc):
+        return True
+    if draft.has_digits and QUOTED_BEFORE_RE.search(text, max(0, start - 2), start) and QUOTED_AFTER_RE.match(text, end):
+        return True
+    if doc.language == "de" and draft.has_digits and GERMAN_ORDINAL_AFTER_RE.match(text, end):
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
         return True
@@ -370,7 +424,7 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if _next_word(low, end) in FRACTION_NOUNS:
         return True
-    if text[start:end] == "عشر" and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
+    if text[start:end] in ("عشر", "عشرة") and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
         return True
     return not draft.has_digits and _is_word_not_number(draft, doc)
 
@@ -414,6 +468,8 @@ def _glued_suffix_ok(low: str, end: int) -> bool:
     word = match.group() if match else ""
     if word in ("s", "m", "bn", "k", "mn", "b") or word in MEASURE_UNITS or word in TIME_UNITS:
         return True
+    if GERMAN_TIME_ADJECTIVE_RE.match(word):
+        return True
     return word in NOUN_TRANSLATIONS or word in PERCENT_WORDS
 
 
@@ -423,9 +479,11 @@ def _is_proper_name_number(draft: _Draft, doc: _Doc) -> bool:
     if match is None:
         return False
     word = match.group(1).lower()
-    if word in PRE_QUALIFIERS or word in NOUN_PHRASE_STOPS or word in NOUN_SKIP_WORDS:
+    if (word in PRE_QUALIFIERS or word in NOUN_PHRASE_STOPS or word in NOUN_SKIP_WORDS or word in FUNCTION_WORDS
+            or word in COORDINATED_ARTICLES) and not (len(word) > 1 and match.group(1).isupper()):
         return False
-    return not _has_counted_noun(doc, draft.end) and not PERCENT_RE.match(doc.low, draft.end)
+    return not _has_counted_noun(doc, draft.end) and not PERCENT_RE.match(doc.low, draft.end) \
+        and not AGE_SUFFIX_RE.match(doc.low, draft.end)
 
 
 def _is_score(draft: _Draft, doc: _Doc) -> bool:
@@ -445,7 +503,10 @@ def _with_unit(draft: _Draft, doc: _Doc) -> _Draft:
         return draft._replace(end=match.end(), unit="percent", unit_kind="percent")
     if (match := AGE_SUFFIX_RE.match(low, end)) is not None:
         unit = match.group(1) or "year"
-        return draft._replace(end=match.end(), unit=unit, unit_kind="time", age=True)
+        age = not ("jährig" in match.group() and _names_a_thing(doc, match.end()))
+        return draft._replace(end=match.end(), unit=unit, unit_kind="time", age=age)
+    if doc.language in ("de", "und") and (match := GERMAN_DURATION_SUFFIX_RE.match(low, end)) is not None:
+        return draft._replace(end=match.end(), unit=GERMAN_DURATION_UNITS[match.group(1)], unit_kind="time")
     prefix = CURRENCY_PREFIX_RE.search(low, max(0, draft.start - 4), draft.start)
     if prefix is not None:
         code = CURRENCY_SYMBOLS[prefix.group().strip()]
@@ -466,6 +527,13 @@ def _with_currency_word(draft: _Draft, doc: _Doc, keep_code: bool) -> _Draft:
     return _with_time_or_measure(draft, doc)
 
 
+def _names_a_thing(doc: _Doc, end: int) -> bool:
+    """Return whether the noun after an adjectival "-jährige" is a known thing, not a person
+    ("die zweijährige Haftstrafe" is a duration, "der 23-jährige Brasilianer" an age)."""
+    head = _head_noun(doc.text[end:end + 40].split()[:3], doc.language)
+    return head is not None and head[1] and not _is_person(head[0])
+
+
 def _currency_code(word: str, doc: _Doc) -> str:
     """Return the ISO code for a currency word, resolving pesos from the country named."""
     code = CURRENCY_WORDS.get(word, "USD")
@@ -479,7 +547,7 @@ def _with_time_or_measure(draft: _Draft, doc: _Doc) -> _Draft:
     low, end = doc.low, draft.end
     glued = end < len(low) and low[end].isalpha()
     match = (_TIME_UNIT_GLUED_RE if glued else _TIME_UNIT_RE).match(low, end)
-    if match is not None and draft.kind != "vague":
+    if match is not None and draft.kind != "vague" and doc.language in UNIT_LANGUAGES.get(match.group(1), doc.language + "|und"):
         unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
         return draft._replace(end=match.end(), unit=unit, unit_kind="time")
     match = _MEASURE_RE.match(low, end)
@@ -528,7 +596,7 @@ def _with_qualifier(draft: _Draft, doc: _Doc) -> _Draft:
     if pre is not None:
         return _bounded(draft._replace(start=pre.start(1)), PRE_QUALIFIERS[pre.group(1)])
     post = POST_QUALIFIER_RE.match(doc.low, draft.end)
-    if post is not None:
+    if post is not None and not NUMBER_AHEAD_RE.match(doc.low, post.end()):
         return _bounded(draft._replace(end=post.end()), POST_QUALIFIERS[post.group(1)])
     post = POST_QUALIFIER_AFTER_NOUN_RE.match(doc.low, draft.end)
     if post is not None:
@@ -656,7 +724,7 @@ def _is_appositive_age(draft: _Draft, doc: _Doc) -> bool:
     if not draft.has_digits or draft.value is None or not 1 <= draft.value < 120 or not draft.value.is_integer():
         return False
     return APPOSITIVE_AGE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None \
-        and doc.text[draft.end:draft.end + 1] in (",", ")")
+        and (doc.text[draft.end:draft.end + 1] in (",", ")") or APPOSITIVE_END_RE.match(doc.text, draft.end) is not None)
 
 
 def _is_decade_age(draft: _Draft, doc: _Doc) -> bool:
@@ -717,7 +785,7 @@ def _english_head(words: list[str]) -> tuple[str, bool] | None:
     chunk: list[str] = []
     for word in words:
         low = word.lower()
-        if low in NOUN_PHRASE_STOPS or _is_number_word(low):
+        if (low in NOUN_PHRASE_STOPS and not (word.isupper() and len(word) > 1)) or _is_number_word(low):
             break
         chunk.append(low)
     for index, low in enumerate(chunk):
@@ -913,9 +981,9 @@ def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | No
     immediate = CUE_RE.search(near, cut.end() if cut else 0)
     if immediate is not None:
         return immediate.lastgroup
-    forward = CUE_RE.search(low, draft.end, _forward_end(doc, draft.end))
-    if forward is not None:
-        return forward.lastgroup
+    for forward in CUE_RE.finditer(low, draft.end, _forward_end(doc, draft.end)):
+        if not _cue_of_other_noun(low, draft.end, forward.start()):
+            return forward.lastgroup
     start = max(previous_end, draft.start - 70)
     window = low[start:draft.start]
     cut = max(window.rfind(c) for c in ".!?\n؟;")
@@ -925,6 +993,13 @@ def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | No
     if last is None or (owner_end and start == owner_end and last.start() < 10):
         return None
     return last.lastgroup
+
+
+def _cue_of_other_noun(low: str, end: int, cue_start: int) -> bool:
+    """Return whether a cue after the number opens another noun phrase ("den verletzten Torhüter",
+    "die Verletzte"), not the partitive of the counted one ("three of the dead")."""
+    determiner = DETERMINER_BEFORE_RE.search(low, max(end, cue_start - 8), cue_start)
+    return determiner is not None and PARTITIVE_GAP_RE.fullmatch(low, end, determiner.start()) is None
 
 
 def _forward_end(doc: _Doc, end: int) -> int:

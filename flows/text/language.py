@@ -39,6 +39,8 @@ SAMPLE_CHARS = 240  # characters of main-script words scored for a one-paragraph
 PARAGRAPH_SAMPLE_CHARS = 100  # characters scored per voting paragraph / other-script group
 MAX_VOTING_PARAGRAPHS = 4  # the longest paragraphs of the main script each get a guess ...
 SETTLED_VOTES = 2  # ... until this many agree with the lead and none dissents
+LEAD_LETTERS = 40  # the lead is the opening paragraphs up to this many letters (then capped
+                   # at SAMPLE_CHARS), so a quote after a one-line lead does not name the language
 SMOOTHING = 0.5 / 10_000  # langdetect's alpha / BASE_FREQ, added to every n-gram probability
 NGRAM_WEIGHTS = (1.0, 1.0, 2.0)  # weight of 1-, 2-, 3-gram evidence: trigrams discriminate best
                                  # (word pairs 0.826 → 0.837, sentences unchanged)
@@ -92,10 +94,11 @@ LETTER_RULES: dict[str, tuple[tuple[str, str], ...]] = {
 # Letters each language writes beyond the plain a-z / its script's shared core; a candidate
 # is dropped when more than ALPHABET_TOLERANCE of the sample's words hold a letter outside it
 # (a loanword or a name such as "São Paulo" in an English lead does not exclude English).
+ENGLISH_LOAN_LETTERS = "éèêëïöüçñáíóúàâãõåäøæ"  # names and loanwords (café, Zürich, São)
 _CYRILLIC_CORE = "абвгдежзиклмнопрстуфхцчшщъыьэюяйё"
 ALPHABETS: dict[str, str] = {
     "af": "áéèêëíîïóôúûŉ", "ca": "àçéèíïòóúü·", "cs": "áčďéěíňóřšťúůýž",
-    "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù", "da": "æøåé", "de": "äöüß", "en": "",
+    "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù", "da": "æøåé", "de": "äöüß", "en": ENGLISH_LOAN_LETTERS,
     "es": "áéíóúüñ", "et": "äöõüšž", "fi": "äöåšž", "fr": "àâæçéèêëîïôœùûüÿ", "hr": "čćđšž",
     "hu": "áéíóöőúüűõû", "id": "", "it": "àèéìíîòóùú", "lt": "ąčęėįšųūž",
     "lv": "āčēģīķļņšūž", "nl": "áéèëíïóöúü", "no": "æøåéèóòôü", "pl": "ąćęłńóśźż",
@@ -176,7 +179,7 @@ def count_scripts(text: str) -> Counter[str]:
 
 def tally_codes(codes: str) -> Counter[str]:
     """Return per-script counts of a string of script codes."""
-    return Counter({_NAME_OF[c]: codes.count(c) for c in set(codes) if c in _NAME_OF})
+    return Counter({_NAME_OF[c]: codes.count(c) for c in sorted(set(codes)) if c in _NAME_OF})
 
 
 def main_script(counts: Counter[str]) -> str:
@@ -339,13 +342,12 @@ def vote_language(paragraphs: list[Paragraph], script: str) -> tuple[str, float,
                                                                      Counter[str]]:
     """Return (language, score, und-reason, letters per language) for one script's paragraphs.
 
-    The lead (first SAMPLE_CHARS characters: headline and opening) names the language, so
-    quotes in their original language further down do not. For the shares, the longest
-    paragraphs are guessed one by one (at most MAX_VOTING_PARAGRAPHS, stopping once
-    SETTLED_VOTES agree with the lead); paragraphs not guessed count for the lead's language.
+    The lead (opening paragraphs up to LEAD_LETTERS letters, at most SAMPLE_CHARS characters)
+    names the language, so quotes in their original language further down do not. For the
+    shares, the longest paragraphs are guessed one by one (at most MAX_VOTING_PARAGRAPHS,
+    stopping once SETTLED_VOTES agree with the lead); the rest count for the lead's language.
     """
-    text = "\n".join(p.text for p in paragraphs)
-    lead, score, reason = guess_script_language(text, script, SAMPLE_CHARS)
+    lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS)
     total = sum(p.letters for p in paragraphs)
     if lead == UND or len(paragraphs) == 1:
         return lead, score, reason, Counter({lead: total})
@@ -353,11 +355,23 @@ def vote_language(paragraphs: list[Paragraph], script: str) -> tuple[str, float,
     return lead, score, None, votes + Counter({lead: total - sum(votes.values())})
 
 
+def lead_text(paragraphs: list[Paragraph]) -> str:
+    """Return the opening paragraphs, up to the first that brings LEAD_LETTERS letters."""
+    taken, letters = [], 0
+    for paragraph in paragraphs:
+        taken.append(paragraph.text)
+        letters += paragraph.letters
+        if letters >= LEAD_LETTERS:
+            break
+    return "\n".join(taken)
+
+
 def cast_votes(paragraphs: list[Paragraph], script: str, lead: str) -> Counter[str]:
     """Return letters per language over the longest paragraphs, each guessed on its own."""
     votes: Counter[str] = Counter()
     agreeing = 0
-    for voter in sorted(paragraphs, key=lambda p: p.letters, reverse=True)[:MAX_VOTING_PARAGRAPHS]:
+    ranked = sorted(paragraphs, key=lambda p: p.letters, reverse=True)
+    for voter in ranked[:MAX_VOTING_PARAGRAPHS]:
         if agreeing >= SETTLED_VOTES and set(votes) == {lead}:
             break
         language, _, _ = guess_script_language(voter.text, script, PARAGRAPH_SAMPLE_CHARS)
@@ -368,7 +382,7 @@ def cast_votes(paragraphs: list[Paragraph], script: str, lead: str) -> Counter[s
 
 
 def other_script_weights(paragraphs: list[Paragraph], script: str) -> Counter[str]:
-    """Return letters per language for paragraphs outside the main script (one guess each script)."""
+    """Return letters per language of paragraphs in other scripts (one guess per script)."""
     weights: Counter[str] = Counter()
     by_script: dict[str, list[Paragraph]] = {}
     for paragraph in paragraphs:

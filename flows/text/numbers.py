@@ -102,13 +102,22 @@ DE_COMPOUND_END_RE = re.compile(
 )
 ONE_AFTER_TEN_RE = re.compile(r"(?:-|-et-|\s+et\s+|\s+y\s+|\s+and\s+|\s+)(?:one|un|une|uno|una)\b")
 DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
+# A German number word glued to an adjective of time: "zweijährige", "dreitägigen".
+DE_ADJECTIVE_NUMBER_RE = re.compile(rf"\b({_DE_COMPOUND})(?=jährig|tägig|stündig|wöchig|monatig|minütig)")
+# "por ciento" after a masked number is the percent word, not the number 100.
+PERCENT_CIENTO_RE = re.compile(r"(?<!\w)por\s+$")
+# "several hundred", "a few thousand": a vague quantity with the scale as lower bound.
+SEVERAL_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:several|a few|few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
+    r"mehrere|einige|عدة|بضعة|بضع)\s+$"
+)
 MASK_RE = re.compile(r"\*number\*")
 DIGITS_SPACE_RE = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 DIGITS_NOSPACE_RE = re.compile(r"\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
 GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
-ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k)|(m|b))(?![^\W\d_])", re.I)
+ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k(?![.-]))|(m|b))(?![^\W\d_])", re.I)
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
 
 
@@ -186,6 +195,7 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
             atoms.append(atom)
     if language in ("de", "und"):
         atoms.extend(a for m in DE_COMPOUND_END_RE.finditer(text) if (a := _german_compound(m, text)) is not None)
+        atoms.extend(a for m in DE_ADJECTIVE_NUMBER_RE.finditer(text) if (a := _german_adjective_number(m)) is not None)
     atoms.sort(key=lambda a: a.start)
     return _without_overlaps(atoms)
 
@@ -255,6 +265,19 @@ def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
     except ValueError:
         return None
     return _Atom(start, match.end(), "unit", value, token)
+
+
+def _german_adjective_number(match: re.Match[str]) -> _Atom | None:
+    """Return an atom for the number word opening "zweijährige" / "dreitägigen"."""
+    token = match.group(1)
+    entry = NUMBER_WORDS.get(token)
+    if entry is not None and entry[0] == "unit":
+        return _Atom(match.start(), match.end(), "unit", entry[1], token)
+    try:
+        value = float(text2num(token.replace("fuenf", "fünf").replace("zwoelf", "zwölf"), "de"))
+    except ValueError:
+        return None
+    return _Atom(match.start(), match.end(), "unit", value, token)
 
 
 def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
@@ -369,6 +392,11 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
         return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "half":
         return None
+    if len(group) == 1 and first.word == "ciento" and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start):
+        return None
+    if first.kind in ("scale", "hundred") and len(group) == 1 and first.value >= 100 \
+            and SEVERAL_BEFORE_RE.search(text, max(0, first.start - 14), first.start):
+        return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "hundred" and first.value == 12:
         plural = first.word in DOZEN_PLURALS
         return NumberSpan(first.start, first.end, None if plural else 12.0, 24.0 if plural else None,

@@ -82,7 +82,9 @@ def place_strength(entry: GazetteerEntry) -> int:
     kind = entry.place.feature_type
     if kind in ("country", "continent", "region", "historical", "sea", "street"):
         return 3
-    if entry.capital or entry.population >= 100_000 or kind in ("admin1", "admin2"):
+    if kind in ("admin1", "admin2") or entry.capital:
+        return 2
+    if entry.primary and entry.population >= 100_000:
         return 2
     return 1
 

@@ -82,7 +82,8 @@ def _removed(raw: str) -> dict[str, str]:
         (BODY_EN + "\n分享到微博", "分享到微博", "foreign-script edge line"),
         # a short unpunctuated trailer line (a masthead) is noise at the edge
         (BODY_EN + "\nThe Riverside Gazette", "The Riverside Gazette", "short edge line"),
-        (BODY_EN + "\nTags: budget, bridges, schools, council", "Tags: budget, bridges, schools, council",
+        (BODY_EN + "\nTags: budget, bridges, schools, council",
+         "Tags: budget, bridges, schools, council",
          "tags line"),
         ("Actualizado: 14/03/2021 - 09:45 h\n" + BODY_ES, "Actualizado: 14/03/2021 - 09:45 h",
          "timestamp"),
@@ -92,7 +93,8 @@ def _removed(raw: str) -> dict[str, str]:
         ("By Jane Doe\n" + BODY_EN, "By Jane Doe", "byline"),
         ("Next Previous\n" + BODY_EN, "Next Previous", "carousel label"),
         # inline noise between body paragraphs
-        ("The council met on Tuesday.\nAdvertisement\n" + BODY_EN, "Advertisement", "advertisement"),
+        ("The council met on Tuesday.\nAdvertisement\n" + BODY_EN, "Advertisement",
+         "advertisement"),
         ("The council met on Tuesday.\nZOBACZ: Nowy most w mieście\n" + BODY_PL,
          "ZOBACZ: Nowy most w mieście", "read-more link"),
         ("Rada zebrała się we wtorek.\n" + BODY_IT + "\nSeguici su Telegram, basta un clic\n"
@@ -156,7 +158,8 @@ def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
         BODY_EN + "\r\nمشاركة :  \n",
         "  By Jane Doe\n\n" + BODY_EN + "\n\nASSOCIATED PRESS\n© 2020 Example",
         "Next Previous نواف العلي – جدة\n" + BODY_AR,
-        BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\nOur Standards: The Example Trust Rules.",
+        BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\n"
+        "Our Standards: The Example Trust Rules.",
         # a credit glued to the last body line is found by two rules but removed once
         BODY_EN + "\nThe bridge opened last spring.Foto: City Archive",
     ],
@@ -180,7 +183,8 @@ def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
     ("raw", "clean", "repair"),
     [
         ("The cafÃ© reopened on Monday.", "The café reopened on Monday.", "mojibake"),
-        ("The\u00a0bridge reopened on Monday.", "The bridge reopened on Monday.", "non-breaking-space"),
+        ("The\u00a0bridge reopened on Monday.", "The bridge reopened on Monday.",
+         "non-breaking-space"),
         ("The bri\u200bdge reopened on Monday.", "The bridge reopened on Monday.", "zero-width"),
         # a decomposed e + combining acute becomes one code point
         ("Le cafe\u0301 a rouvert lundi.", "Le café a rouvert lundi.", "nfc"),
@@ -227,3 +231,55 @@ def test_plea_hints_cover_every_plea_phrase(pattern) -> None:
     # the substring pre-filter must never hide a phrase the regex would match
     phrases = pattern.pattern.split("(?:", 1)[1].rsplit(")", 1)[0].split("|")
     assert all(any(h in p.replace("\\", "").casefold() for h in PLEA_HINTS) for p in phrases)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        # "agency – city" repeated in a whole batch is still a dateline
+        "وكالة الأنباء – الرياض",
+        # "city, date, agency" differs only in digits across a batch
+        "الرياض 12 شوال 1436 هـ الموافق 28 يوليو 2015 م واس",
+    ],
+)
+def test_clean_article_keeps_datelines_even_when_learned_as_repeated(dateline: str) -> None:
+    bodies = [BODY_AR, BODY_EN, BODY_FR, BODY_DE]
+    learned = learn_boilerplate([("site", dateline + "\n" + b) for b in bodies]).for_source("site")
+    assert learned.lines
+    assert dateline in clean_article(dateline + "\n" + BODY_AR, learned).clean_text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # read-more phrases opening a real sentence
+        "Also on Monday, the minister said the bridge would reopen in June.",
+        "Recommended doses vary between patients, doctors said on Friday.",
+        "Related charges were filed against two former officials last week.",
+        "Zobacz, jak wygląda nowy most na Wiśle po remoncie.",
+        # a carousel word opening a subheading or a sentence
+        "Next steps for the council",
+        "Next, the council will vote on the bridge budget.",
+        # copyright as a topic, not a notice
+        "Copyright cases rose sharply in the region last year, the court said.",
+    ],
+)
+def test_clean_article_keeps_inline_sentences_that_start_like_noise(sentence: str) -> None:
+    raw = BODY_EN + "\n" + sentence + "\n" + BODY_EN
+    assert sentence in clean_article(raw).clean_text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # last sentences that mention what trailers are made of
+        "The report was published on 12 March 2019.",
+        "We will support our allies, the president said.",
+        "Die Regierung will jetzt die Ukraine unterstützen.",
+        "The newsletter was first printed in 1990.",
+        # a closing quote in another script, with its own full stop, is body
+        "Слава Україні!",
+    ],
+)
+def test_clean_article_keeps_last_sentences_that_mention_trailer_words(sentence: str) -> None:
+    assert sentence in clean_article(BODY_EN + "\n" + sentence).clean_text

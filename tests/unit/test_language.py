@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from flows.text.language import MIN_LETTERS, detect_language
@@ -122,3 +126,15 @@ def test_detect_language_keeps_english_despite_accented_names() -> None:
     # a loanword or a name with diacritics does not exclude a language without them
     text = "Officials in São Paulo and Zürich met with the café owners on Friday afternoon."
     assert detect_language(text).language == "en"
+
+
+def test_detect_language_does_not_depend_on_the_hash_seed() -> None:
+    # set and dict orders change with PYTHONHASHSEED; the answers must not
+    probe = ("from flows.text.language import detect_language as d\n"
+             "print([d(t) for t in ['Ок, да.', 'ab cd', 'Мир и Welt', 'Це наш дім.']])")
+    outputs = {
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
