@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
-from flows.text.article import ArticleFailure, ArticleResult
+from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.boilerplate import Boilerplate, learn_boilerplate
-from flows.text.records import Article
+from flows.text.records import Article, EntityMention
 
 # Planning assumes ~4 kB per article; a file is never split across batches.
 BYTES_PER_ARTICLE = 4_000
@@ -169,7 +169,7 @@ def _document_row(origin: LoadedArticle, result: ArticleResult, batch_id: str, n
     }
 
 
-def _mention_row(doc_id: str, index: int, mention: Any, batch_id: str) -> dict[str, Any]:
+def _mention_row(doc_id: str, index: int, mention: EntityMention, batch_id: str) -> dict[str, Any]:
     place = mention.place
     return {
         "doc_id": doc_id,
@@ -190,7 +190,7 @@ def _mention_row(doc_id: str, index: int, mention: Any, batch_id: str) -> dict[s
     }
 
 
-def _figure_row(doc_id: str, index: int, placed: Any, batch_id: str) -> dict[str, Any]:
+def _figure_row(doc_id: str, index: int, placed: PlacedFigure, batch_id: str) -> dict[str, Any]:
     figure = placed.figure
     return {
         "doc_id": doc_id,

@@ -11,9 +11,9 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from flows.io.sources import doc_id_for
-from flows.text.article import ArticleFailure, ArticleResult
+from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.boilerplate import Boilerplate, learn_boilerplate
-from flows.text.records import Article
+from flows.text.records import Article, EntityMention
 
 CHUNK_LINES = 256
 
@@ -68,13 +68,13 @@ def result_record(result: ArticleResult | ArticleFailure) -> dict[str, Any]:
     }
 
 
-def _entity_record(mention: Any) -> dict[str, Any]:
+def _entity_record(mention: EntityMention) -> dict[str, Any]:
     record = {k: v for k, v in asdict(mention).items() if k != "place"}
     record["place"] = asdict(mention.place) if mention.place else None
     return record
 
 
-def _figure_record(placed: Any) -> dict[str, Any]:
+def _figure_record(placed: PlacedFigure) -> dict[str, Any]:
     record = asdict(placed.figure)
     record["sentence"] = placed.sentence
     record["place"] = placed.place.text if placed.place else None

@@ -1,20 +1,27 @@
 """Named entities: spaCy small + truecasing + gazetteer + document-level consistency.
 
 Pure given the models: `extract_entities` takes the loaded pipelines and gazetteer as
-parameters. Steps per document:
+parameters; no file I/O. Steps per document (`resolve_document`):
 
-1. all-caps lines (headlines, datelines) are truecased for the model, keeping every offset;
-2. spaCy NER (en/fr) or, for other languages, the capitalised-sequence fallback below;
-3. spans trimmed (leading "the", possessive "'s") and labels mapped to PERSON/ORG/LOC/NORP/MISC;
-4. partial names linked to full person names; gazetteer corrections with evidence;
-5. one label per surface form (evidence-weighted vote), missed repeats of known names added;
+1. all-caps lines (headlines, datelines) are truecased for the model by document evidence,
+   keeping every offset; spaCy NER runs batched with `nlp.pipe` (en, fr);
+2. model spans trimmed (leading "the", possessive "'s", trailing scores and lower-case words),
+   split at " - ", line breaks and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
+3. rule candidates: wire datelines, "P. Simmons" initials, government bodies and acronyms (en),
+   and in sports documents (wire slug "SOCCER - ...") result-table teams and venues;
+4. partial names linked to full person names; gazetteer corrections that need evidence
+   (titles and first names for people; "in/town of", place nouns and country context for places;
+   company nouns for organisations);
+5. one label per surface form (evidence-weighted vote); missed repeats of known names, surnames
+   and gazetteer countries/regions added; place-named clubs in sports documents become ORG;
 6. canonical name, stable `entity_id`, and the resolved `Place` for LOC mentions.
 
-Fallback for languages without a spaCy model: capitalised word sequences (not sentence-initial
-stop words) are looked up in the gazetteer -> LOC (`gazetteer`); other sequences of two to four
-capitalised words that start with a known first name or a title -> PERSON (`heuristic`); ORG is
-not guessed. Each mention's `method` says how it was found: `spacy`, `spacy+gazetteer`,
-`spacy+consistency`, `gazetteer`, `doc-consistency`, `heuristic`.
+Fallback for languages without a spaCy model (de, es, ar, ...): word n-grams are looked up in the
+gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -> LOC
+(`gazetteer`); two to three capitalised words starting with a known first name -> PERSON
+(`heuristic`); ORG is not guessed. Each mention's `method` says how it was found: `spacy`,
+`spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `...+sports`, `...+business`,
+`gazetteer`, `doc-consistency`, `heuristic`.
 """
 
 from __future__ import annotations
@@ -280,6 +287,12 @@ def resolve_document(
     spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
     spans = [part for c in spans for part in split_and_filter(text, c)]
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
+    if language == "en":  # "P. Simmons"; in French "M. X" is Monsieur X
+        spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
+    sports = is_sports_document(text)
+    if sports:  # result tables: "Leeds 2 Georgia 1", "Hove : Sussex 363"
+        spans = merge_candidates(spans, table_candidates(text, gazetteer, spans), override=True)
+        spans = merge_candidates(spans, venue_candidates(text, gazetteer), override=True)
     if language == "en":  # English wire conventions: "state department", "KDP"
         spans = merge_candidates(spans, government_candidates(text), override=False)
         spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
@@ -290,13 +303,9 @@ def resolve_document(
     cased = truecase(text)
     spans = add_missed_mentions(cased, spans, gazetteer)
     spans = merge_candidates(spans, fallback_candidates(cased, gazetteer, 3, False), override=False)
-    if language == "en":  # "P. Simmons"; in French "M. X" is Monsieur X
-        spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
     if _BUSINESS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
-    if is_sports_document(text):
-        spans = merge_candidates(spans, table_candidates(text, gazetteer), override=True)
-        spans = merge_candidates(spans, venue_candidates(text, gazetteer), override=True)
+    if sports:
         spans = [as_sports_team(text, c, gazetteer) for c in spans]
     return canonicalise(text, cased, spans, gazetteer, context)
 
@@ -368,13 +377,25 @@ def government_candidates(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ORG", "heuristic") for m in _GOV_BODY.finditer(text)]
 
 
-def table_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Return teams in sports result tables: names right before a score, "X AT Y" fixtures."""
+_NOT_TEAM_START = HEURISTIC_STOP | COMMON_CAPS_WORDS | FIRST_NAMES
+
+
+def table_candidates(
+    text: str, gazetteer: Gazetteer, spans: Sequence[Candidate] = ()
+) -> list[Candidate]:
+    """Return teams in sports result tables: names right before a score, "X AT Y" fixtures.
+
+    Players are left alone: names starting with an initial or a first name, and names inside
+    a multi-word PERSON span already found.
+    """
+    people = [c for c in spans if c.label == "PERSON" and len(_words(text, c)) > 1]
     out = []
     for match in _TABLE_TEAM.finditer(text):
         name = match.group("name")
         words = name.split()
-        if _INITIAL.match(name) or words[0].casefold() in (HEURISTIC_STOP | COMMON_CAPS_WORDS):
+        if _INITIAL.match(name) or words[0].casefold() in _NOT_TEAM_START:
+            continue
+        if any(p.start < match.end("name") and match.start("name") < p.end for p in people):
             continue
         if all(w.casefold() in NOT_NAMES or len(w) == 1 for w in words):
             continue
@@ -428,7 +449,8 @@ def venue_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     out = []
     for match in _VENUE.finditer(text):
         name = match.group("name")
-        if lookup_candidates(gazetteer, name) and not is_demonym(gazetteer, name):
+        known = lookup_candidates(gazetteer, name) and name.casefold() not in NOT_NAMES
+        if known and not is_demonym(gazetteer, name):
             out.append(Candidate(match.start("name"), match.end("name"), "LOC", "heuristic", 2.0))
     return out
 

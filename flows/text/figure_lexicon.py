@@ -242,7 +242,7 @@ MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("m", "meters", "metres", "meter", "metre", "mètres", "mètre", "metros",
                      "metro", "متر", "مترا", "أمتار"), "m"),
     **dict.fromkeys(("cm", "centimeters", "centimetres", "centimètres", "centímetros",
-                     "zentimeter", "سنتيمتر"), "cm"),
+                     "zentimeter", "سنتيمتر", "سنتيمترات", "سنتيمترا", "سم"), "cm"),
     **dict.fromkeys(("mm", "millimeters", "millimetres", "millimètres", "milímetros"), "mm"),
     **dict.fromkeys(("inches", "inch", "pouces", "pulgadas", "zoll"), "inch"),
     **dict.fromkeys(("kg", "kgs", "kilos", "kilo", "kilograms", "kilogrammes", "kilogramos",
@@ -273,6 +273,9 @@ MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
 PERCENT_WORDS = (
     "%", "٪", "percent", "per cent", "pour cent", "pourcent", "por ciento", "prozent",
     "في المائة", "في المئة", "بالمائة", "بالمئة", "بالمية", "في المية",
+    "percentage points", "percentage point", "prozentpunkte", "prozentpunkten", "prozentpunkt",
+    "points de pourcentage", "point de pourcentage", "puntos porcentuales", "punto porcentual",
+    "نقطة مئوية", "نقاط مئوية",
 )
 CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({
     "us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "usd": "USD", "eur": "EUR",
@@ -336,13 +339,13 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = (
                r"lost their lives|ont péri|abattus?\b|fusillés?"),
     ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|in hospital|to hospital|hôpital|hospitalisé|al hospital|krankenhaus|المستشفى|casualt|blessé|blessure|"
                 r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
-                r"مصاب|أصيب|اصيب|إصابات"),
+                r"مصاب|أصيب|اصيب|إصابات|balead|acuchillad|apuñalad"),
     ("displaced", r"refugee|fled|flee|displac|evacuat|homeless|asylum|exodus|"
                   r"réfugié|déplacé|évacué|fuir\b|fuient|fuyant|fuyaient|ont fui|avaient fui|ayant fui|"
                   r"enfui|sans-abri|sans abri|exil|refugiad|desplazad|huyer|huyendo|huid|evacuad|"
                   r"desalojad|sin hogar|obdachlos|vertriebene|geflüchtete|auf der flucht|مشرد|تشريد|"
                   r"flüchtling|geflüchtet|geflohen|vertrieben|evakuiert|لاجئ|نازح|نزوح|"
-                  r"مهجر|فروا|هجرة|اللاجئين|نزح|تهجير|هجر"),
+                  r"مهجر|فروا|هجرة|اللاجئين|نزح|تهجير"),
     ("missing", r"missing|unaccounted|disparu|desaparecid|vermisst|verschollen|مفقود"),
     ("arrested", r"arrest|detained|jailed|imprisoned|in custody|arrêté|interpellé|"
                  r"appréhendé|détenu|placés? en garde|detenid|arrestad|capturad|"
@@ -600,9 +603,11 @@ FUNCTION_WORDS = frozenset({
     "très", "plus", "más", "moins", "menos", "ce", "cette", "ces", "este", "esta", "estos",
     "estas", "ese", "esa", "esos", "esas", "su", "sus", "ses", "leur", "leurs", "et",
     "han", "hay", "ici", "il", "ils", "elle", "elles", "ella", "ellos", "ellas", "le", "lui",
+    "me", "te", "nos", "os", "cada", "ambos", "ambas", "tiene", "tienen", "vive", "viven", "está",
+    "están", "eran", "été", "tous", "toutes", "sur", "chez", "d'entre", "dont",
 })
 # Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
-VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "ait", "ront", "ent", "ont")
+VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "ait", "ront", "ent", "ont", "imos", "emos")
 
 # Nouns that make the number a fraction ("deux tiers", "two thirds"): not figures.
 FRACTION_NOUNS = frozenset({
@@ -728,7 +733,10 @@ _EXTRA_TRANSLATIONS: dict[str, str | None] = {
     "zeugen": "witness", "insassen": "occupant", "passagiere": "passenger",
     "reisende": "traveler", "urlauber": "tourist", "touristen": "tourist",
     "journalisten": "journalist", "minister": "minister", "politiker": "politician",
-    "parlamentarier": "parliamentarian", "richter": "judge", "anwälte": "lawyer",
+    "parlamentarier": "parliamentarian", "senatoren": "senator", "freiwillige": "volunteer",
+    "freiwilligen": "volunteer", "probanden": "participant", "pensionisten": "pensioner",
+    "gestrandeten": "person", "werke": "work", "kameras": "camera", "angriffe": "attack",
+    "attacken": "attack", "busse": "bus", "bussen": "bus", "filialen": "branch", "richter": "judge", "anwälte": "lawyer",
     "staatsanwälte": "prosecutor", "pfleger": "nurse", "pflegekräfte": "nurse",
     "krankenschwestern": "nurse", "forscher": "researcher", "wissenschaftler": "scientist",
     "experten": "expert", "spieler": "player", "fans": "fan", "anhänger": "supporter",

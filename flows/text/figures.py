@@ -59,6 +59,10 @@ MONTH_AFTER_RE = re.compile(
 )
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
+CLOCK_WORDS_AFTER_RE = re.compile(
+    r"\s+(?:del mediodía|de la mañana|de la tarde|de la noche|du matin|du soir|de l'après-midi|"
+    r"de l’après-midi|o'clock|uhr)(?!\w)"
+)
 TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(
@@ -68,7 +72,7 @@ IDENTIFIER_BEFORE_RE = re.compile(
     r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
     r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
     r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
-    r"الجولة|الطريق|الدقيقة|الدقيقه)\s*\(?\s*$"
+    r"الجولة|الطريق|الدقيقة|الدقيقه|الدقائق)\s*\(?\s*$"
 )
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
@@ -87,7 +91,7 @@ SCORE_CUE_RE = re.compile(
     r"spiel|sieg|هدف|أهداف|مباراة|فوز|الدوري)(?!\w)"
 )
 NUMBER_AHEAD_RE = re.compile(r"\s*(?:\d|(?:une?|a|an|some)\s)")
-PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP})*$")
+PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP}|\()*$")
 POST_QUALIFIER_RE = re.compile(rf",?{_SP}*({_alternation(list(POST_QUALIFIERS))})(?!\w)")
 POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
     rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)"
@@ -110,6 +114,11 @@ AGE_SUFFIX_RE = re.compile(
     rf"|(jährige\w*|jährig\w*)"
 )
 GERMAN_DURATION_SUFFIX_RE = re.compile(r"-?(minütig|stündig|tägig|wöchig|monatig)\w*")
+ABBREVIATION_RE = re.compile(r" (?:[A-Z]\.){2,}(?= )")
+TIME_ADJECTIVE_RE = re.compile(
+    r" (?:dernières|derniers|premières|premiers|prochaines|prochains|últimos|últimas|primeros|"
+    r"primeras|próximos|próximas|letzten|ersten|nächsten|vergangenen|kommenden)(?= )"
+)
 GERMAN_TIME_ADJECTIVE_RE = re.compile(r"(?:jährig|minütig|stündig|tägig|wöchig|monatig)")
 GERMAN_DURATION_UNITS = {"minütig": "minute", "stündig": "hour", "tägig": "day", "wöchig": "week", "monatig": "month"}
 AGE_PREFIX_RE = re.compile(
@@ -136,11 +145,13 @@ CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 PHRASE_RE = re.compile(rf"[ \u00a0]?({_WORD}(?:[ \u00a0]{_WORD}){{0,3}})")
 YEAR_DIGITS_RE = re.compile(r"\d{4}")
-ARABIC_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)ال\w+\s+$")
+ARABIC_CLITIC_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:و|ب|ل|وب|ول)$")
+ARABIC_ORDINAL_BEFORE_RE = re.compile(r"(?<!\w)و?ال\w+\s+$")
 DIGIT_OR_SLASH_BEFORE_RE = re.compile(r"(?:\d|/) ?$")
 LONG_DIGITS_RE = re.compile(r"\d{7,}")
-LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]|[ \t]+[-–—][ \t]+[^\W\d_]|[ \t]{2,}[^\W\d_]")
+LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]|[ \t]*[-–—][ \t]+[^\W\d_]|[ \t]{2,}[^\W\d_]")
 LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|\n|[:.;!?] +)[ \t]*$")
+FOOTNOTE_AFTER_RE = re.compile(r"[.,;:!?]|[ \t]*(?:\n|$)")
 ENUMERATOR_RE = re.compile(r"(?:^|[\n:;,]\s*|\s{2,})\($")
 YEAR_RANGE_TAIL_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d ?[-–/] ?$")
 DECADE_S_RE = re.compile(r"[’'‘]?s(?![^\W\d_])")
@@ -172,6 +183,10 @@ DETERMINER_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|der|die|das|den|dem|des|le|la|les|el|los|las|ein|eine|einen|einem|einer)\s+$"
 )
 PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
+# Arabic plural of a relative adjective ("أمريكيين", "مصريون") right after a number: persons.
+ARABIC_NISBA_PLURAL_RE = re.compile(r"^(?:و|ال|وال)?\w{3,}ي(?:ين|ون)$")
+NAME_WORD_AFTER_RE = re.compile(r"[ -][A-Z]")
+ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
 EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
@@ -179,7 +194,8 @@ UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)
 ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب")
 ARABIC_SUFFIXES = (("اً", ""), ("ًا", ""), ("ا", ""), ("ين", ""), ("ون", ""), ("ان", ""), ("ات", "ه"), ("يين", "ي"))
 FRENCH_PLURALS = (("eaux", "eau"), ("eux", "eu"), ("aux", "al"), ("s", ""), ("x", ""))
-SPANISH_PLURALS = (("ces", "z"), ("nes", "n"), ("res", "r"), ("les", "l"), ("des", "d"), ("jes", "j"), ("s", ""))
+SPANISH_PLURALS = (("ces", "z"), ("nes", "n"), ("bres", "bre"), ("dres", "dre"), ("res", "r"), ("les", "l"),
+                   ("des", "d"), ("jes", "je"), ("s", ""))
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
@@ -349,6 +365,8 @@ def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
         return True
     if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
         return True
+    if TIME_BEFORE_RE.search(before) and CLOCK_WORDS_AFTER_RE.match(low, end):
+        return True
     if draft.has_digits and (YEAR_RANGE_TAIL_RE.search(low, max(0, start - 6), start) or HIJRI_AFTER_RE.match(low, end)
                              and doc.language == "ar"):
         return True
@@ -401,7 +419,7 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
     """Return whether letters, marks or brackets attached to the number make it a non-figure."""
     text, low, start, end = doc.text, doc.low, draft.start, draft.end
     before = text[max(0, start - 2):start]
-    if before == "و" or (len(before) == 2 and before[1] == "و" and not before[0].isalnum()):
+    if ARABIC_CLITIC_BEFORE_RE.search(text, max(0, start - 3), start):
         before = " "
     if before[-1:].isalpha() or (before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)):
         return True
@@ -413,6 +431,11 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
             and (draft.value or 0) < 20:
         return True
     if draft.has_digits and DECADE_S_RE.match(low, end) and not _is_decade_age(draft, doc):
+        return True
+    if draft.has_digits and start > 1 and text[start - 1] in "»”\"’" and not text[start - 2].isspace() \
+            and FOOTNOTE_AFTER_RE.match(text, end):
+        return True
+    if draft.has_digits and text.startswith(") ", end) and (draft.value or 0) < 20 and "(" not in text[max(0, start - 40):start]:
         return True
     if draft.has_digits and QUOTED_BEFORE_RE.search(text, max(0, start - 2), start) and QUOTED_AFTER_RE.match(text, end):
         return True
@@ -449,9 +472,12 @@ def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
     if word == "neuf" and (NEUF_ADJECTIVE_RE.search(doc.low, max(0, draft.start - 10), draft.start)
                            or not LETTER_AFTER_SPACE_RE.match(doc.low, draft.end)):
         return True
-    if doc.language != "de" or not doc.text[draft.start].isupper():
+    if not doc.text[draft.start].isupper() or SENTENCE_START_RE.search(doc.text, max(0, draft.start - 3), draft.start):
         return False
-    return SENTENCE_START_RE.search(doc.text, max(0, draft.start - 3), draft.start) is None
+    if doc.language == "de":
+        return True
+    return NAME_WORD_AFTER_RE.match(doc.text, draft.end) is not None \
+        or CAPITALISED_BEFORE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None
 
 
 def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
@@ -527,10 +553,18 @@ def _with_currency_word(draft: _Draft, doc: _Doc, keep_code: bool) -> _Draft:
     return _with_time_or_measure(draft, doc)
 
 
+def _after_bracket(draft: _Draft, doc: _Doc) -> int:
+    """Return where the words after a number start: past ")" when the number is bracketed."""
+    if draft.start and doc.low[draft.start - 1] == "(" and doc.low.startswith(") ", draft.end):
+        return draft.end + 1
+    return draft.end
+
+
 def _names_a_thing(doc: _Doc, end: int) -> bool:
     """Return whether the noun after an adjectival "-jährige" is a known thing, not a person
     ("die zweijährige Haftstrafe" is a duration, "der 23-jährige Brasilianer" an age)."""
-    head = _head_noun(doc.text[end:end + 40].split()[:3], doc.language)
+    match = PHRASE_RE.match(doc.text, end)
+    head = _head_noun(match.group(1).split()[:3], doc.language) if match else None
     return head is not None and head[1] and not _is_person(head[0])
 
 
@@ -543,10 +577,20 @@ def _currency_code(word: str, doc: _Doc) -> str:
 
 
 def _with_time_or_measure(draft: _Draft, doc: _Doc) -> _Draft:
-    """Return the draft extended over a time unit or measurement unit after it."""
-    low, end = doc.low, draft.end
+    """Return the draft extended over a time unit or measurement unit after it (read past the
+    closing bracket of "(150) كلم" without extending the span)."""
+    low, end = doc.low, _after_bracket(draft, doc)
+    if end != draft.end:
+        match = _TIME_UNIT_RE.match(low, end) or _MEASURE_RE.match(low, end)
+        if match is None:
+            return draft
+        unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
+        return draft._replace(unit=unit, unit_kind="time") if unit else \
+            draft._replace(unit=MEASURE_UNITS[match.group(1)], unit_kind="measure")
     glued = end < len(low) and low[end].isalpha()
     match = (_TIME_UNIT_GLUED_RE if glued else _TIME_UNIT_RE).match(low, end)
+    if match is None and (adjective := TIME_ADJECTIVE_RE.match(low, end)) is not None:
+        match = _TIME_UNIT_RE.match(low, adjective.end())
     if match is not None and draft.kind != "vague" and doc.language in UNIT_LANGUAGES.get(match.group(1), doc.language + "|und"):
         unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
         return draft._replace(end=match.end(), unit=unit, unit_kind="time")
@@ -673,7 +717,7 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
         return draft._replace(unit="year", unit_kind="time", age=True)
     if _is_decade_age(draft, doc):
         return _decade_age(draft, doc)
-    found = _noun_after(draft, doc, draft.end)
+    found = _noun_after(draft, doc, _after_bracket(draft, doc))
     if found.object is None and (link := NOUN_LINK_RE.match(doc.low, draft.end)) is not None:
         found = _noun_after(draft, doc, link.end())
     if found.object is None and (label := LABEL_BEFORE_RE.search(doc.text, max(0, draft.start - 50), draft.start)):
@@ -701,6 +745,8 @@ def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
         return _noun_after(draft, doc, draft.end)
     before = doc.low[max(0, draft.start - 40):draft.start]
     if PRONOUN_DE_RE.search(before):
+        return draft._replace(age=True)
+    if draft.unit == "year" and before.rstrip(" ").endswith("(") and doc.low[draft.end:draft.end + 2].lstrip(" ").startswith(")"):
         return draft._replace(age=True)
     if draft.age or AGE_PREFIX_RE.search(before):
         return draft._replace(age=True, object=_person_before(before))
@@ -748,6 +794,8 @@ def _decade_age(draft: _Draft, doc: _Doc) -> _Draft:
 
 def _noun_after(draft: _Draft, doc: _Doc, position: int) -> _Draft:
     """Return the draft with the head noun of the (up to four) words starting at `position`."""
+    if (abbreviation := ABBREVIATION_RE.match(doc.text, position)) is not None:
+        position = abbreviation.end()
     match = PHRASE_RE.match(doc.text, position)
     head = _head_noun(match.group(1).split(), doc.language) if match else None
     if head is None:
@@ -763,14 +811,15 @@ def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     if not words:
         return None
     first = ELISION_RE.sub("", words[0].lower())
-    if first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS or _is_number_word(first):
+    if (first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS) and not (words[0].isupper() and len(first) > 1) \
+            or _is_number_word(first):
         return None
     translated = _lookup_noun(first)
     if translated != "":
         return (translated, True) if translated else None
     if language == "de":
         return _german_head(words)
-    if language in ("en", "und") and first.isascii():
+    if language in ("en", "und") and first.replace("’", "'").isascii():
         return _english_head(words)
     return _foreign_head(first, language)
 
@@ -785,6 +834,9 @@ def _english_head(words: list[str]) -> tuple[str, bool] | None:
     chunk: list[str] = []
     for word in words:
         low = word.lower()
+        if low.endswith(("'s", "’s")) and len(low) > 3:
+            chunk = []
+            continue
         if (low in NOUN_PHRASE_STOPS and not (word.isupper() and len(word) > 1)) or _is_number_word(low):
             break
         chunk.append(low)
@@ -811,22 +863,38 @@ def _german_head(words: list[str]) -> tuple[str, bool] | None:
     for word in words[:3]:
         if word[:1].isupper():
             low = word.lower()
-            for form in (low, low[:-1] if low.endswith("n") else low, low[:-2] if low.endswith("en") else low):
-                if form in NOUN_TRANSLATIONS:
-                    translated = NOUN_TRANSLATIONS[form]
-                    return (translated, True) if translated else None
-            return low, False
+            found = _german_noun(low)
+            if found == "":
+                return low, False
+            return (found, True) if found else None
         if word.lower() in NOUN_PHRASE_STOPS:
             return None
     return None
 
 
+def _german_noun(low: str) -> str | None:
+    """Return the English for a German noun or for the last part of a compound
+    ("Sprengstoffanschläge" -> attack); '' if unknown, None if it names no counted thing."""
+    for start in range(0, max(1, len(low) - 5)):
+        if start and low[start - 1] != "-" and start < 3:
+            continue
+        part = low[start:]
+        for form in (part, part[:-1] if part.endswith("n") else part, part[:-2] if part.endswith("en") else part):
+            if form in NOUN_TRANSLATIONS:
+                return NOUN_TRANSLATIONS[form]
+    return ""
+
+
 def _foreign_head(word: str, language: str) -> tuple[str, bool] | None:
     """Return a French/Spanish noun not in the lexicon, crudely singularised (unknown)."""
+    if "\u0600" <= word[:1] <= "\u06ff" and ARABIC_NISBA_PLURAL_RE.search(normalize_arabic(word)):
+        return "person", False
     if word in FUNCTION_WORDS or word.endswith(VERB_ENDINGS) or "\u0590" <= word[:1] <= "\u06ff":
         return None
     if word.endswith(("és", "ados", "idos", "ées")):
         return None
+    if language == "fr" and word.endswith(("ais", "ois")):
+        return word, False
     for plural, singular in FRENCH_PLURALS if language == "fr" else SPANISH_PLURALS:
         if word.endswith(plural) and len(word) > len(plural) + 1:
             return word[: -len(plural)] + singular, False
@@ -894,6 +962,9 @@ def _propagate_lists(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
             continue
         if draft.unit_kind == "time":
             result = _time_list(result, chain, index, doc)
+        elif draft.unit_kind == "percent":
+            for item in chain:
+                result[item] = result[item]._replace(unit="percent", unit_kind="percent", object=draft.object)
         elif draft.unit_kind is None and draft.kind == "exact":
             for item in chain:
                 result[item] = result[item]._replace(object=draft.object, object_known=draft.object_known)
@@ -956,6 +1027,9 @@ def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
     result = list(drafts)
     for index in range(1, len(result)):
         draft, prev = result[index], result[index - 1]
+        if _is_elliptic_count(draft, prev, doc):
+            result[index] = draft._replace(category=prev.category)
+            continue
         if draft.category != "people" or prev.category not in EVENT_CATEGORIES:
             continue
         gap = doc.low[prev.end:draft.start]
@@ -965,9 +1039,32 @@ def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
     return result
 
 
+# Word endings of persons: "-ist" (communist, cyclist), French "-ien"/"-ais"/"-ois" (demonyms).
+PERSON_SUFFIXES = ("ist", "ien", "ienne", "ais", "ois", "eer")
+NOT_PERSON_SUFFIXED = frozenset({
+    "playlist", "checklist", "wishlist", "shortlist", "quotidien", "entretien", "soutien",
+    "palais", "relais", "harass", "career",
+})
+
+
+def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
+    """Return whether a bare count continues the people count before it ("220 ألف مسافر عبر سلوى
+    ونحو 200 ألف عبر البطحاء", "dos muertos en Georgia y uno en Carolina")."""
+    if draft.category != "count" or draft.object is not None or draft.unit is not None or prev.unit is not None:
+        return False
+    if prev.category not in EVENT_CATEGORIES and prev.category != "people":
+        return False
+    gap = doc.low[prev.end:draft.start]
+    return len(gap) < 60 and SENTENCE_END_RE.search(gap) is None and ELLIPSIS_GAP_RE.search(gap) is not None
+
+
 def _is_person(noun: str) -> bool:
     """Return whether a (translated, singular) noun names people."""
-    return noun in PERSON_NOUNS or noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan")
+    if noun in PERSON_NOUNS:
+        return True
+    if noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan"):
+        return True
+    return noun.endswith(PERSON_SUFFIXES) and len(noun) > 6 and noun not in NOT_PERSON_SUFFIXED
 
 
 def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | None:

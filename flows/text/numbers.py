@@ -92,7 +92,13 @@ _NORMALIZED_VAGUE = {normalize_arabic(w): v for w, v in VAGUE.items()}
 _BASE_WORDS = _spelling_variants(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMATE_NOUNS))
 _WORDS = sorted(_BASE_WORDS, key=len, reverse=True)
 # Arabic attaches "و" (and) to the next word: "وخمسة" is "and five" (scanned for Arabic only).
-_ARABIC_WORDS = sorted(_BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}, key=len, reverse=True)
+# Arabic also attaches "ب"/"ل" (by, for) to longer number words ("بخمسة", "لثلاثة آلاف").
+ARABIC_CLITICS = ("وب", "ول", "و", "ب", "ل")
+_ARABIC_WORDS = sorted(
+    _BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}
+    | {p + w for p in ("ب", "ل", "وب", "ول") for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff" and len(w) > 3},
+    key=len, reverse=True,
+)
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
 WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
 ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + r")\b")
@@ -118,6 +124,7 @@ GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
 ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k(?![.-]))|(m|b))(?![^\W\d_])", re.I)
+PAREN_GAP_RE = re.compile(r"\) ?")
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
 
 
@@ -231,8 +238,9 @@ def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
     """Return the atom for one number-word match, or None if it is not a number here."""
     word = match.group()
     start = match.start()
-    if word.startswith("و") and word[1:] in _BASE_WORDS and word not in _BASE_WORDS:
-        word, start = word[1:], start + 1
+    if word not in _BASE_WORDS:
+        clitic = next((c for c in ARABIC_CLITICS if word.startswith(c) and word[len(c):] in _BASE_WORDS), "")
+        word, start = word[len(clitic):], start + len(clitic)
     if not _word_allowed(word, language):
         return None
     vague = VAGUE.get(word) or _NORMALIZED_VAGUE.get(normalize_arabic(word))
@@ -286,6 +294,8 @@ def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
     if last.kind == "mask" or atom.kind in ("mask", "digits", "vague", "approx"):
         return False
     if JOIN_GAP_RE.fullmatch(gap) is None:
+        if last.kind == "digits" and atom.kind == "scale" and len(group) == 1 and PAREN_GAP_RE.fullmatch(gap):
+            return True
         return gap == "" and last.kind == "digits" and atom.kind in ("scale", "hundred")
     conj = gap.strip(" -\u00a0") != ""
     if last.kind == "digits":

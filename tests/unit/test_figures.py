@@ -102,6 +102,24 @@ BOUNDS_CASES = [
     ("أصيب عشرات المدنيين.", "ar", "عشرات", None, 10, None, "vague"),
     # Arabic number word after the conjunction و
     ("وصل سبعة رجال وخمسة أطفال.", "ar", "خمسة", 5, 5, 5, "exact"),
+    # "K." is not a thousand ("K.-o.-Runde")
+    ("Er spielte in 12 K.-o.-Runden.", "de", "12", 12, 12, 12, "exact"),
+    # "several hundred" is vague with the scale as lower bound
+    ("The repairs cost several hundred dollars.", "en", "hundred dollars", None, 100, None, "vague"),
+    # percent range with the sign on both ends
+    ("Prices climbed 10% to 15% in a month.", "en", "10% to 15%", None, 10, 15, "range"),
+    # Arabic percent range with "إلى"
+    ("ارتفعت الأسعار 20% إلى 25% خلال العام.", "ar", "20% إلى 25%", None, 20, 25, "range"),
+    # German "um die" is approximately
+    ("Es kamen um die 300 Gäste.", "de", "um die 300", 300, None, None, "approximately"),
+    # German spelled number glued to "-jährige"
+    ("Sie erhielt eine dreijährige Haftstrafe.", "de", "dreijährige", 3, 3, 3, "exact"),
+    # a post-qualifier followed by another number belongs to that number
+    ("En six ans, environ 4 000 habitants sont partis.", "fr", "environ 4 000", 4000, None, None, "approximately"),
+    # Arabic digits in brackets joined to the scale word after them
+    ("بلغت التكلفة (12) مليار ريال.", "ar", "12) مليار ريال", 12e9, 12e9, 12e9, "exact"),
+    # Arabic qualifier before a bracketed number
+    ("وصلت التكلفة إلى أكثر من (40) مليون ريال.", "ar", "أكثر من (40) مليون ريال", 40e6, 40e6, None, "more_than"),
 ]
 
 

@@ -130,6 +130,72 @@ CONTEXT_CASES = [
     ("تم توفير 30 سيارة للمنطقة.", "ar", "30", None, "car", "count"),
     # Arabic: weight
     ("يزن الحزام 40 كيلوغراما.", "ar", "40 كيلوغراما", "kg", None, "quantity"),
+    # euro sign after the number (French style)
+    ("Le billet coûte 3 400 € cette année.", "fr", "3 400 €", "EUR", None, "money"),
+    # hyphenated currency word "US-Dollar"
+    ("Die Strafe betrug 5.000 US-Dollar.", "de", "5.000 US-Dollar", "USD", None, "money"),
+    # less common currency named after a scale
+    ("The ministry set aside 2 million hryvnias.", "en", "2 million hryvnias", "UAH", None, "money"),
+    # data size is a quantity
+    ("The phone ships with 64 GB of storage.", "en", "64 GB", "GB", None, "quantity"),
+    # a unit joined by a hyphen to the number
+    ("Das Gerät hat ein 6-Zoll-Display.", "de", "6-Zoll", "inch", None, "quantity"),
+    # "years of age" is an age
+    ("He became chief at 31 years of age.", "en", "31 years of age", "year", None, "age"),
+    # appositive age closed by a full stop
+    ("The idea came from Dana Price, 38. She runs a farm.", "en", "38", "year", None, "age"),
+    # age in brackets after a name
+    ("وقال المهندس سامي (41 عاما) إن العمل انتهى.", "ar", "41 عاما", "year", None, "age"),
+    # German adjectival duration "-minütige"
+    ("Nach einer 90-minütigen Debatte stimmte der Rat zu.", "de", "90-minütigen", "minute", None, "duration"),
+    # German "-jährige" before a thing is a duration, before a person an age
+    ("Er verbüßt eine zweijährige Haftstrafe.", "de", "zweijährige", "year", None, "duration"),
+    ("Die zweijährige Tochter schlief.", "de", "zweijährige", "year", None, "age"),
+    # French "an" is not read as a year in German ("83 Millionen an")
+    ("Die Zahl stieg auf 83 Millionen an.", "de", "83 Millionen", None, None, "count"),
+    # an adjective between the number and the time unit
+    ("Les prix ont doublé au cours des 20 dernières années.", "fr", "20 dernières années", "year", None, "duration"),
+    # a time unit after a bracketed Arabic number
+    ("يبلغ طول الخط (75) كلم تقريبا.", "ar", "75", "km", None, "quantity"),
+    # a bracketed Arabic number takes the noun after the bracket
+    ("تنفذ الأمانة (14) مشروعا جديدا.", "ar", "14", None, "project", "count"),
+    # list of percentages takes the unit of the last item
+    ("Die Mieten stiegen um 20, 30 Prozent.", "de", "20", "percent", None, "percent"),
+    # an all-caps acronym modifies the noun, it is not the pronoun "us"
+    ("Three US diplomats left the country.", "en", "Three", None, "diplomat", "people"),
+    # "U.S." before the noun is skipped
+    ("About 900 U.S. soldiers remain there.", "en", "About 900", None, "soldier", "people"),
+    # a possessive is a determiner, the counted noun follows it
+    ("Nearly 30% of Europe's coal plants closed.", "en", "Nearly 30%", "percent", "plant", "percent"),
+    # English "-ist" nouns are persons: the cue before them applies
+    ("The rebels killed 14 loyalists in the raid.", "en", "14", None, "loyalist", "killed"),
+    # Arabic: "استشهد" (was martyred) is killed
+    ("استشهد ثلاثة من الجنود في الهجوم.", "ar", "ثلاثة", None, "soldier", "killed"),
+    # Arabic: "احتجاز" (detention) is arrested
+    ("أعلنت السلطات احتجاز خمسة صيادين أمس.", "ar", "خمسة", None, None, "arrested"),
+    # Arabic relative-adjective plural after a number names persons
+    ("زار المعرض أربعة برازيليين أمس.", "ar", "أربعة", None, "person", "people"),
+    # German: "verschleppt" is kidnapped
+    ("Rebellen haben 12 Menschen verschleppt.", "de", "12", None, "people", "kidnapped"),
+    # German: "gestorben" is killed
+    ("An der Grippe sind 40 Patienten gestorben.", "de", "40", None, "patient", "killed"),
+    # German: a cue opening another noun phrase does not apply ("den verletzten Fahrer")
+    ("Sie ersetzt vier Spieler und den verletzten Kapitän.", "de", "vier", None, "player", "people"),
+    # German: the last part of a compound noun is translated
+    ("Es gab drei Bombenanschläge in der Stadt.", "de", "drei", None, "attack", "count"),
+    # German nationality noun
+    ("Unter den Opfern waren sechs Österreicher.", "de", "sechs", None, "austrian", "people"),
+    # Spanish "fui" (I was) is not French "fui" (fled)
+    ("Fui con tres amigos al estadio.", "es", "tres", None, "friend", "people"),
+    # Spanish "baleados" (shot) is wounded
+    ("Dos jóvenes fueron baleados anoche.", "es", "Dos", None, "youth", "wounded"),
+    # French capitalised demonym is a person
+    ("Deux Sénégalais ont été interpellés.", "fr", "Deux", None, "sénégalais", "arrested"),
+    # French -ien demonym after an approximate noun
+    ("Une trentaine de Tunisiens ont manifesté.", "fr", "Une trentaine", None, "tunisien", "people"),
+    # an elliptic count in a list keeps the category of the count before it
+    ("Hubo cuatro muertos en Lima y dos en Cusco.", "es", "dos", None, None, "killed"),
+    ("غادر 120 ألف مسافر عبر المطار ونحو 80 ألف عبر البر.", "ar", "نحو 80 ألف", None, None, "people"),
 ]
 
 

@@ -76,6 +76,48 @@ NOT_FIGURES = [
     ("Un homme a été vu près de la gare.", "fr", "Un"),
     # "a year" is not a figure
     ("It took more than a year.", "en", "a year"),
+    # a decade written with digits and "s" is a date
+    ("Rents doubled in the 1990s across the region.", "en", "1990s"),
+    # an abbreviated decade after an apostrophe
+    ("The band was famous in the ’80s and later.", "en", "80s"),
+    # a form or model name: digits glued to a plural "s"
+    ("Agents filed three 209s on the case.", "en", "209s"),
+    # a number quoted on its own is a label
+    ("The box was marked “4417” in red.", "en", "4417"),
+    # the tail of an abbreviated year span
+    ("Die Dürre (1921-24) traf das Land hart.", "de", "24"),
+    # a dash pair with the larger number first is a tally or score
+    ("The council voted 41-17 to approve it.", "en", "41"),
+    # German ordinal dot before a lowercase word or bracket
+    ("Er traf in der Nachspielzeit (88.) zum Sieg.", "de", "88"),
+    # German numeric date written with spaces
+    ("(mab, 12. 4. 2019)", "de", "4"),
+    # Arabic date with spaced slashes and a Hijri year
+    ("انعقد الاجتماع يوم 12 / 3 / 1437هـ في جدة.", "ar", "12"),
+    # Arabic ordinal teen with "و" before the article
+    ("في الفصل الرابع والخامس عشرة من اللائحة.", "ar", "عشرة"),
+    # list items opened by a number and a dash
+    ("Les demandes :\n3 - Baisser les taxes ;\n4 - Ouvrir les écoles.", "fr", "4"),
+    # a bracketed enumerator "(2)" inside a sentence
+    ("Il faut: (1) écouter, (2) agir.", "fr", "2"),
+    # a footnote glued to a closing quote
+    ("Il a dit « nous partirons »3. Puis il est parti.", "fr", "3"),
+    # a number listed right after a reference number is a reference too
+    ("See pages 12 and 14 for the sources.", "en", "14"),
+    # football minutes listed after "الدقائق"
+    ("سجل الفريق في الدقائق 23 و71 من المباراة.", "ar", "71"),
+    # model name with an all-caps word before the number
+    ("Use the CC BY 3.0 licence for photos.", "en", "3.0"),
+    # mixed-case product name before the number
+    ("The update arrives with iOS 12 next week.", "en", "12"),
+    # capitalised number word inside a title
+    ("Fans recited the Seven Wonders on stage.", "en", "Seven"),
+    # a clock time written in words
+    ("La sesión empieza a las once de la mañana.", "es", "once"),
+    # "ciento" after a masked number is the percent word
+    ("Subió *NUMBER* por ciento este año.", "es", "ciento"),
+    # Spanish "miles" is not read in English ("a few miles")
+    ("The school was a few miles away.", "en", "miles"),
 ]
 
 
@@ -96,6 +138,12 @@ def test_extract_figures_skips_non_figures(text: str, language: str, span: str) 
         ("Blast in Yerevan-144 injured in the square.", "en", "144"),
         # a number glued to a unit word
         ("The flight took 5hours in total.", "en", "5hours"),
+        # a German article before an age is not a name ("Ein 31-jähriger")
+        ("Ein 47-jähriger Mann wurde verletzt.", "de", "47-jähriger"),
+        # Arabic number word with the preposition "ل" attached
+        ("أعلنت الوزارة نتائج لسبعة آلاف متقدم.", "ar", "سبعة آلاف"),
+        # an English number after "notes" is kept when a counted noun follows
+        ("The archive keeps 12 letters and 14 photographs.", "en", "14"),
     ],
 )
 def test_extract_figures_keeps_counts_that_look_like_exclusions(text: str, language: str, span: str) -> None:
