@@ -93,6 +93,7 @@ def _run(args: argparse.Namespace) -> int:
         if not path.exists():
             raise UsageError(f"input path does not exist: {path}")
     from flows.pipeline import ChecksFailed, news_etl
+    from warehouse.lake import LakeBusy
 
     try:
         summary = news_etl(
@@ -104,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
     except ChecksFailed as err:
         print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
         return 1
+    except LakeBusy as err:
+        raise UsageError(str(err)) from None
     _print_summary(summary)
     return 0
 

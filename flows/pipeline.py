@@ -15,6 +15,7 @@ from prefect.runtime import flow_run
 from flows.batch import BatchStats, batch_id_for, plan_batches
 from flows.settings import Settings, load_settings
 from flows.tasks import discover_pending, load_batch, publish_warehouse, record_run
+from warehouse import lake
 from warehouse.db import CheckFailure
 
 
@@ -94,17 +95,18 @@ def news_etl(
         {"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs, "workers": workers}
     )
     run_id = _run_id()
-    pending, known, dropped = discover_pending(settings)
-    stats: list[BatchStats] = []
-    for files in plan_batches(pending, settings.batch_docs):
-        batch_stats, new_ids = load_batch.with_options(task_run_name=f"load-batch-{batch_id_for(files)}")(
-            files, known, run_id, settings.lake_dir, settings.workers
-        )
-        stats.append(batch_stats)
-        known |= new_ids
-    if stats:
-        record_run(settings.lake_dir, _run_row(run_id, started_at, pending, stats))
-    failures = tuple(publish_warehouse(settings))
+    with lake.exclusive(settings.lake_dir):
+        pending, known, dropped = discover_pending(settings)
+        stats: list[BatchStats] = []
+        for files in plan_batches(pending, settings.batch_docs):
+            batch_stats, new_ids = load_batch.with_options(task_run_name=f"load-batch-{batch_id_for(files)}")(
+                files, known, run_id, settings.lake_dir, settings.workers
+            )
+            stats.append(batch_stats)
+            known |= new_ids
+        if stats:
+            record_run(settings.lake_dir, _run_row(run_id, started_at, pending, stats))
+        failures = tuple(publish_warehouse(settings))
     summary = RunSummary(run_id, settings.warehouse_path, len(pending), tuple(stats), dropped,
                          time.perf_counter() - began, failures)
     create_markdown_artifact(markdown=summary.to_markdown(), key="news-etl-run-summary",

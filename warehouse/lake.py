@@ -7,9 +7,11 @@ is processed again under the same deterministic id, so a re-run gives the same l
 
 from __future__ import annotations
 
+import fcntl
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -17,6 +19,26 @@ import pyarrow.parquet as pq
 from warehouse.schemas import INPUTS, RUNS, TABLES, Table
 
 TMP_SUFFIX = ".tmp"
+LOCK_NAME = ".run.lock"
+
+
+class LakeBusy(RuntimeError):
+    """Another run holds the lake."""
+
+
+@contextmanager
+def exclusive(lake_dir: Path) -> Iterator[None]:
+    """Hold the lake for one run; a second concurrent run fails at once instead of interleaving."""
+    lake_dir.mkdir(parents=True, exist_ok=True)
+    with (lake_dir / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LakeBusy(f"another newsetl run is loading {lake_dir}; try again when it ends") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def table_dir(lake_dir: Path, table: Table) -> Path:

@@ -736,7 +736,7 @@ _EXTRA_TRANSLATIONS: dict[str, str | None] = {
     "parlamentarier": "parliamentarian", "senatoren": "senator", "freiwillige": "volunteer",
     "freiwilligen": "volunteer", "probanden": "participant", "pensionisten": "pensioner",
     "gestrandeten": "person", "werke": "work", "kameras": "camera", "angriffe": "attack",
-    "attacken": "attack", "busse": "bus", "bussen": "bus", "filialen": "branch", "richter": "judge", "anwälte": "lawyer",
+    "attacken": "attack", "busse": "bus", "bussen": "bus", "filialen": "branch", "debatte": "debate", "richter": "judge", "anwälte": "lawyer",
     "staatsanwälte": "prosecutor", "pfleger": "nurse", "pflegekräfte": "nurse",
     "krankenschwestern": "nurse", "forscher": "researcher", "wissenschaftler": "scientist",
     "experten": "expert", "spieler": "player", "fans": "fan", "anhänger": "supporter",

@@ -332,25 +332,27 @@ def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
     kept: list[_Draft] = []
     previous: _Draft | None = None
     for draft in drafts:
-        excluded = _is_excluded(draft, doc)
+        reason = _exclusion(draft, doc)
+        excluded = reason is not None
         if not excluded and previous is not None and draft.has_digits and previous.has_digits \
                 and LIST_GAP_RE.fullmatch(doc.low[previous.end:draft.start]) and not _has_counted_noun(doc, draft.end):
             excluded = True
-        previous = draft if excluded and draft.kind == "exact" and not _is_date_or_time(draft, doc) else None
+        previous = draft if reason == "reference" and draft.kind == "exact" else None
         if not excluded:
             kept.append(draft)
     return kept
 
 
-def _is_excluded(draft: _Draft, doc: _Doc) -> bool:
-    """Return whether a number is a date, time, ordinal, identifier, score or phone number."""
+def _exclusion(draft: _Draft, doc: _Doc) -> str | None:
+    """Return why a number is not a figure ("date" for dates, times and scores, "reference" for
+    ordinals, identifiers and phone numbers), or None for a figure."""
     if draft.kind in ("vague", "approx"):
-        return False
-    if draft.kind == "score":
-        return True
-    if _is_date_or_time(draft, doc) or _is_identifier(draft, doc):
-        return True
-    return draft.kind == "range" and _is_score(draft, doc)
+        return None
+    if draft.kind == "score" or _is_date_or_time(draft, doc):
+        return "date"
+    if _is_identifier(draft, doc):
+        return "reference"
+    return "date" if draft.kind == "range" and _is_score(draft, doc) else None
 
 
 def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
@@ -432,7 +434,7 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if draft.has_digits and DECADE_S_RE.match(low, end) and not _is_decade_age(draft, doc):
         return True
-    if draft.has_digits and start > 1 and text[start - 1] in "»”\"’" and not text[start - 2].isspace() \
+    if draft.has_digits and start > 1 and text[start - 1] in "»”\"’" and (text[start - 1] == "»" or not text[start - 2].isspace()) \
             and FOOTNOTE_AFTER_RE.match(text, end):
         return True
     if draft.has_digits and text.startswith(") ", end) and (draft.value or 0) < 20 and "(" not in text[max(0, start - 40):start]:

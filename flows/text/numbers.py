@@ -100,7 +100,12 @@ _ARABIC_WORDS = sorted(
     key=len, reverse=True,
 )
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
-WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_WORDS) + r")\b")
+def _first_letters(words: list[str]) -> str:
+    """Return a lookahead on the first letters of `words` (lets the scanner skip other words fast)."""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
+WORD_RE = re.compile(r"\b" + _first_letters(_WORDS) + "(?:" + _trie_pattern(_WORDS) + r")\b")
 ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + r")\b")
 DE_COMPOUND_END_RE = re.compile(
     r"(?:zehn|zig|ßig|ssig|hundert|tausend|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|"
@@ -109,7 +114,7 @@ DE_COMPOUND_END_RE = re.compile(
 ONE_AFTER_TEN_RE = re.compile(r"(?:-|-et-|\s+et\s+|\s+y\s+|\s+and\s+|\s+)(?:one|un|une|uno|una)\b")
 DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
 # A German number word glued to an adjective of time: "zweijährige", "dreitägigen".
-DE_ADJECTIVE_NUMBER_RE = re.compile(rf"\b({_DE_COMPOUND})(?=jährig|tägig|stündig|wöchig|monatig|minütig)")
+DE_TIME_ADJECTIVE_RE = re.compile(r"(?<=[a-zäöüß])(?:jährig|tägig|stündig|wöchig|monatig|minütig)")
 # "por ciento" after a masked number is the percent word, not the number 100.
 PERCENT_CIENTO_RE = re.compile(r"(?<!\w)por\s+$")
 # "several hundred", "a few thousand": a vague quantity with the scale as lower bound.
@@ -202,7 +207,7 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
             atoms.append(atom)
     if language in ("de", "und"):
         atoms.extend(a for m in DE_COMPOUND_END_RE.finditer(text) if (a := _german_compound(m, text)) is not None)
-        atoms.extend(a for m in DE_ADJECTIVE_NUMBER_RE.finditer(text) if (a := _german_adjective_number(m)) is not None)
+        atoms.extend(a for m in DE_TIME_ADJECTIVE_RE.finditer(text) if (a := _german_adjective_number(m, text)) is not None)
     atoms.sort(key=lambda a: a.start)
     return _without_overlaps(atoms)
 
@@ -275,17 +280,22 @@ def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
     return _Atom(start, match.end(), "unit", value, token)
 
 
-def _german_adjective_number(match: re.Match[str]) -> _Atom | None:
+def _german_adjective_number(match: re.Match[str], text: str) -> _Atom | None:
     """Return an atom for the number word opening "zweijährige" / "dreitägigen"."""
-    token = match.group(1)
+    start = match.start()
+    while start and text[start - 1].isalpha():
+        start -= 1
+    token = text[start:match.start()]
+    if DE_COMPOUND_RE.fullmatch(token) is None:
+        return None
     entry = NUMBER_WORDS.get(token)
     if entry is not None and entry[0] == "unit":
-        return _Atom(match.start(), match.end(), "unit", entry[1], token)
+        return _Atom(start, match.start(), "unit", entry[1], token)
     try:
         value = float(text2num(token.replace("fuenf", "fünf").replace("zwoelf", "zwölf"), "de"))
     except ValueError:
         return None
-    return _Atom(match.start(), match.end(), "unit", value, token)
+    return _Atom(start, match.start(), "unit", value, token)
 
 
 def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:

@@ -147,7 +147,7 @@ CONTEXT_CASES = [
     # age in brackets after a name
     ("وقال المهندس سامي (41 عاما) إن العمل انتهى.", "ar", "41 عاما", "year", None, "age"),
     # German adjectival duration "-minütige"
-    ("Nach einer 90-minütigen Debatte stimmte der Rat zu.", "de", "90-minütigen", "minute", None, "duration"),
+    ("Nach einer 90-minütigen Debatte stimmte der Rat zu.", "de", "90-minütigen", "minute", "debate", "duration"),
     # German "-jährige" before a thing is a duration, before a person an age
     ("Er verbüßt eine zweijährige Haftstrafe.", "de", "zweijährige", "year", None, "duration"),
     ("Die zweijährige Tochter schlief.", "de", "zweijährige", "year", None, "age"),

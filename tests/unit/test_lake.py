@@ -44,3 +44,14 @@ def test_read_column_is_empty_and_typed_before_any_load(tmp_path):
     ids = lake.read_column(tmp_path, DOCUMENTS, ["doc_id"])
     assert ids.num_rows == 0 and ids.schema.names == ["doc_id"]
     assert lake.read_column(tmp_path, INPUTS, ["file_sha256"]).num_rows == 0
+
+
+def test_exclusive_refuses_a_second_concurrent_run(tmp_path):
+    import pytest
+
+    with lake.exclusive(tmp_path):
+        with pytest.raises(lake.LakeBusy, match="another newsetl run"):
+            with lake.exclusive(tmp_path):
+                pass
+    with lake.exclusive(tmp_path):  # released after the first run
+        pass
