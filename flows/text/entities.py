@@ -52,7 +52,6 @@ from flows.text.entity_lexicon import (
 )
 from flows.text.places import (
     Gazetteer,
-    GazetteerEntry,
     is_demonym,
     lookup_candidates,
     normalize_name,
@@ -82,6 +81,8 @@ KNOWN_ACRONYMS = frozenset(
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FALLBACK_TOKEN = re.compile(r"\w+")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w.'’]*(?:[ -](?:of |the |and )?[A-Z][\w.'’]*)*")
+_WORD_SPAN = re.compile(r"[^\s-]+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"[\s.,;:!?\"'“”’‘()\[\]-]+$")
@@ -242,6 +243,30 @@ def fallback_candidates(
     return found
 
 
+def country_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return capitalised 1-3 word names of countries, continents and regions (longest first)."""
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = [
+            (m.start(), m.end() - (m.group().endswith(".") and m.group().count(".") == 1))
+            for m in _WORD_SPAN.finditer(match.group())
+        ]
+        i = 0
+        while i < len(words):
+            for n in (4, 3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = match.start() + words[i][0], match.start() + words[i + n - 1][1]
+                entries = lookup_candidates(gazetteer, text[start:end])
+                if any(place_strength(e) == 3 for e in entries) and not is_demonym(gazetteer, text[start:end]):
+                    found.append(Candidate(start, end, "LOC", "gazetteer"))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
+
+
 def _joined(text: str, tokens: list[tuple[int, int]], i: int, n: int) -> bool:
     return all(text[tokens[k][1] : tokens[k + 1][0]] in (" ", "-") for k in range(i, i + n - 1))
 
@@ -302,7 +327,7 @@ def resolve_document(
     spans = vote_labels(text, spans)
     cased = truecase(text)
     spans = add_missed_mentions(cased, spans, gazetteer)
-    spans = merge_candidates(spans, fallback_candidates(cased, gazetteer, 3, False), override=False)
+    spans = merge_candidates(spans, country_candidates(cased, gazetteer), override=False)
     if _BUSINESS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
     if sports:
@@ -508,14 +533,15 @@ def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
     match = _POSSESSIVE.search(surface)
     if match and (match.group().strip() != "'" or surface.endswith("s'")):
         surface = surface[: match.start()]
-    surface = _TRAIL.sub("", surface) if not surface.endswith(".") or len(surface) > 4 and not _is_abbrev(surface) else surface
+    keep_final_dot = surface.endswith(".") and (len(surface) <= 4 or _is_abbrev(surface))  # "U.S."
+    if not keep_final_dot:
+        surface = _TRAIL.sub("", surface)
     surface = _TRAILING_NUMBER.sub("", surface)
     if surface[:1].isupper() and cand.label in ("PERSON", "ORG", "LOC"):
         surface = _TRAILING_LOWER.sub("", surface)
     end = start + len(surface)
     if end <= start or end - start > MAX_NAME_CHARS or not any(ch.isalpha() for ch in surface):
         return None
-    # A possessive right after the span in the text belongs outside it (Baku’s -> Baku).
     return replace(cand, start=start, end=end)
 
 
@@ -653,6 +679,19 @@ def vote_labels(text: str, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _occurrences(text: str, surface: str) -> list[int]:
+    """Return the start offsets of `surface` in `text` as a whole word."""
+    out, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append(start)
+        start = text.find(surface, start + 1)
+    return out
+
+
 def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """Return spans plus unlabelled repeats of surface forms labelled elsewhere in the doc."""
     taken = bytearray(len(text) + 1)
@@ -675,14 +714,13 @@ def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer)
     added: list[Candidate] = []
     if not known:
         return spans
-    surfaces = sorted(known, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w])")
-    for match in pattern.finditer(text):
-        s, e = match.span()
-        if not any(taken[s:e]):
-            c = known[match.group()]
-            taken[s:e] = b"\x01" * (e - s)
-            added.append(Candidate(s, e, c.label, "doc-consistency", 1.0, c.canonical))
+    for surface in sorted(known, key=len, reverse=True):
+        c = known[surface]
+        for s in _occurrences(text, surface):
+            e = s + len(surface)
+            if not any(taken[s:e]):
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(Candidate(s, e, c.label, "doc-consistency", 1.0, c.canonical))
     return sorted(spans + added, key=lambda c: (c.start, c.end))
 
 
@@ -746,7 +784,6 @@ def context_countries(text: str, spans: list[Candidate], gazetteer: Gazetteer) -
 
 __all__ = [
     "Candidate",
-    "GazetteerEntry",
     "NerModels",
     "entity_id",
     "extract_entities",

@@ -115,7 +115,7 @@ WORD_LANGUAGE: Mapping[str, str] = MappingProxyType({
     "null": "de", "un": "fr|es", "une": "fr", "uno": "es", "una": "es", "ein": "de",
     "eine": "de", "einen": "de", "einem": "de", "einer": "de", "media": "es",
     "medio": "es", "demi": "fr", "demie": "fr", "halb": "de", "half": "en", "ست": "ar",
-    "عشر": "ar", "miles": "es", "mil": "es", "mille": "fr",
+    "عشر": "ar", "miles": "es", "mil": "es|en", "mille": "fr", "dos": "es|en",
 })
 GERMAN_NUMBER_MORPHEMES = (
     "ein", "zwei", "drei", "vier", "fünf", "sechs", "sech", "sieben", "sieb", "acht", "neun",
@@ -227,6 +227,8 @@ TIME_UNITS: Mapping[str, str] = MappingProxyType({
                      "sekunde", "sekunden", "ثانية", "ثوان"), "second"),
     **dict.fromkeys(("decade", "decades", "décennie", "décennies", "década", "décadas",
                      "jahrzehnt", "jahrzehnte", "jahrzehnten", "عقد", "عقود"), "decade"),
+    **dict.fromkeys(("millennium", "millennia", "millenniums", "millénaire", "millénaires", "milenio",
+                     "milenios", "jahrtausend", "jahrtausende", "ألفية"), "millennium"),
     **dict.fromkeys(("century", "centuries", "siècle", "siècles", "siglo", "siglos",
                      "jahrhundert", "jahrhunderte", "قرن", "قرون"), "century"),
 })
@@ -253,11 +255,18 @@ MEASURE_UNITS: Mapping[str, str] = MappingProxyType({
                      "طن", "طنا", "أطنان"), "ton"),
     **dict.fromkeys(("litres", "liters", "litre", "liter", "litros", "litro", "لتر", "لترا",
                      "l"), "l"),
-    **dict.fromkeys(("miles", "mile"), "mile"),
+    **dict.fromkeys(("miles", "mile", "milles", "milles nautiques", "nautical miles"), "mile"),
     **dict.fromkeys(("hectares", "hectare", "hectáreas", "hektar", "هكتار"), "ha"),
     **dict.fromkeys(("degrees", "degree", "degrés", "grados", "grad", "°c", "°", "درجة",
                      "درجات"), "degree"),
-    **dict.fromkeys(("mw", "megawatts", "mégawatts"), "MW"),
+    **dict.fromkeys(("mw", "megawatt", "megawatts", "mégawatts", "megavatios"), "MW"),
+    **dict.fromkeys(("gw", "gigawatt", "gigawatts", "gigavatios"), "GW"),
+    **dict.fromkeys(("kw", "kilowatt", "kilowatts", "kilovatios"), "kW"),
+    **dict.fromkeys(("watt", "watts", "vatios"), "W"),
+    **dict.fromkeys(("kwh", "kilowattstunden", "kilowatt-hours", "kilowattheures"), "kWh"),
+    **dict.fromkeys(("mwh", "megawattstunden", "megawatt-hours"), "MWh"),
+    **dict.fromkeys(("gwh", "gigawattstunden"), "GWh"),
+    **dict.fromkeys(("twh", "terawattstunden"), "TWh"),
     **dict.fromkeys(("barrels", "barrel", "barils", "baril", "barriles", "barril", "fass", "برميل",
                      "براميل"), "barrel"),
     **dict.fromkeys(("gb", "gigabyte", "gigabytes", "gigaoctets"), "GB"),
@@ -283,9 +292,14 @@ CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({
 })
 CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("dollars", "dollar", "dólares", "dólar", "dolares", "dolar", "دولار",
-                     "دولارا", "دولاراً", "دولارات", "us dollars"), "USD"),
+                     "دولارا", "دولاراً", "دولارات", "us dollars", "u.s. dollars", "u.s. dollar"), "USD"),
     **dict.fromkeys(("euros", "euro", "يورو", "€"), "EUR"),
-    **dict.fromkeys(("$",), "USD"),
+    **dict.fromkeys(("$", "usd"), "USD"),
+    **dict.fromkeys(("eur",), "EUR"),
+    **dict.fromkeys(("gbp",), "GBP"),
+    **dict.fromkeys(("chf",), "CHF"),
+    **dict.fromkeys(("sar",), "SAR"),
+    **dict.fromkeys(("aed",), "AED"),
     **dict.fromkeys(("£",), "GBP"),
     **dict.fromkeys(("pounds", "pound", "livres", "livre", "libras", "libra", "pfund",
                      "sterling", "جنيه إسترليني", "جنيه استرليني"), "GBP"),
@@ -329,18 +343,18 @@ PESO_COUNTRIES: tuple[tuple[str, str], ...] = (
 # Regex alternations (lowercase), matched as word prefixes in a window around the number.
 CATEGORY_CUES: tuple[tuple[str, str], ...] = (
     ("killed", r"killed|kill(?:ing|s)\b|dead\b|deaths?\b|died|dying|murder|slain|"
-               r"executed|lives\b|fatalit|death toll|bodies|corpses?|victims|perished|"
+               r"executed|(?:lost|claimed|taking|took|cost) (?:their |the |his |her )?lives|lives were lost|fatalit|death toll|bodies|corpses?|victims|perished|"
                r"massacred|tués?|tuées?|morts?\b|mortes?\b|décédé|périt|périrent|décès|"
                r"victimes|cadavres|corps\b|muert|murier|murió|fallec|asesinad|asesinato|"
                r"víctimas|cuerpos|cadáveres|descuartizad|ejecutad|getötet|tote\b|toten\b|"
                r"todesopfer|starben|ums leben|leichen|ermordet|قتل|قتيل|قتلى|مقتل|استشهاد|"
                r"شهيد|شهداء|حتف|وفاة|توفي(?!ر)|جثة|جثث|ضحايا|لقوا|استشهد|"
                r"sterben|gestorben|stirbt|umgekommen|tödlich|perdu la vie|perdieron la vida|"
-               r"lost their lives|ont péri|abattus?\b|fusillés?"),
+               r"lost their lives|ont péri|abattus?\b|fusillés?|fatally|gunned down|shot dead"),
     ("wounded", r"injur|wounded|wounding|hurt\b|hospitali|in hospital|to hospital|hôpital|hospitalisé|al hospital|krankenhaus|المستشفى|casualt|blessé|blessure|"
                 r"herid|lesionad|lesiones|verletz|verwundet|جرح|جريح|جرحى|إصابة|اصابة|"
                 r"مصاب|أصيب|اصيب|إصابات|balead|acuchillad|apuñalad"),
-    ("displaced", r"refugee|fled|flee|displac|evacuat|homeless|asylum|exodus|"
+    ("displaced", r"refugee|fled\b|flee(?:s|ing)?\b|displac|evacuat|homeless|asylum|exodus|"
                   r"réfugié|déplacé|évacué|fuir\b|fuient|fuyant|fuyaient|ont fui|avaient fui|ayant fui|"
                   r"enfui|sans-abri|sans abri|exil|refugiad|desplazad|huyer|huyendo|huid|evacuad|"
                   r"desalojad|sin hogar|obdachlos|vertriebene|geflüchtete|auf der flucht|مشرد|تشريد|"
@@ -581,6 +595,9 @@ NOUN_PHRASE_STOPS = frozenset({
     "und", "oder", "in", "im", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vom",
     "zu", "zum", "zur", "für", "über", "unter", "seit", "der", "die", "das", "des", "dem",
     "den", "sind", "wurden", "waren", "haben", "hatten", "wurde", "ist", "war",
+    "respectively", "took", "made", "began", "became", "gave", "found", "saw", "held", "led", "kept", "won", "ran",
+    "brought", "left", "fell", "rose", "grew", "spent", "sent", "built", "paid", "met", "stood",
+    "fought", "caught", "bought", "felt", "knew", "are", "get", "take", "make", "remain",
 })
 # Modifiers skipped between the number and the noun ("six other children", "neuf autres").
 NOUN_SKIP_WORDS = frozenset({
@@ -639,7 +656,6 @@ def _with_tanween_variants(mapping: Mapping[str, object]) -> dict[str, object]:
 CURRENCY_WORDS = MappingProxyType(_with_tanween_variants(CURRENCY_WORDS))
 TIME_UNITS = MappingProxyType(_with_tanween_variants(TIME_UNITS))
 MEASURE_UNITS = MappingProxyType(_with_tanween_variants(MEASURE_UNITS))
-NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants(NOUN_TRANSLATIONS))
 
 # More persons (English singular) and counted nouns of the five languages, merged under the
 # table above (entries above win).
@@ -657,7 +673,7 @@ PERSON_NOUNS = PERSON_NOUNS | frozenset({
     "prosecutor", "attorney", "investigator", "inspector", "detective", "analyst", "economist",
     "consultant", "contractor", "entrepreneur", "businessman", "trader", "merchant", "vendor",
     "investor", "shareholder", "banker", "professor", "lecturer", "scholar", "schoolchild",
-    "schoolgirl", "schoolboy", "trainee", "intern", "conscript", "reservist", "general",
+    "schoolgirl", "schoolboy", "trainee", "intern", "conscript", "reservist",
     "colonel", "captain", "sergeant", "lieutenant", "sniper", "astronaut", "commando",
     "mercenary", "militiaman", "rioter", "dissident", "photographer", "cameraman",
     "correspondent", "poet", "musician", "footballer", "runner", "swimmer", "climber",
@@ -669,7 +685,8 @@ PERSON_NOUNS = PERSON_NOUNS | frozenset({
     "hitman", "guerrilla", "perpetrator", "occupant", "observer", "senior", "unemployed person",
     "internet user", "observer", "elected official", "parliamentarian", "boss", "houthi",
     "taliban", "indigenous person", "homeless person", "wanted person", "hunger striker",
-    "child soldier", "immigrant", "neighbour", "neighbor", "inmate", "survivor",
+    "child soldier", "dutchman", "immigrant", "neighbour", "neighbor", "inmate", "survivor", "marcher",
+    "fugitive", "loyalist", "cop", "alien", "illegal alien", "pope", "cardinal",
 })
 
 _EXTRA_TRANSLATIONS: dict[str, str | None] = {
@@ -736,7 +753,11 @@ _EXTRA_TRANSLATIONS: dict[str, str | None] = {
     "parlamentarier": "parliamentarian", "senatoren": "senator", "freiwillige": "volunteer",
     "freiwilligen": "volunteer", "probanden": "participant", "pensionisten": "pensioner",
     "gestrandeten": "person", "werke": "work", "kameras": "camera", "angriffe": "attack",
-    "attacken": "attack", "busse": "bus", "bussen": "bus", "filialen": "branch", "debatte": "debate", "richter": "judge", "anwälte": "lawyer",
+    "attacken": "attack", "busse": "bus", "bussen": "bus", "filialen": "branch", "debatte": "debate", "zivilistin": "civilian",
+    "zivilistinnen": "civilian", "bewaffnete": "gunman", "bewaffneten": "gunman", "hände": "hand",
+    "händen": "hand", "pilger": "pilgrim", "pilgern": "pilgrim",
+    "sicherheitskräfte": "security force", "gläubige": "believer", "gläubigen": "believer",
+    "venezolaner": "venezuelan", "kollegen": "colleague", "niederländer": "dutchman", "richter": "judge", "anwälte": "lawyer",
     "staatsanwälte": "prosecutor", "pfleger": "nurse", "pflegekräfte": "nurse",
     "krankenschwestern": "nurse", "forscher": "researcher", "wissenschaftler": "scientist",
     "experten": "expert", "spieler": "player", "fans": "fan", "anhänger": "supporter",
@@ -791,7 +812,7 @@ _EXTRA_TRANSLATIONS: dict[str, str | None] = {
     "جامعة": "university", "جامعات": "university", "مسكن": "home", "مساكن": "home",
     "شاحنة": "truck", "شاحنات": "truck", "عبوة": "explosive device",
     "عبوات": "explosive device", "معتقلين": "detainee", "مختطفين": "hostage",
-    "نازحين": "displaced person", "لاجئة": "refugee",
+    "نازحين": "displaced person", "لاجئة": "refugee", "حادث": "accident", "حوادث": "accident",
+    "حادثا": "accident", "خبير": "expert", "خبيرا": "expert", "خبراء": "expert",
 }
-NOUN_TRANSLATIONS = MappingProxyType({**_EXTRA_TRANSLATIONS, **NOUN_TRANSLATIONS})
-NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants(NOUN_TRANSLATIONS))
+NOUN_TRANSLATIONS = MappingProxyType(_with_tanween_variants({**_EXTRA_TRANSLATIONS, **NOUN_TRANSLATIONS}))

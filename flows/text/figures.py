@@ -63,6 +63,12 @@ CLOCK_WORDS_AFTER_RE = re.compile(
     r"\s+(?:del mediodía|de la mañana|de la tarde|de la noche|du matin|du soir|de l'après-midi|"
     r"de l’après-midi|o'clock|uhr)(?!\w)"
 )
+GLUED_HOUR_RE = re.compile(r"h(?![^\W\d_])")
+GLUED_HOUR_ZONE_RE = re.compile(r"h\s?(?:utc|gmt|cet|cest|heure locale|hora local)")
+CLOCK_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:à|a|vers|dès|jusqu'à|jusqu’à|avant|après|pointage de|à partir de|entre|desde las|hasta las|"
+    r"a las|um|ab|bis)\s+$"
+)
 TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(
@@ -71,7 +77,7 @@ IDENTIFIER_BEFORE_RE = re.compile(
     r"nummer|paragraph|paragraphe|párrafo|vol\.|volume|line|ligne|línea|route|ruta|flight|"
     r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
     r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
-    r"المادة|القرار|رقم|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
+    r"المادة|القرار|رقم|برقم|بالرقم|الرقم|بالرمز|الرمز|رمز|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
     r"الجولة|الطريق|الدقيقة|الدقيقه|الدقائق)\s*\(?\s*$"
 )
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
@@ -80,11 +86,11 @@ INTERNATIONAL_PHONE_RE = re.compile(r"\+\d[\d \t.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
 CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
-RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|a|and|et|y|und|إلى|الى|حتى|و)\s+|\s+و")
+RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|al|a|and|et|y|und|إلى|الى|حتى|و)\s+|\s+و")
 RANGE_PREFIX_RE = re.compile(
-    r"(?<!\w)(?:between|from|entre|de|d'|von|zwischen|desde|بين|من)\s+$"
+    r"(?<!\w)(?:between|from|entre|del|de|d'|von|zwischen|desde|بين|من)\s+$"
 )
-RANGE_NEEDS_PREFIX = frozenset({"a", "and", "et", "y", "und", "و", "hasta"})
+RANGE_NEEDS_PREFIX = frozenset({"a", "al", "and", "et", "y", "und", "و", "hasta"})
 SCORE_CUE_RE = re.compile(
     r"(?<!\w)(?:score|scored|won|win|wins|beat|beats|defeat|defeated|draw|drew|match|game|goal|"
     r"goals|victory|lead|final|league|buts?|victoire|match|gol|goles|partido|victoria|tor|tore|"
@@ -97,13 +103,13 @@ POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
     rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)"
 )
 PERCENT_RE = re.compile(
-    rf"{_SP}?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation(PERCENT_WORDS[2:])}))?(?!\w)"
+    rf"(?:{_SP}|-(?=prozent|percent|por ciento|pour cent))?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation(PERCENT_WORDS[2:])}))?(?!\w)"
 )
 CURRENCY_PREFIX_RE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternation(list(CURRENCY_SYMBOLS))}){_SP}?$"
 )
 CURRENCY_WORD_RE = re.compile(
-    rf"{_SP}*(?:de{_SP}+|d'|d’)?({_alternation(list(CURRENCY_WORDS))})(?!\w)"
+    rf"(?:{_SP}*|-(?=dollar|euro|us-dollar|franc|peso|yuan))(?:de{_SP}+|of{_SP}+|d'|d’)?({_alternation(list(CURRENCY_WORDS))})(?!\w)"
 )
 CURRENCY_ANYWHERE_RE = re.compile(
     rf"(?<!\w)({_alternation([w for w in CURRENCY_WORDS if len(w) > 3])})(?!\w)|(\$|€|£)"
@@ -122,7 +128,7 @@ TIME_ADJECTIVE_RE = re.compile(
 GERMAN_TIME_ADJECTIVE_RE = re.compile(r"(?:jährig|minütig|stündig|tägig|wöchig|monatig)")
 GERMAN_DURATION_UNITS = {"minütig": "minute", "stündig": "hour", "tägig": "day", "wöchig": "week", "monatig": "month"}
 AGE_PREFIX_RE = re.compile(
-    r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
+    r"(?<!\w)(?:aged|age of|ages of|age:|âge :|âge:|edad:|alter:|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
     r"im alter von|alter von|bei|عمره|عمرها|العمر|بعمر|سن|يبلغ)\s*(?:just|only|seulement|"
     r"solo|sólo)?\s*$"
 )
@@ -134,6 +140,12 @@ PERSON_DE_RE = re.compile(r"([^\W\d_]+)\s+(?:de|d'|d’|von|of)\s*$")
 PRONOUN_DE_RE = re.compile(r"(?<!\w)(?:el|la|le|los|las|les|celui|celle|ceux)\s+(?:de|d')\s*$")
 DECADE_AGE_RE = re.compile(r"([^\W\d_]+),?\s+in\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?$")
 COORDINATED_ARTICLE_RE = re.compile(r"\s+(?:[^\W\d_]+\s+){0,3}?(?:et|and|y|und|e|ou|or|o)\s+([^\W\d_]+)(?!\w)")
+# "10,000 infected, of whom 800 died": the verb after the relative belongs to the second count.
+RELATIVE_PART_RE = re.compile(
+    r",\s*(?:von denen|of whom|of which|dont|de los cuales|de las cuales|parmi (?:eux|elles|lesquel\w*)|"
+    r"منهم|بينهم|among them|unter ihnen)\s"
+)
+ALTERNATIVE_GAP_RE = re.compile(r"\s+(?:statt|anstatt|beziehungsweise|bzw\.|respektive|instead of|au lieu de|en lugar de|بدلا من)\s+")
 LIST_GAP_RE = re.compile(r"\s*(?:,|et|y|and|und|e|o|or|ou|oder|و|أو)\s*|\s+و")
 COMPOUND_GAP_RE = re.compile(r"\s+(?:and|y|et|und|و)\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -151,6 +163,37 @@ DIGIT_OR_SLASH_BEFORE_RE = re.compile(r"(?:\d|/) ?$")
 LONG_DIGITS_RE = re.compile(r"\d{7,}")
 LIST_MARKER_AFTER_RE = re.compile(r"[.)] +[^\W\d_]|[ \t]*[-–—][ \t]+[^\W\d_]|[ \t]{2,}[^\W\d_]")
 LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|\n|[:.;!?] +)[ \t]*$")
+# "Dana Price (38 ans)", "سامي (41 عاما)": a bracketed age right after a name.
+NAME_BEFORE_BRACKET_RE = re.compile(r"(?:\b[A-Z][\w'’-]+|(?<![\w])(?!ال)[\u0621-\u064a]{2,})\s?\(\s?$")
+HYPHEN_COMPOUND_AFTER_RE = re.compile(r"-[^\W\d_]")
+NAME_BEFORE_VAGUE_RE = re.compile(r"(?:\bthe|\bof|[a-z]\s[A-Z][a-z]+) $")
+DECADE_OWNER_RE = re.compile(
+    r"(?<!\w)(?:her|his|their|my|your|our)\s+(?:(?:early|late|mid)[\s-]*$|(?:[^\W\d_]+\s+){1,4}(?:early|late|mid)[\s-]*$)|"
+    r"(?<!\w)(?:her|his|their|my|your|our)\s+$"
+)
+QUOTE_DECADE_AFTER_RE = re.compile(r"\d*s(?![^\W\d_])")
+MONTH_NEARBY_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.? ")
+MONTH_DAY_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.? \d{{1,2}}, ?$")
+EMERGENCY_CALL_RE = re.compile(r"(?<!\d)(?:911|999|112)(?!\d)")
+EMERGENCY_CONTEXT_RE = re.compile(r"(?:call(?:ed|ing|s)?|dial(?:ed|led|ing)?|a|the)\s+$|^\s*(?:call|hang|dispatch|operator|emergency)")
+DAY_BEFORE_YEAR_RE = re.compile(r",? (?:1[89]|20)\d\d(?!\d)")
+FOOTNOTE_BRACKET_BEFORE_RE = re.compile(r"[^\W\d_][ \u00a0]?\($")
+FOOTNOTE_BRACKET_AFTER_RE = re.compile(r"\)[.,;:]")
+SINCE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:seit|since|depuis|desde|im jahr|en el año|en l'an|in the year|anno|جرى عام|عام)\s+$"
+)
+DECADE_WORD_BEFORE_RE = re.compile(r"(?<!\w)(?:años|années|anni|the)\s+$")
+HEADLINE_BEFORE_RE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+ $")
+NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+INDEFINITE_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|un|une|una|ein|eine|einer)\s$")
+STREET_INITIAL_AFTER_RE = re.compile(r" [NSEW]\.? [A-Z][a-z]")
+STREET_AFTER_RE = re.compile(
+    r" block of|,? (?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|calle|avenida|carrera|"
+    r"street|st\.|road|rd\.|straße|strasse|gasse)(?!\w)"
+)
+POSTCODE_RE = re.compile(r"\d{5}")
+CAPITALISED_AFTER_RE = re.compile(r" [A-ZÀ-Ý][a-zà-ÿ]")
+PAREN_ITEM_AFTER_RE = re.compile(r"\. +[A-ZÀ-Ý]")
 FOOTNOTE_AFTER_RE = re.compile(r"[.,;:!?]|[ \t]*(?:\n|$)")
 ENUMERATOR_RE = re.compile(r"(?:^|[\n:;,]\s*|\s{2,})\($")
 YEAR_RANGE_TAIL_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d ?[-–/] ?$")
@@ -160,7 +203,6 @@ QUOTED_AFTER_RE = re.compile(r" ?[”\"»“’']")
 SPACED_DATE_RE = re.compile(r"(?<!\d)\d{1,2} ?/ ?\d{1,2} ?/ ?\d{2,4}(?!\d)")
 HIJRI_AFTER_RE = re.compile(r"(?: ?/ ?\d{4})? ?(?:هـ|ه\b|م\b)")
 GERMAN_ORDINAL_AFTER_RE = re.compile(r"\.(?:[),;]|\s+(?:\d|[a-zäöüß]))")
-CAPITALISED_WORD_BEFORE_RE = re.compile(r"(?:^|[^.!?:;\s\"“«(]\s)([A-Z][\w-]*)[ \u00a0]$")
 LABEL_BEFORE_RE = re.compile(r"(?:^|\n)([^\W\d][^\n:]{0,40}):[ \t]*$")
 CLOCK_MINUTES_BEFORE_RE = re.compile(r"\d ?h ?$")
 CODE_DIGITS_RE = re.compile(r"\d{5,}")
@@ -168,10 +210,10 @@ CODE_AFTER_RE = re.compile(r"\s*(?:[-–/|]|$)")
 CAPITALISED_BEFORE_RE = re.compile(r"(?:^|[^.!?:;,\s]\s|\()([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)[ \u00a0]$")
 WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
 APPROX_ARTICLE_RE = re.compile(r"(?<!\w)(?:une|un|una|a|some|quelque)\s+$")
-FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)")
+FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)|\s(?:but|mais|pero|aber|sondern|لكن)\s")
 NEUF_ADJECTIVE_RE = re.compile(r"(?:tout|toute|à|flambant|du|le|la|de)\s+$")
 LETTER_AFTER_SPACE_RE = re.compile(r" [^\W\d_]")
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"„“«(]\s*|^\s+)$")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"„“«(‘'*•\])»”…]\s*|^\s+|\s[-–—]\s*)$")
 ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
 CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES) + ")"
@@ -185,7 +227,10 @@ DETERMINER_BEFORE_RE = re.compile(
 PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
 # Arabic plural of a relative adjective ("أمريكيين", "مصريون") right after a number: persons.
 ARABIC_NISBA_PLURAL_RE = re.compile(r"^(?:و|ال|وال)?\w{3,}ي(?:ين|ون)$")
-NAME_WORD_AFTER_RE = re.compile(r"[ -][A-Z]")
+AUXILIARY_VERBS = frozenset({
+    "were", "was", "are", "is", "have", "had", "has", "will", "sont", "ont", "étaient", "avaient",
+    "seront", "fueron", "han", "eran", "habían", "serán", "wurden", "sind", "waren", "haben", "hatten",
+})
 ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
@@ -338,8 +383,19 @@ def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
                 and LIST_GAP_RE.fullmatch(doc.low[previous.end:draft.start]) and not _has_counted_noun(doc, draft.end):
             excluded = True
         previous = draft if reason == "reference" and draft.kind == "exact" else None
+        if reason == "date":
+            kept = _without_listed_days(kept, draft, doc)
         if not excluded:
             kept.append(draft)
+    return kept
+
+
+def _without_listed_days(kept: list[_Draft], date: _Draft, doc: _Doc) -> list[_Draft]:
+    """Return `kept` without the bare day numbers listed right before a date ("les 21, 22 et 23 novembre")."""
+    cursor = date
+    while kept and kept[-1].has_digits and kept[-1].kind == "exact" and (kept[-1].value or 99) <= 31 \
+            and LIST_GAP_RE.fullmatch(doc.low[kept[-1].end:cursor.start]) and MONTH_AFTER_RE.match(doc.low, date.end):
+        cursor = kept.pop()
     return kept
 
 
@@ -347,7 +403,10 @@ def _exclusion(draft: _Draft, doc: _Doc) -> str | None:
     """Return why a number is not a figure ("date" for dates, times and scores, "reference" for
     ordinals, identifiers and phone numbers), or None for a figure."""
     if draft.kind in ("vague", "approx"):
-        return None
+        if doc.language == "de" and HYPHEN_COMPOUND_AFTER_RE.match(doc.text, draft.end):
+            return "reference"
+        return "reference" if doc.text[draft.start].isupper() and NAME_BEFORE_VAGUE_RE.search(
+            doc.text, max(0, draft.start - 12), draft.start) else None
     if draft.kind == "score" or _is_date_or_time(draft, doc):
         return "date"
     if _is_identifier(draft, doc):
@@ -369,6 +428,17 @@ def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
         return True
     if TIME_BEFORE_RE.search(before) and CLOCK_WORDS_AFTER_RE.match(low, end):
         return True
+    if not draft.has_digits and draft.value in (20, 30, 40, 50, 60, 70, 80, 90) and doc.language in ("es", "fr") \
+            and DECADE_WORD_BEFORE_RE.search(before):
+        return True
+    if draft.has_digits and GLUED_HOUR_RE.match(low, end) and (draft.value or 99) <= 24 and (
+            CLOCK_BEFORE_RE.search(before) or GLUED_HOUR_ZONE_RE.match(low, end)):
+        return True
+    if draft.has_digits and YEAR_DIGITS_RE.fullmatch(low, start, end) and MONTH_DAY_BEFORE_RE.search(low, max(0, start - 16), start):
+        return True
+    if draft.has_digits and draft.value is not None and draft.value <= 31 and DAY_BEFORE_YEAR_RE.match(low, end) \
+            and MONTH_NEARBY_RE.search(low, max(0, start - 24), start):
+        return True
     if draft.has_digits and (YEAR_RANGE_TAIL_RE.search(low, max(0, start - 6), start) or HIJRI_AFTER_RE.match(low, end)
                              and doc.language == "ar"):
         return True
@@ -389,10 +459,15 @@ def _is_year(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a plain four-digit number reads as a year."""
     values = [draft.value] if draft.kind != "range" else [draft.lower, draft.upper]
     raw = doc.text[draft.start:draft.end]
+    if draft.kind != "range" and draft.value is not None and 1000 <= draft.value < 1800 and draft.value.is_integer() \
+            and SINCE_BEFORE_RE.search(doc.low, max(0, draft.start - 14), draft.start) and not _has_counted_noun(doc, draft.end):
+        return True  # "seit 1570", "since 1648": an old year after a preposition of time
     if not all(v is not None and v.is_integer() and 1800 <= v <= 2100 for v in values):
         return False
     if draft.kind != "range" and not YEAR_DIGITS_RE.fullmatch(raw):
         return False
+    if INDEFINITE_BEFORE_RE.search(doc.low, max(0, draft.start - 4), draft.start):
+        return True  # "a 2005 police report": one thing dated by the year
     return not _has_counted_noun(doc, draft.end)
 
 
@@ -401,7 +476,8 @@ def _has_counted_noun(doc: _Doc, end: int) -> bool:
     if PERCENT_RE.match(doc.low, end) or CURRENCY_WORD_RE.match(doc.low, end):
         return True
     word = _next_word(doc.low, end)
-    return word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or word in MEASURE_UNITS
+    return word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or word in MEASURE_UNITS \
+        or (word in TIME_UNITS and len(word) > 3)
 
 
 def _next_word(low: str, end: int) -> str:
@@ -429,10 +505,21 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if LIST_MARKER_AFTER_RE.match(text, end) and LIST_MARKER_BEFORE_RE.search(text, max(0, start - 4), start):
         return True
+    if draft.has_digits and start and text[start - 1] == "(" and PAREN_ITEM_AFTER_RE.match(text, end):
+        return True
+    if draft.has_digits and (draft.value or 999) < 100 and FOOTNOTE_BRACKET_BEFORE_RE.search(text, max(0, start - 3), start) \
+            and FOOTNOTE_BRACKET_AFTER_RE.match(text, end):
+        return True
+    if draft.has_digits and (STREET_AFTER_RE.match(low, end) or STREET_INITIAL_AFTER_RE.match(text, end)):
+        return True
+    if doc.language in ("fr", "es") and POSTCODE_RE.fullmatch(text, start, end) and CAPITALISED_AFTER_RE.match(text, end):
+        return True
     if draft.has_digits and text.startswith(") ", end) and ENUMERATOR_RE.search(text, max(0, start - 3), start) \
             and (draft.value or 0) < 20:
         return True
     if draft.has_digits and DECADE_S_RE.match(low, end) and not _is_decade_age(draft, doc):
+        return True
+    if draft.has_digits and start and text[start - 1] in "'’‘" and QUOTE_DECADE_AFTER_RE.match(low, end):
         return True
     if draft.has_digits and start > 1 and text[start - 1] in "»”\"’" and (text[start - 1] == "»" or not text[start - 2].isspace()) \
             and FOOTNOTE_AFTER_RE.match(text, end):
@@ -445,9 +532,12 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
         return True
+    if draft.has_digits and text[end:end + 1] in ("M", "G") and not text[end + 1:end + 2].isalpha() \
+            and CURRENCY_PREFIX_RE.search(low, max(0, start - 4), start) is None:
+        return True
     if draft.has_digits and ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end):
         return True
-    if _next_word(low, end) in FRACTION_NOUNS:
+    if _next_word(low, end + (low[end:end + 1] == "-")) in FRACTION_NOUNS:
         return True
     if text[start:end] in ("عشر", "عشرة") and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
         return True
@@ -461,6 +551,9 @@ def _is_code_or_reference(draft: _Draft, doc: _Doc) -> bool:
         return True
     if PHONE_RE.match(text, start) or CLOCK_MINUTES_BEFORE_RE.search(text[max(0, start - 6):start]):
         return True
+    if EMERGENCY_CALL_RE.fullmatch(text, start, end) and (
+            EMERGENCY_CONTEXT_RE.search(low[max(0, start - 12):start]) or EMERGENCY_CONTEXT_RE.search(low[end:end + 12])):
+        return True
     if DIGIT_OR_SLASH_BEFORE_RE.search(text[max(0, start - 2):start]) or LONG_DIGITS_RE.fullmatch(text[start:end]):
         return True
     if CODE_DIGITS_RE.fullmatch(text, start, end) and CODE_AFTER_RE.match(text, end):
@@ -471,15 +564,17 @@ def _is_code_or_reference(draft: _Draft, doc: _Doc) -> bool:
 def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a number word is used as another word ("tout neuf", German noun "die Elf")."""
     word = doc.low[draft.start:draft.end]
+    if word == "dos" and doc.language != "es" and NAME_AFTER_RE.match(doc.text, draft.end):
+        return True
     if word == "neuf" and (NEUF_ADJECTIVE_RE.search(doc.low, max(0, draft.start - 10), draft.start)
                            or not LETTER_AFTER_SPACE_RE.match(doc.low, draft.end)):
         return True
     if not doc.text[draft.start].isupper() or SENTENCE_START_RE.search(doc.text, max(0, draft.start - 3), draft.start):
         return False
-    if doc.language == "de":
-        return True
-    return NAME_WORD_AFTER_RE.match(doc.text, draft.end) is not None \
-        or CAPITALISED_BEFORE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None
+    if doc.language != "de" and HEADLINE_BEFORE_RE.search(doc.text, max(0, draft.start - 20), draft.start) \
+            and NAME_AFTER_RE.match(doc.text, draft.end):
+        return False  # "Virus Kills Two People": a Title Case headline
+    return doc.language in ("de", "en", "fr", "es")
 
 
 def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
@@ -748,7 +843,8 @@ def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
     before = doc.low[max(0, draft.start - 40):draft.start]
     if PRONOUN_DE_RE.search(before):
         return draft._replace(age=True)
-    if draft.unit == "year" and before.rstrip(" ").endswith("(") and doc.low[draft.end:draft.end + 2].lstrip(" ").startswith(")"):
+    if draft.unit == "year" and doc.low[draft.end:draft.end + 2].lstrip(" ").startswith(")") \
+            and NAME_BEFORE_BRACKET_RE.search(doc.text, max(0, draft.start - 30), draft.start):
         return draft._replace(age=True)
     if draft.age or AGE_PREFIX_RE.search(before):
         return draft._replace(age=True, object=_person_before(before))
@@ -772,16 +868,15 @@ def _is_appositive_age(draft: _Draft, doc: _Doc) -> bool:
     if not draft.has_digits or draft.value is None or not 1 <= draft.value < 120 or not draft.value.is_integer():
         return False
     return APPOSITIVE_AGE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None \
-        and (doc.text[draft.end:draft.end + 1] in (",", ")") or APPOSITIVE_END_RE.match(doc.text, draft.end) is not None)
+        and (doc.text[draft.end:draft.end + 1] in (",", ")")
+             or doc.language in ("en", "und") and APPOSITIVE_END_RE.match(doc.text, draft.end) is not None)
 
 
 def _is_decade_age(draft: _Draft, doc: _Doc) -> bool:
     """Return whether the number is a decade of life ("in her 70s")."""
     if not draft.has_digits or draft.value is None or draft.value % 10 or draft.value >= 200:
         return False
-    return doc.low[draft.end:draft.end + 1] == "s" and doc.low[draft.start - 8:draft.start].rstrip().endswith(
-        ("her", "his", "their", "early", "late", "mid")
-    )
+    return doc.low[draft.end:draft.end + 1] == "s" and DECADE_OWNER_RE.search(doc.low, max(0, draft.start - 40), draft.start) is not None
 
 
 def _decade_age(draft: _Draft, doc: _Doc) -> _Draft:
@@ -841,6 +936,8 @@ def _english_head(words: list[str]) -> tuple[str, bool] | None:
             continue
         if (low in NOUN_PHRASE_STOPS and not (word.isupper() and len(word) > 1)) or _is_number_word(low):
             break
+        if chunk and low.endswith("ed") and not chunk[-1].endswith("ly") and low not in ENGLISH_IRREGULAR_SINGULARS:
+            break
         chunk.append(low)
     for index, low in enumerate(chunk):
         if low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and not low.endswith("ss") and len(low) > 2):
@@ -877,7 +974,7 @@ def _german_head(words: list[str]) -> tuple[str, bool] | None:
 def _german_noun(low: str) -> str | None:
     """Return the English for a German noun or for the last part of a compound
     ("Sprengstoffanschläge" -> attack); '' if unknown, None if it names no counted thing."""
-    for start in range(0, max(1, len(low) - 5)):
+    for start in range(0, max(1, len(low) - 6)):
         if start and low[start - 1] != "-" and start < 3:
             continue
         part = low[start:]
@@ -981,7 +1078,8 @@ def _bare_chain_before(drafts: list[_Draft], index: int, doc: _Doc) -> list[int]
         item = drafts[cursor - 1]
         if item.unit is not None or item.object is not None or item.kind != "exact":
             break
-        if LIST_GAP_RE.fullmatch(doc.low[item.end:drafts[cursor].start]) is None:
+        gap = doc.low[item.end:drafts[cursor].start]
+        if LIST_GAP_RE.fullmatch(gap) is None and not (drafts[index].unit_kind == "percent" and ALTERNATIVE_GAP_RE.fullmatch(gap)):
             break
         chain.insert(0, cursor - 1)
         cursor -= 1
@@ -1018,7 +1116,8 @@ def _with_category(draft: _Draft, doc: _Doc, index: int, drafts: list[_Draft]) -
         return draft._replace(category="killed")
     if draft.object is not None and draft.object_known and not _is_person(draft.object):
         return draft._replace(category="count")
-    cue = _cue_category(draft, doc, drafts[index - 1] if index else None)
+    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
     if cue is not None:
         return draft._replace(category=cue)
     return draft._replace(category="people" if draft.object and _is_person(draft.object) else "count")
@@ -1057,6 +1156,8 @@ def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
     if prev.category not in EVENT_CATEGORIES and prev.category != "people":
         return False
     gap = doc.low[prev.end:draft.start]
+    if _next_word(doc.low, draft.end) in AUXILIARY_VERBS:
+        return False  # "11,300 died and some 28,600 were infected": a clause of its own
     return len(gap) < 60 and SENTENCE_END_RE.search(gap) is None and ELLIPSIS_GAP_RE.search(gap) is not None
 
 
@@ -1069,7 +1170,7 @@ def _is_person(noun: str) -> bool:
     return noun.endswith(PERSON_SUFFIXES) and len(noun) > 6 and noun not in NOT_PERSON_SUFFIXED
 
 
-def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | None:
+def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None, following: _Draft | None = None) -> str | None:
     """Return the nearest category cue: just before, then forward in the clause, then backward
     (a cue right after the previous bare count belongs to that count)."""
     previous_end = previous.end if previous else 0
@@ -1080,7 +1181,11 @@ def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None) -> str | No
     immediate = CUE_RE.search(near, cut.end() if cut else 0)
     if immediate is not None:
         return immediate.lastgroup
-    for forward in CUE_RE.finditer(low, draft.end, _forward_end(doc, draft.end)):
+    forward_end = _forward_end(doc, draft.end)
+    if following is not None and following.start < forward_end and \
+            RELATIVE_PART_RE.search(low, draft.end, following.start) is not None:
+        forward_end = following.start
+    for forward in CUE_RE.finditer(low, draft.end, forward_end):
         if not _cue_of_other_noun(low, draft.end, forward.start()):
             return forward.lastgroup
     start = max(previous_end, draft.start - 70)

@@ -35,7 +35,7 @@ import numpy as np
 from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.utils.ngram import NGram
-from wordfreq import available_languages, get_frequency_dict
+from wordfreq import available_languages, read_cBpack
 
 from flows.text.records import LanguageGuess
 
@@ -55,6 +55,9 @@ NGRAM_WEIGHTS = (1.0, 1.0, 2.0)  # weight of 1-, 2-, 3-gram evidence: trigrams d
 WORD_WEIGHT = 2.0  # weight of a word's log-frequency against the n-gram log-probabilities: a
                    # short word brings ~10 weighted n-gram terms; sets are flat for 2-4
                    # (word pairs 0.822 → 0.897 at 2.0, sentences 0.982 → 0.992)
+WORD_MAX_CHARS = 150  # word evidence only for whole texts shorter than this (a sentence or so;
+                      # never a paragraph cut to a sample): longer ones hold enough n-grams
+                      # (sentences 0.9927 with no limit), and articles stay fast
 WORD_FLOOR = 1e-8  # frequency of a word missing from a list ("small" lists stop near 1e-6)
 WORDFREQ_CODES = {"no": "nb", "hr": "sh", "tl": "fil"}  # langdetect code → wordfreq list name
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
@@ -105,10 +108,13 @@ SCRIPT_CANDIDATES: dict[str, frozenset[str]] = {
 
 # Letters that decide among languages of one script (checked in order; first hit wins).
 LETTER_RULES: dict[str, tuple[tuple[str, str], ...]] = {
-    "arabic": (("ٹڈڑںےۓہھ", "ur"), ("پچژگیک", "fa")),
+    "arabic": (("ٹڈڑںےۓہھ", "ur"),),
     "cyrillic": (("ўЎ", "be"), ("әғқңөұүһӘҒҚҢӨҰҮҺ", "kk"), ("ђћЂЋ", "sr"),
                  ("ѓќѕЃЌЅ", "mk"), ("їєґЇЄҐ", "uk"), ("өүӨҮ", "mn")),
 }
+# Letters that rule out a candidate without deciding among the rest: Persian and Urdu both
+# write پ چ ژ گ and the Persian forms ی ک, Arabic does not (unless its own ي ك ة ى dominate).
+PERSIAN_URDU_LETTERS = "پچژگیک"
 # Letters each language writes beyond the plain a-z / its script's shared core; a candidate
 # is dropped when more than ALPHABET_TOLERANCE of the sample's words hold a letter outside it
 # (a loanword or a name such as "São Paulo" in an English lead does not exclude English).
@@ -216,10 +222,16 @@ def letter_rule_language(text: str, script: str) -> str | None:
     """Return the language a script's distinctive letters decide, if any."""
     for letters, language in LETTER_RULES.get(script, ()):
         if any(ch in letters for ch in text):
-            if language == "fa" and _count(text, _ARABIC_ONLY) > _count(text, "یک"):
-                continue
             return language
     return None
+
+
+def letter_excluded(text: str, script: str) -> frozenset[str]:
+    """Return the candidates that letters rule out (Arabic when Persian/Urdu letters lead)."""
+    if (script == "arabic" and any(ch in PERSIAN_URDU_LETTERS for ch in text)
+            and _count(text, _ARABIC_ONLY) <= _count(text, "یک")):
+        return frozenset({"ar"})
+    return frozenset()
 
 
 def _count(text: str, letters: str) -> int:
@@ -298,8 +310,74 @@ def walk_ngrams(text: str, known: dict[str, int]) -> list[str]:
     return found
 
 
-def run_langdetect(sample: str, candidates: Iterable[str]) -> tuple[str, float] | None:
-    """Return the best candidate under langdetect's profiles, scored exactly, or None."""
+@dataclass(frozen=True)
+class WordLists:
+    """wordfreq log-frequencies per langdetect language (None where wordfreq has no list)."""
+
+    log_freq: tuple[dict[str, float] | None, ...]  # aligned with Profiles.languages
+    listed: np.ndarray  # bool per language: has a list
+
+
+@lru_cache(maxsize=1)
+def load_word_lists() -> WordLists:
+    """Return wordfreq's "small" lists for every scored candidate language (once per process)."""
+    shipped = available_languages("small")
+    scored = frozenset().union(*SCRIPT_CANDIDATES.values())
+    lists: list[dict[str, float] | None] = []
+    for lang in load_profiles().languages:
+        code = WORDFREQ_CODES.get(lang, lang)
+        lists.append(read_log_freq(shipped[code]) if lang in scored and code in shipped else None)
+    listed = np.array([found is not None for found in lists])
+    listed.setflags(write=False)
+    return WordLists(tuple(lists), listed)
+
+
+def read_log_freq(path: str) -> dict[str, float]:
+    """Return word → natural-log frequency from one wordfreq cBpack file (bucket i = -i cB)."""
+    log_freq: dict[str, float] = {}
+    for centibels, words in enumerate(read_cBpack(path)):
+        if words:
+            log_freq.update(dict.fromkeys(words, -centibels / 100 * np.log(10)))
+    return log_freq
+
+
+@lru_cache(maxsize=65_536)
+def word_log_freq(word: str) -> np.ndarray:
+    """Return the log-frequency of one lower-case word per language (NaN where no list)."""
+    floor = float(np.log(WORD_FLOOR))
+    values = np.full(len(load_profiles().languages), np.nan)
+    for i, log_freq in enumerate(load_word_lists().log_freq):
+        if log_freq is None:
+            continue
+        found = log_freq.get(word)
+        if found is None and "'" in word:  # "l'eau" is listed as "l" + "eau" in some languages
+            found = min(log_freq.get(part, floor) for part in word.split("'") if part)
+        values[i] = floor if found is None else found
+    values.setflags(write=False)
+    return values
+
+
+def word_evidence(sample: str, allowed: np.ndarray) -> np.ndarray | None:
+    """Return the summed word log-frequencies per language; unlisted ones get the best listed."""
+    words = [w.replace("’", "'") for w in _WORD_RE.findall(sample.lower())]
+    listed = allowed & load_word_lists().listed
+    if not words or not listed.any():
+        return None
+    total = np.sum([word_log_freq(w) for w in words], axis=0)
+    return np.where(np.isnan(total), total[listed].max(), total)
+
+
+@lru_cache(maxsize=256)
+def candidate_mask(candidates: frozenset[str]) -> np.ndarray:
+    """Return a read-only bool mask over the profile languages for a candidate set (cached)."""
+    mask = np.isin(load_profiles().languages, sorted(candidates))
+    mask.setflags(write=False)
+    return mask
+
+
+def run_langdetect(sample: str, candidates: Iterable[str],
+                   with_words: bool = True) -> tuple[str, float] | None:
+    """Return the best candidate under langdetect's profiles (plus word evidence), or None."""
     profiles = load_profiles()
     grams = extract_ngrams(sample)
     if not grams:
@@ -307,8 +385,12 @@ def run_langdetect(sample: str, candidates: Iterable[str]) -> tuple[str, float] 
     weights = np.array([NGRAM_WEIGHTS[len(g) - 1] for g in grams], dtype=np.float32)
     rows = [profiles.row_of[g] for g in grams]
     log_prob = (weights @ profiles.log_prob[rows]).astype(np.float64)
-    allowed = set(candidates)
-    log_prob[[lang not in allowed for lang in profiles.languages]] = -np.inf
+    allowed = candidate_mask(frozenset(candidates))
+    if with_words:
+        words = word_evidence(sample, allowed)
+        if words is not None:
+            log_prob += WORD_WEIGHT * words
+    log_prob[~allowed] = -np.inf
     best = int(np.argmax(log_prob))
     prob = 1.0 / float(np.exp(log_prob - log_prob[best]).sum())
     code = profiles.languages[best]
@@ -327,10 +409,11 @@ def guess_script_language(text: str, script: str, limit: int) -> tuple[str, floa
         return UND, 0.0, "too short"
     if script not in SCRIPT_CANDIDATES:
         return UND, 0.0, "unidentifiable"
-    candidates = compatible_candidates(sample, SCRIPT_CANDIDATES[script])
+    candidates = compatible_candidates(sample, SCRIPT_CANDIDATES[script]
+                                       - letter_excluded(sample, script))
     if len(candidates) == 1:
         return CODE_ALIASES.get(next(iter(candidates)), next(iter(candidates))), 0.9, None
-    found = run_langdetect(sample, candidates)
+    found = run_langdetect(sample, candidates, with_words=len(sample) < min(limit, WORD_MAX_CHARS))
     if found is None or found[1] < MIN_SCORE:
         return UND, 0.0, "unidentifiable"
     return found[0], found[1], None

@@ -116,15 +116,17 @@ DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
 # A German number word glued to an adjective of time: "zweijährige", "dreitägigen".
 DE_TIME_ADJECTIVE_RE = re.compile(r"(?<=[a-zäöüß])(?:jährig|tägig|stündig|wöchig|monatig|minütig)")
 # "por ciento" after a masked number is the percent word, not the number 100.
-PERCENT_CIENTO_RE = re.compile(r"(?<!\w)por\s+$")
+PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
 # "several hundred", "a few thousand": a vague quantity with the scale as lower bound.
 SEVERAL_BEFORE_RE = re.compile(
     r"(?<!\w)(?:several|a few|few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
     r"mehrere|einige|عدة|بضعة|بضع)\s+$"
 )
 MASK_RE = re.compile(r"\*number\*")
-DIGITS_SPACE_RE = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
-DIGITS_NOSPACE_RE = re.compile(r"\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+# ASCII digits only (Arabic-Indic digits are made ASCII first); other scripts' digits (Bengali,
+# Devanagari) belong to text outside the five languages.
+DIGITS_SPACE_RE = re.compile(r"[0-9]+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*")
+DIGITS_NOSPACE_RE = re.compile(r"[0-9]+(?:(?:[.,]|[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*")
 GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
@@ -194,9 +196,12 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
     """Return number atoms (masks, digits, number words) of lowercase `text` in reading order."""
     atoms = [_Atom(m.start(), m.end(), "mask", 0.0) for m in MASK_RE.finditer(text)]
     digits = DIGITS_SPACE_RE if language in SPACE_GROUP_LANGUAGES else DIGITS_NOSPACE_RE
-    for match in digits.finditer(text):
+    match = digits.search(text)
+    while match is not None:
         raw = _valid_digit_groups(match.group())
         start = match.start()
+        # a token cut short ("129,656 129,196") is scanned again after the cut
+        match = digits.search(text, start + len(raw) if raw and len(raw) < len(match.group()) else match.end())
         if start and text[start - 1] in ".," and (start < 2 or text[start - 2] in " (\n") and "." not in raw and "," not in raw:
             start, raw = start - 1, "0" + text[start - 1] + raw
         if raw:
@@ -218,6 +223,9 @@ def _valid_digit_groups(raw: str) -> str:
     if len(groups) == 1:
         return raw
     if " " in raw or "\u00a0" in raw or "\u202f" in raw or "\u2009" in raw:
+        space = min(i for i, c in enumerate(raw) if c in _SPACES)
+        if "," in raw[:space] and "." not in raw[:space]:
+            return raw[:space]  # "129,656 129,196": two numbers, not one with mixed separators
         if len(groups[0]) > 3:
             return groups[0]
     if len(groups) > 2 and any(len(g) != 3 for g in groups[1:-1]):
@@ -412,7 +420,7 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
         return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "half":
         return None
-    if len(group) == 1 and first.word == "ciento" and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start):
+    if len(group) == 1 and first.word in ("ciento", "cent") and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start):
         return None
     if first.kind in ("scale", "hundred") and len(group) == 1 and first.value >= 100 \
             and SEVERAL_BEFORE_RE.search(text, max(0, first.start - 14), first.start):

@@ -21,7 +21,7 @@ _SPACES = re.compile(r"[\s\-‐‑–]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One name of one place, with what is needed to rank candidates."""
 
@@ -42,8 +42,10 @@ class Gazetteer:
 
 def normalize_name(text: str) -> str:
     """Return the lookup key of a name: casefolded, no accents, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACES.sub(" ", text).strip(" .").casefold()
 
 

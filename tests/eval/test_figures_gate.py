@@ -14,13 +14,15 @@ import pytest
 from flows.eval.figures import evaluate_figures
 from flows.eval.number_specs import evaluate_number_specs
 
-# measured 2026-11-28: figures_dev f1 0.972 (P 0.963, R 0.981), category 0.938, qualifier 1.0,
-# bounds 1.0, object 0.954, unit 0.988; seed 16/16 on every field
+# measured 2026-11-28: figures_dev f1 0.974 (P 0.966, R 0.981), category 0.958 (ar 0.971, es 0.970,
+# en 0.934, fr 1.0), qualifier 1.0, bounds 1.0, object 0.954, unit 0.988; seed 16/16 on every field.
+# Raised after the generalisation pass (category cues, elliptic counts, exclusions): precision and
+# category floors keep a margin of about 0.015 below the measured scores.
 FLOORS = {
     "figures_dev.f1": 0.95,
-    "figures_dev.precision": 0.945,
+    "figures_dev.precision": 0.95,
     "figures_dev.recall": 0.96,
-    "figures_dev.category_acc": 0.92,
+    "figures_dev.category_acc": 0.94,
     "figures_dev.qualifier_acc": 0.98,
     "figures_dev.bounds_acc": 0.98,
     "figures_dev.object_acc": 0.93,

@@ -102,6 +102,8 @@ BOUNDS_CASES = [
     ("أصيب عشرات المدنيين.", "ar", "عشرات", None, 10, None, "vague"),
     # Arabic number word after the conjunction و
     ("وصل سبعة رجال وخمسة أطفال.", "ar", "خمسة", 5, 5, 5, "exact"),
+    # two table cells: a comma group then a space starts a new number
+    ("Labor force 129,656 129,196 in May.", "en", "129,656", 129656, 129656, 129656, "exact"),
     # "K." is not a thousand ("K.-o.-Runde")
     ("Er spielte in 12 K.-o.-Runden.", "de", "12", 12, 12, 12, "exact"),
     # "several hundred" is vague with the scale as lower bound

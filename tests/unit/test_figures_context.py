@@ -183,6 +183,8 @@ CONTEXT_CASES = [
     ("Sie ersetzt vier Spieler und den verletzten Kapitän.", "de", "vier", None, "player", "people"),
     # German: the last part of a compound noun is translated
     ("Es gab drei Bombenanschläge in der Stadt.", "de", "drei", None, "attack", "count"),
+    # a German compound is read from its last part only when that part is long enough
+    ("Der 24-jährige Niederländer gewann.", "de", "24-jährige", "year", "dutchman", "age"),
     # German nationality noun
     ("Unter den Opfern waren sechs Österreicher.", "de", "sechs", None, "austrian", "people"),
     # Spanish "fui" (I was) is not French "fui" (fled)
@@ -193,6 +195,54 @@ CONTEXT_CASES = [
     ("Deux Sénégalais ont été interpellés.", "fr", "Deux", None, "sénégalais", "arrested"),
     # French -ien demonym after an approximate noun
     ("Une trentaine de Tunisiens ont manifesté.", "fr", "Une trentaine", None, "tunisien", "people"),
+    # a past-tense verb after a singular head noun ends the noun phrase
+    ("A 24-hour transport strike took place on Monday.", "en", "24-hour", "hour", "strike", "duration"),
+    # "in his late 40s" is still a decade of life
+    ("A man in his late 40s was questioned.", "en", "40s", "year", "man", "age"),
+    # "fatally shot" is killed
+    ("A sniper fatally shot three guards at the gate.", "en", "three", None, "guard", "killed"),
+    # a "but" clause after the number does not give it its cue
+    ("They questioned four drivers but no arrests were made.", "en", "four", None, "driver", "people"),
+    # millennia are a time unit
+    ("The city has stood for nearly three millennia.", "en", "nearly three millennia", "millennium", None, "duration"),
+    # an "Age:" label makes the figure an age
+    ("Name: J. Doe\nAge: 41 years\n", "en", "41 years", "year", None, "age"),
+    # a German compound is not an English cue ("Fledermäuse" does not contain "fled")
+    ("Die Forscher fingen 40 Fledermäuse in der Höhle.", "de", "40", None, "fledermäuse", "count"),
+    # after "of whom" the verb belongs to the second count
+    ("Bisher erkrankten 900 Menschen, von denen 30 starben.", "de", "900", None, "people", "people"),
+    ("Bisher erkrankten 900 Menschen, von denen 30 starben.", "de", "30", None, None, "killed"),
+    # "statt" links two percentages
+    ("Die Wirtschaft wuchs um 0,7 statt 0,5 Prozent.", "de", "0,7", "percent", None, "percent"),
+    # French "milles" (plural) is the nautical unit, not the number
+    ("Le voilier avait 12 milles d'avance.", "fr", "12 milles", "mile", None, "quantity"),
+    # a French duration in hours glued to "h" stays a duration
+    ("La grève a duré 48h dans la ville.", "fr", "48h", "hour", None, "duration"),
+    # a bracketed span of years after a thing is a duration, after a name an age
+    ("Une turbine dure peu (25 ans) selon eux.", "fr", "25 ans", "year", None, "duration"),
+    ("Selon Paul Martin (52 ans), tout va bien.", "fr", "52 ans", "year", None, "age"),
+    # the owner of a decade of life may come a few words earlier
+    ("Most were men in their late teens and early 20s.", "en", "20s", "year", None, "age"),
+    # a vague scale "of dollars" is money
+    ("The war cost billions of dollars.", "en", "billions of dollars", "USD", None, "money"),
+    # "-pound" after a number is a weight idiom, not sterling
+    ("Nobody mentions the 800-pound gorilla here.", "en", "800", None, None, "count"),
+    # a hyphenated currency after a scale ("a million-dollar fine")
+    ("The court imposed a million-dollar fine.", "en", "a million-dollar", "USD", None, "money"),
+    # "respectively" is not a counted noun
+    ("Ana and Luz, 29 and 27 years old respectively, signed.", "en", "27 years old", "year", None, "age"),
+    # an ISO currency code after the amount
+    ("Le marché vaut 4,5 milliards USD cette année.", "fr", "4,5 milliards USD", "USD", None, "money"),
+    # percent joined by a hyphen in a German compound
+    ("Sie führt eine 30-Prozent-Partei an.", "de", "30-Prozent", "percent", None, "percent"),
+    # power units are quantities
+    ("Der Park liefert 40 Megawatt Strom.", "de", "40 Megawatt", "MW", None, "quantity"),
+    # a clause with its own verb after the count is not elliptic
+    ("Some 300 people died and about 900 were infected.", "en", "about 900", None, None, "count"),
+    # "the lives of" is not a death
+    ("It changed the lives of thousands of families.", "en", "thousands", None, "family", "people"),
+    # a German ordinal followed by a capitalised noun after a comma is not an appositive age
+    ("Qualifikation, 3. Runde: Wien gegen Graz.", "de", "3", None, None, "count"),
     # an elliptic count in a list keeps the category of the count before it
     ("Hubo cuatro muertos en Lima y dos en Cusco.", "es", "dos", None, None, "killed"),
     ("غادر 120 ألف مسافر عبر المطار ونحو 80 ألف عبر البر.", "ar", "نحو 80 ألف", None, None, "people"),

@@ -116,6 +116,63 @@ NOT_FIGURES = [
     ("La sesión empieza a las once de la mañana.", "es", "once"),
     # "ciento" after a masked number is the percent word
     ("Subió *NUMBER* por ciento este año.", "es", "ciento"),
+    # "the late 90s" is a decade of the calendar, not an age
+    ("Prices fell in the late 90s and rose again.", "en", "90s"),
+    # an abbreviated decade after an apostrophe with a leading zero
+    ("Phones changed fast in the early '00s.", "en", "00s"),
+    # a capitalised vague plural inside a name
+    ("Crowds joined the March of the Millions downtown.", "en", "Millions"),
+    # a day number listed before ", year" after a month
+    ("Talks were held on June 3 and 4, 2015 in Oslo.", "en", "4"),
+    # an item number opening a bracketed list
+    ("Read his essays (1. The river, 2. The sea).", "en", "1"),
+    # an emergency number is a phone number
+    ("Neighbours called 911 after the blast.", "en", "911"),
+    ("She made a 999 call at noon.", "en", "999"),
+    # the year after "Month DD," is a date even before a noun
+    ("DAYTON — Mar 3, 2019 Police closed the road.", "en", "2019"),
+    # a French clock hour glued to "h" after "à" / "pointage de"
+    ("Au pointage de 18h, le bateau était en tête.", "fr", "18h"),
+    ("Le vol part à 7h de Nice.", "fr", "7h"),
+    # a German vague word joined by a hyphen to a noun is a modifier
+    ("Das Millionen-Geschäft platzte.", "de", "Millionen"),
+    # a year before a capitalised event name
+    ("She ran in the 2015 General Election as well.", "en", "2015"),
+    # digits glued to a capital "M" name a movement or date ("15M"), not metres
+    ("The 15M movement began in a square.", "en", "15M"),
+    # a hyphenated fraction is not a figure
+    ("Two-thirds of voters agreed.", "en", "Two"),
+    # a Spanish date range "del 3 al 9 de mayo"
+    ("La feria será del 3 al 9 de mayo en Quito.", "es", "3"),
+    # digits of other scripts (Bengali) are outside the five languages
+    ("Quoted: ২০ মে থেকে", "en", "২০"),
+    # a bracketed footnote number before punctuation
+    ("Il l'a dit au journal (2). Puis il est parti.", "fr", "2"),
+    # French "dos" is the back, not Spanish "two"
+    ("Il a tourné le dos à la foule.", "fr", "dos"),
+    # a capitalised number word inside a sentence names a group
+    ("Les chefs du Groupe des Huit se réunissent.", "fr", "Huit"),
+    # day numbers listed before a date
+    ("Le salon ouvre les 4, 5 et 6 mars à Lyon.", "fr", "4"),
+    # street numbers and postcodes
+    ("Le siège est au 12 rue Victor Hugo, 69002 Lyon.", "fr", "12"),
+    ("Le siège est au 12 rue Victor Hugo, 69002 Lyon.", "fr", "69002"),
+    # a mobile network generation ("4G") is not grams
+    ("Das Netz nutzt 4G auf dem Land.", "de", "4G"),
+    # an SMS contact trailer "برقم (N)"
+    ("للتواصل ارسل رسالة تبدأ برقم (57) إلى 88548", "ar", "57"),
+    ("ارسل رسالة SMS تبدأ بالرمز (61) ثم مسافة", "ar", "61"),
+    # a year after "a" dates one thing ("a 2005 police report")
+    ("She cited a 2009 police report.", "en", "2009"),
+    # US street addresses
+    ("Shots were fired at 4120 N. Maple Street.", "en", "4120"),
+    ("Police stopped a car in the 2300 block of Elm Street.", "en", "2300"),
+    # decades in words ("los años sesenta")
+    ("La moda de los años sesenta volvió.", "es", "sesenta"),
+    # an old year after "seit" / "since"
+    ("Der Markt besteht seit 1570 in der Stadt.", "de", "1570"),
+    # Portuguese "dos" in a name
+    ("President José Eduardo dos Santos spoke.", "en", "dos"),
     # Spanish "miles" is not read in English ("a few miles")
     ("The school was a few miles away.", "en", "miles"),
 ]
@@ -142,6 +199,16 @@ def test_extract_figures_skips_non_figures(text: str, language: str, span: str) 
         ("Ein 47-jähriger Mann wurde verletzt.", "de", "47-jähriger"),
         # Arabic number word with the preposition "ل" attached
         ("أعلنت الوزارة نتائج لسبعة آلاف متقدم.", "ar", "سبعة آلاف"),
+        # a capitalised number word after a dateline dash opens the sentence
+        ("3 mai 2013. - Trois hommes ont été arrêtés.", "fr", "Trois"),
+        # Spanish "dos" quoted in an English text is still a number
+        ("He wrote: “Llegaron dos camiones”.", "en", "dos"),
+        # a capitalised noun before an age in German is not a name
+        ("Die Elf (Altersschnitt 21,5 Jahre) siegte.", "de", "21,5 Jahre"),
+        # a Title Case headline keeps its number word
+        ("Report: Storm Leaves Two People Dead in Town", "en", "Two"),
+        # a number word opening a sentence after an ellipsis in brackets
+        ("They left. [...] Three hours later the police came.", "en", "Three hours"),
         # an English number after "notes" is kept when a counted noun follows
         ("The archive keeps 12 letters and 14 photographs.", "en", "14"),
     ],

@@ -10,6 +10,10 @@ from flows.text.numbers import compose_words, normalize_digits, parse_digits, pa
 PARSE_CASES = [
     # English comma thousands
     ("1,500", "en", 1500),
+    # Arabic number word with the preposition "ب" attached
+    ("بخمسة آلاف", "ar", 5000),
+    # German number word glued to "-jährige"
+    ("zweijährige", "de", 2),
     # English decimal point with three decimals stays a decimal before a scale
     ("5.397 billion", "en", 5.397e9),
     # German dot thousands
@@ -71,6 +75,7 @@ def test_parse_number_reads_language_conventions(text: str, language: str, value
         ("192.168.1.2", "en"),  # an IP address is not one number
         ("seven and five", "en"),  # a list of two numbers is not one number
         ("half", "en"),  # a fraction word alone
+        ("৫০", "en"),  # Bengali digits are outside the five languages
     ],
 )
 def test_parse_number_rejects_non_numbers(text: str, language: str) -> None:
