@@ -29,7 +29,7 @@ REASONS = (
     "follow-us plea", "newsletter plea", "support plea", "agency credit", "source credit",
     "byline", "image credit", "carousel label", "timestamp", "advertisement", "tags line",
     "label line", "short edge line", "separator", "end marker", "foreign-script edge line",
-    "breadcrumb",
+    "breadcrumb", "site footer", "cookie notice", "paywall notice",
     "repeated boilerplate (source)",
 )
 SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
@@ -164,6 +164,44 @@ SHARE_CUE_RE = _words_re(r"share|teilen|teile|partagez|partager|comparte|compart
                          r"udostępnij|поделитесь|поделиться|شارك", r"\b", r"\b")
 FRIEND_CUE_RE = _words_re(r"friends?|freunde?n?|amis?|amigos?|amici|znajomym?|друзьями|друзей|"
                           r"أصدقائك|this (?:story|article|post)", r"\b", r"\b")
+# Site chrome at the page's edges: legal/imprint links, cookie banners, "powered by" lines,
+# content licences, paywall notices (en, fr, de, es, it, pl, ru, ar, pt, nl).
+SITE_LINK_RE = _words_re(
+    r"privacy(?: policy| notice| settings)?|cookie(?:s| policy| settings| preferences)?|"
+    r"terms(?: of (?:use|service)| (?:and|&) conditions)|about us|contact us|sitemap|"
+    r"do not sell my (?:personal )?information|accessibility|impressum|datenschutz\w*|agb|"
+    r"nutzungsbedingungen|mentions légales|politique de (?:confidentialité|cookies)|"
+    r"conditions générales(?: d'utilisation)?|aviso legal|política de (?:privacidad|cookies)|"
+    r"términos y condiciones|note legali|informativa(?: sulla)? privacy|termini e condizioni|"
+    r"polityka (?:prywatności|cookies)|regulamin\w*|политика конфиденциальности|"
+    r"пользовательское соглашение|سياسة الخصوصية|شروط الاستخدام|اتصل بنا|من نحن|"
+    r"política de privacidade|termos de uso|privacybeleid|algemene voorwaarden", r"^\W*", r"\b")
+COOKIE_NOTICE_RE = _words_re(
+    r"(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies to|by continuing to "
+    r"(?:use|browse)|accept (?:all )?cookies|diese (?:web)?seite verwendet cookies|wir verwenden "
+    r"cookies|(?:ce site|nous) utilis\w+ des cookies|utilizamos cookies|este sitio (?:web )?utiliza "
+    r"cookies|utilizziamo (?:i )?cookie|questo sito utilizza (?:i )?cookie|(?:używamy|strona "
+    r"korzysta z) (?:plików )?cookie|мы используем (?:файлы )?cookie|сайт использует (?:файлы )?"
+    r"cookie|يستخدم هذا الموقع|ملفات تعريف الارتباط", r"\b", r"")
+POWERED_BY_RE = _words_re(r"(?:proudly )?powered by|theme by|fourni par blogger|bereitgestellt "
+                          r"von blogger|con la tecnología de blogger|tema simple|thème simple|"
+                          r"simple theme", r"\b", r"\b")
+LICENCE_RE = _words_re(r"(?:is )?licensed under|creative commons|unter einer lizenz|sous licence|"
+                       r"bajo (?:una )?licencia|distribuito con licenza|na licencji",
+                       r"\b", r"\b")
+PAYWALL_RE = _words_re(
+    r"(?:to )?continue reading|subscribe (?:now )?to (?:continue|read)|already (?:a subscriber|"
+    r"have an account)|(?:for|exclusive to) subscribers|subscribers only|log ?in to (?:continue|"
+    r"read)|this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) "
+    r"(?:subscribers|members)|weiterlesen mit|(?:nur|exklusiv) für abonnent\w*|sie sind bereits "
+    r"abonnent|réservé aux abonnés|pour lire la suite|déjà abonné|la suite (?:de cet article )?"
+    r"est réservée|exclusivo para suscriptores|(?:ya eres|¿ya eres) suscriptor|contenido exclusivo"
+    r"|riservato agli abbonati|sei già abbonato|continua a leggere|(?:dostępny )?tylko dla "
+    r"(?:prenumeratorów|subskrybentów)|masz już (?:prenumeratę|subskrypcję)|только (?:для )?"
+    r"подписчик\w*|доступ(?:ен|на|но) (?:только )?(?:по|для) подпис\w*|للمشتركين فقط|"
+    r"أكمل القراءة|exclusivo para assinantes|já é assinante", r"\b", r"")
+SITE_LINK_WORDS = 6  # a legal/imprint link line has at most this many words
+SITE_NOTICE_WORDS = 60  # cookie, licence and paywall notices up to this many words
 SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
 # A dateline is body even when a whole batch repeats it, so learned boilerplate spares it.
 NAME_DASH_PLACE_RE = re.compile(r"^[^\W\d][^\d.!?:]{1,40}\s[–—-]\s*[^\W\d][^\d.!?:]{1,30}$")
@@ -302,8 +340,29 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
         return "byline"
     if BREADCRUMB_RE.match(text) and words <= 12:
         return "breadcrumb"
+    notice = site_notice_reason(text, words, trailer)
+    if notice is not None:
+        return notice
     if trailer:
         return trailer_reason(text, words)
+    return None
+
+
+def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
+    """Return the reason an edge line is site chrome (legal link, banner, paywall), or None."""
+    if words <= SITE_LINK_WORDS and not ends_sentence(text) and SITE_LINK_RE.match(text):
+        return "site footer"
+    if words <= SITE_NOTICE_WORDS and COOKIE_NOTICE_RE.search(text):
+        return "cookie notice"
+    if words <= SITE_NOTICE_WORDS and PAYWALL_RE.search(text):
+        return "paywall notice"
+    if not trailer:
+        return None
+    if words <= 10 and POWERED_BY_RE.search(text):
+        return "site footer"
+    if words <= SITE_NOTICE_WORDS and (LICENCE_RE.search(text) or (
+            COPYRIGHT_START_RE.match(text) and COPYRIGHT_RE.search(text, 1))):
+        return "copyright line"
     return None
 
 

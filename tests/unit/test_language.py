@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from flows.text.language import MIN_LETTERS, detect_language
+from flows.text.language import (
+    MIN_LETTERS,
+    WORD_FLOOR,
+    WORDFREQ_CODES,
+    detect_language,
+    load_profiles,
+    load_word_lists,
+    word_log_freq,
+)
 
 
 @pytest.mark.parametrize(
@@ -131,10 +141,59 @@ def test_detect_language_keeps_english_despite_accented_names() -> None:
 def test_detect_language_does_not_depend_on_the_hash_seed() -> None:
     # set and dict orders change with PYTHONHASHSEED; the answers must not
     probe = ("from flows.text.language import detect_language as d\n"
-             "print([d(t) for t in ['Ок, да.', 'ab cd', 'Мир и Welt', 'Це наш дім.']])")
+             "print([d(t) for t in ['Ок, да.', 'ab cd', 'Мир и Welt', 'Це наш дім.', 'la casa nova']])")
     outputs = {
         subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # two words: wordfreq's lists decide where character n-grams alone mislead
+        ("good morning", "en"),  # n-grams alone: hr
+        ("la nostra casa", "it"),  # n-grams alone: es
+        ("la casa nova", "ca"),  # n-grams alone: es
+        ("gratis parkeren", "nl"),  # n-grams alone: da
+        ("dobra kava", "sl"),  # n-grams alone: hr
+        # Persian/Urdu letters rule Arabic out but leave Urdu in (n-grams alone: fa)
+        ("کیا آپ", "ur"),
+        ("پاکستان کی حکومت", "ur"),
+        ("من دیروز به کتابخانه رفتم", "fa"),
+        ("كيف حالك", "ar"),
+        # a language without a word list is not penalised by the others' lists
+        ("ek het nie geweet nie", "af"),
+        ("मी उद्या शाळेत जाणार आहे", "mr"),
+        ("मैं कल स्कूल जाऊंगा", "hi"),
+    ],
+)
+def test_detect_language_weighs_word_frequencies_on_short_texts(text: str, language: str) -> None:
+    assert detect_language(text).language == language
+
+
+def test_word_lists_ship_inside_the_installed_package() -> None:
+    # no download at run time: every list is a file of the installed wordfreq package
+    import wordfreq
+
+    package_dir = Path(wordfreq.__file__).parent
+    shipped = wordfreq.available_languages("small")
+    lists = load_word_lists()
+    languages = load_profiles().languages
+    listed = {lang for lang, log_freq in zip(languages, lists.log_freq) if log_freq is not None}
+    assert {"en", "fr", "de", "es", "it", "pl", "ru", "ar", "hr", "no", "tl"} <= listed
+    assert not listed & {"af", "zh-cn", "ja", "ko"}  # no list / not space-delimited
+    assert all(Path(shipped[WORDFREQ_CODES.get(lang, lang)]).is_relative_to(package_dir)
+               for lang in listed)
+
+
+def test_word_log_freq_reads_frequencies_per_language() -> None:
+    languages = load_profiles().languages
+    the = dict(zip(languages, word_log_freq("the")))
+    assert the["en"] > math.log(1e-2) > the["de"]
+    # a word in no list sits at the floor for listed languages, NaN for unlisted ones
+    unknown = dict(zip(languages, word_log_freq("qxzvvy")))
+    assert unknown["en"] == pytest.approx(math.log(WORD_FLOOR))
+    assert math.isnan(unknown["af"])
