@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
 from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
+from flows.text.dates import parse_published_at
 from flows.text.boilerplate import Boilerplate, learn_boilerplate
 from flows.text.records import Article, EntityMention
 
@@ -154,6 +155,7 @@ def _document_row(origin: LoadedArticle, result: ArticleResult, batch_id: str, n
         "url": meta.get("url"),
         "title": meta.get("title"),
         "published_at": meta.get("published_at"),
+        "published_at_utc": parse_published_at(meta.get("published_at"), result.language.language),
         "source": meta.get("source"),
         "language": result.language.language,
         "language_score": float(result.language.score),

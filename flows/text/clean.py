@@ -78,7 +78,12 @@ READ_MORE_RE = _words_re(
     r"czytaj (?:też|także|więcej|dalej)|zobacz (?:też|także|więcej)|zobacz|przeczytaj(?: też)?|"
     r"читайте (?:также|еще|ещё)|читать далее|смотрите также|по теме|подробнее|"
     r"اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|اقرا ايضا|شاهد أيضا|للمزيد|رابط الخبر|"
-    r"leia (?:também|mais)|saiba mais|lees (?:ook|meer)")
+    r"leia (?:também|mais)|saiba mais|lees (?:ook|meer)|you (?:may|might) also (?:like|enjoy)|"
+    r"more (?:from|stories|news)|(?:das )?könnte sie auch interessieren|weitere artikel|"
+    r"vous (?:aimerez|pourriez aimer) aussi|plus d'articles|más noticias|"
+    r"(?:ti )?potrebbe(?:ro)? interessarti|może cię (?:też )?zainteresować|polecamy|"
+    r"вам (?:также )?может быть интересно|рекомендуем|похожие (?:статьи|новости)|قد يهمك|"
+    r"(?:مقالات|أخبار) ذات صلة")
 READ_MORE_TAIL_RE = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
                                r"далее|еще|ещё)\s*$", re.IGNORECASE)
 FOLLOW_RE = _words_re(
@@ -96,13 +101,16 @@ PLEA_HINTS = ("follow", "folg", "suivez", "sígu", "sigu", "segui", "obserwuj", 
 INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
                             f"{NEWSLETTER_RE.pattern})", re.IGNORECASE)
 NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
-                               r"rundbrief|рассылк\w*|النشرة", r"\b", r"\b")
+                               r"rundbrief|рассылк\w*|النشرة|postfach|posteingang|correo\w*|"
+                               r"boîte (?:mail|e-mail|de réception)|casella (?:di posta|e-?mail)|"
+                               r"skrzynk\w+|почт\w+|بريدك", r"\b", r"\b")
 SUPPORT_RE = _words_re(
     r"support (?:us|our (?:journalism|work|reporting|newsroom)|independent (?:journalism|media|"
     r"news))|donate (?:now|today)|make a donation|become a (?:member|patron|subscriber)|"
     r"^jetzt\b.{0,40}unterstützen\s*!?$|unterstützen sie (?:uns|unsere)|kostenlos (?:lesen|"
     r"testen)|probeabo|soutenez-nous|faites un don|sostienici|wesprzyj nas|поддержите (?:нас|"
-    r"редакц)|free trial", r"\b", r"")
+    r"редакц)|free trial|help us (?:continue|keep|grow|fund|stay)|helfen sie uns|"
+    r"aidez-nous|ayúdanos|aiutaci|pomóż nam|помогите нам", r"\b", r"")
 # Cue groups of a reader-funding plea: who speaks to the reader, about what medium, for what.
 PLEA_ADDRESS_RE = _words_re(r"we|our|us|you|your|wir|unser\w*|uns|ihr|nous|notre|nos|vous|"
                             r"noi|nostr\w|nosotros|nuestr\w+|usted\w*|my|nasz\w*|nas|мы|наш\w*|"
@@ -118,9 +126,9 @@ PLEA_MONEY_RE = _words_re(r"subscri\w*|abonn\w*|abo|donat\w*|don|spende\w*|suppo
                           r"поддерж\w*|подпис\w*|free|frei|gratis|kostenlos\w*|gratuit\w*|"
                           r"paywall|premium|membership|mitglied\w*", r"\b", r"\b")
 COPYRIGHT_RE = _words_re(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|tous droits réservés|alle rechte "
-    r"vorbehalten|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa "
-    r"zastrzeżone|все права защищены|جميع الحقوق محفوظة", r"(?:^|\b|(?=©))", r"")
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|(?:tous )?droits réservés|(?:alle )?rechte "
+    r"vorbehalten|(?:todos los )?derechos reservados|(?:tutti i )?diritti riservati|"
+    r"(?:wszelkie )?prawa zastrzeżone|все права защищены|(?:جميع )?الحقوق محفوظة", r"(?:^|\b|(?=©))", r"")
 COPYRIGHT_START_RE = _words_re(r"©|copyright\s*(?:©|\(c\)|\d{4}|by\b)|\(c\)\s*\d{4}", r"^\W*",
                                r"")
 ADVERT_RE = _words_re(r"advertisement|advertising|sponsored|anzeige|werbung|publicité|"
@@ -155,17 +163,20 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
                     r"pl|es|sa|ae)\b(?:/\S*)?", re.IGNORECASE)
 PHONE_RE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d\b")
-CONTACT_RE = _words_re(r"sms|contact|kontakt|e-mail:|email:|tel\.?:|phone:|للتواصل|لمراسلة|"
+CONTACT_RE = _words_re(r"sms|contact|kontakt|write to|letters? to the editor|leserbrief\w*|e-mail:|email:|tel\.?:|phone:|للتواصل|لمراسلة|"
                        r"للتواصل مع الكاتب|مراسلة|écrivez|écrire à|napisz|пишите", r"\b", r"")
 TAGS_RE = _words_re(r"tags|tagi|theme|themen|schlagwörter|étiquettes|mots-clés|etichette|"
                     r"temas|теги|метки|الكلمات الدلالية|وسوم|keywords", r"^\W*", r"\s*:")
 BREADCRUMB_RE = re.compile(r"^[^.!?]*?(?:\s[>»›|/]\s[^.!?]*?){2,}$")
 SHARE_CUE_RE = _words_re(r"share|teilen|teile|partagez|partager|comparte|compartir|condividi|"
-                         r"udostępnij|поделитесь|поделиться|شارك", r"\b", r"\b")
+                         r"udostępnij|поделитесь|поделиться|شارك|send|forward|pass (?:it|this) on|"
+                         r"envoyez|transférez|schicken sie|schick|leiten sie|envía(?:les)?|"
+                         r"reenvía|inoltra|invia|wyślij|prześlij|отправьте|перешлите|أرسل",
+                         r"\b", r"\b")
 FRIEND_CUE_RE = _words_re(r"friends?|freunde?n?|amis?|amigos?|amici|znajomym?|друзьями|друзей|"
                           r"أصدقائك|this (?:story|article|post)", r"\b", r"\b")
 # Site chrome at the page's edges: legal/imprint links, cookie banners, "powered by" lines,
-# content licences, paywall notices (en, fr, de, es, it, pl, ru, ar, pt, nl).
+# paywall notices (en, fr, de, es, it, pl, ru, ar, pt, nl).
 SITE_LINK_RE = _words_re(
     r"privacy(?: policy| notice| settings)?|cookie(?:s| policy| settings| preferences)?|"
     r"terms(?: of (?:use|service)| (?:and|&) conditions)|about us|contact us|sitemap|"
@@ -175,9 +186,12 @@ SITE_LINK_RE = _words_re(
     r"términos y condiciones|note legali|informativa(?: sulla)? privacy|termini e condizioni|"
     r"polityka (?:prywatności|cookies)|regulamin\w*|политика конфиденциальности|"
     r"пользовательское соглашение|سياسة الخصوصية|شروط الاستخدام|اتصل بنا|من نحن|"
-    r"política de privacidade|termos de uso|privacybeleid|algemene voorwaarden", r"^\W*", r"\b")
+    r"política de privacidade|termos de uso|privacybeleid|algemene voorwaarden|comments?|"
+    r"leave a (?:comment|reply)|kommentare?|commentaires?|laisser un commentaire|comentarios?|"
+    r"deja (?:un|tu) comentario|commenti|lascia un commento|komentarze?|dodaj komentarz|"
+    r"комментари\w*|التعليقات", r"^\W*", r"\b")
 COOKIE_NOTICE_RE = _words_re(
-    r"(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies to|by continuing to "
+    r"(?:this|our) (?:web)?site uses cookies|we use cookies|by continuing to "
     r"(?:use|browse)|accept (?:all )?cookies|diese (?:web)?seite verwendet cookies|wir verwenden "
     r"cookies|(?:ce site|nous) utilis\w+ des cookies|utilizamos cookies|este sitio (?:web )?utiliza "
     r"cookies|utilizziamo (?:i )?cookie|questo sito utilizza (?:i )?cookie|(?:używamy|strona "
@@ -186,20 +200,24 @@ COOKIE_NOTICE_RE = _words_re(
 POWERED_BY_RE = _words_re(r"(?:proudly )?powered by|theme by|fourni par blogger|bereitgestellt "
                           r"von blogger|con la tecnología de blogger|tema simple|thème simple|"
                           r"simple theme", r"\b", r"\b")
-LICENCE_RE = _words_re(r"(?:is )?licensed under|creative commons|unter einer lizenz|sous licence|"
-                       r"bajo (?:una )?licencia|distribuito con licenza|na licencji",
-                       r"\b", r"\b")
 PAYWALL_RE = _words_re(
-    r"(?:to )?continue reading|subscribe (?:now )?to (?:continue|read)|already (?:a subscriber|"
-    r"have an account)|(?:for|exclusive to) subscribers|subscribers only|log ?in to (?:continue|"
-    r"read)|this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) "
+    r"^\W*(?:to )?continue reading|continue reading (?:this|the full) (?:article|story)|"
+    r"subscribe (?:now )?to (?:continue|read)|already a subscriber|exclusive(?:ly)? (?:to|for) "
+    r"subscribers|subscribers only|log ?in to (?:continue|read)|this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) "
     r"(?:subscribers|members)|weiterlesen mit|(?:nur|exklusiv) für abonnent\w*|sie sind bereits "
     r"abonnent|réservé aux abonnés|pour lire la suite|déjà abonné|la suite (?:de cet article )?"
     r"est réservée|exclusivo para suscriptores|(?:ya eres|¿ya eres) suscriptor|contenido exclusivo"
-    r"|riservato agli abbonati|sei già abbonato|continua a leggere|(?:dostępny )?tylko dla "
+    r"|riservato agli abbonati|sei già abbonato|^\W*continua a leggere|(?:dostępny )?tylko dla "
     r"(?:prenumeratorów|subskrybentów)|masz już (?:prenumeratę|subskrypcję)|только (?:для )?"
     r"подписчик\w*|доступ(?:ен|на|но) (?:только )?(?:по|для) подпис\w*|للمشتركين فقط|"
     r"أكمل القراءة|exclusivo para assinantes|já é assinante", r"\b", r"")
+SITE_CHROME_REASONS = frozenset({"site footer", "cookie notice", "paywall notice"})
+LINK_AFTER_COLON_RE = re.compile(r":\s*([^:.!?]{3,40})$")  # "To find out more, see: Cookie Policy"
+# A form field's label: a required-field star, or the reader addressed ("Your e-mail:").
+FORM_LABEL_RE = re.compile(r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wenn du|si vous|tu|"
+                           r"tus?|su|tuo|tua|twój|twoja|twoje|ваш\w*|твой|твоя)\b[^.!?]{0,60}:\s*$",
+                           re.IGNORECASE)
+FORM_LABEL_WORDS = 10
 SITE_LINK_WORDS = 6  # a legal/imprint link line has at most this many words
 SITE_NOTICE_WORDS = 60  # cookie, licence and paywall notices up to this many words
 SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
@@ -352,6 +370,9 @@ def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
     """Return the reason an edge line is site chrome (legal link, banner, paywall), or None."""
     if words <= SITE_LINK_WORDS and not ends_sentence(text) and SITE_LINK_RE.match(text):
         return "site footer"
+    link = LINK_AFTER_COLON_RE.search(text)
+    if link is not None and words <= 12 and SITE_LINK_RE.match(link.group(1)):
+        return "site footer"
     if words <= SITE_NOTICE_WORDS and COOKIE_NOTICE_RE.search(text):
         return "cookie notice"
     if words <= SITE_NOTICE_WORDS and PAYWALL_RE.search(text):
@@ -360,8 +381,10 @@ def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
         return None
     if words <= 10 and POWERED_BY_RE.search(text):
         return "site footer"
-    if words <= SITE_NOTICE_WORDS and (LICENCE_RE.search(text) or (
-            COPYRIGHT_START_RE.match(text) and COPYRIGHT_RE.search(text, 1))):
+    if words <= FORM_LABEL_WORDS and FORM_LABEL_RE.search(text):
+        return "label line"
+    if (words <= SITE_NOTICE_WORDS and COPYRIGHT_START_RE.match(text)
+            and COPYRIGHT_RE.search(text, 1)):
         return "copyright line"
     return None
 
@@ -398,7 +421,9 @@ def _is_share_plea(text: str) -> bool:
     """Return whether a line asks the reader to pass the article on to friends."""
     if FRIEND_CUE_RE.search(text) is None:
         return False
-    return SHARE_CUE_RE.search(text) is not None or text.rstrip().endswith(("?", "!"))
+    if SHARE_CUE_RE.search(text) is not None or text.rstrip().endswith(("?", "!")):
+        return True
+    return "?" in text and PLEA_ADDRESS_RE.search(text) is not None  # "Your friends? Send ..."
 
 
 def _is_reader_plea(text: str, words: int) -> bool:
@@ -535,9 +560,14 @@ def spare_verse(found: dict[int, str], lines: list[Line], last_body: int | None)
     short = sorted(i for i, reason in found.items() if reason == "short edge line")
     body_is_short = last_body is not None and word_count(lines[last_body].text) <= (
         SHORT_BODY_WORDS)
-    runs = _runs(short)
+    runs = [run for run in _runs(short) if not _touches_site_chrome(run, found)]
     spared = {i for run in runs for i in run if body_is_short or len(run) >= VERSE_RUN}
     return {i: reason for i, reason in found.items() if i not in spared}
+
+
+def _touches_site_chrome(run: list[int], found: dict[int, str]) -> bool:
+    """Return whether a run of short lines borders site chrome: a menu, not verse."""
+    return any(found.get(i) in SITE_CHROME_REASONS for i in (run[0] - 1, run[-1] + 1))
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

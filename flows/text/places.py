@@ -19,6 +19,8 @@ KIND_RANK = {"country": 4, "continent": 4, "region": 3, "historical": 3, "sea": 
 BIG_CITY_POPULATION = 1_000_000
 _SPACES = re.compile(r"[\s\-‐‑–]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+# Every combining mark (accents, Arabic harakat, ...) mapped to nothing: one C-level translate.
+_NO_MARKS = dict.fromkeys(c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +46,7 @@ def normalize_name(text: str) -> str:
     """Return the lookup key of a name: casefolded, no accents, hyphens as spaces."""
     text = text.translate(_QUOTES)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = unicodedata.normalize("NFKD", text).translate(_NO_MARKS)
     return _SPACES.sub(" ", text).strip(" .").casefold()
 
 

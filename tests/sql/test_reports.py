@@ -144,3 +144,50 @@ def test_casualties_by_place_keeps_floors_caps_and_point_values_apart(warehouse_
         ("Khankendi", "killed", 2, 3, 17.0, 17.0, 25.0, None, 2),
         ("(no place named)", "displaced", 1, 1, None, None, None, 120000.0, 1),
     ]
+
+
+def _mention(doc, index, name, label, entity, **place):
+    return {"doc_id": doc, "mention_index": index, "text": name, "label": label, "entity_id": entity,
+            "canonical_name": name, "method": "spacy", **place}
+
+
+def test_top_entities_by_month_ranks_within_each_month_and_keeps_undated_documents(warehouse_with):
+    from datetime import datetime, timezone
+
+    may, june = datetime(2012, 5, 3, tzinfo=timezone.utc), datetime(2012, 6, 22, tzinfo=timezone.utc)
+    con = warehouse_with(
+        documents=[{**_doc("a"), "published_at_utc": may}, {**_doc("b"), "published_at_utc": may},
+                   {**_doc("c"), "published_at_utc": june}, _doc("d")],
+        entity_mentions=[_mention("a", 0, "Baku", "LOC", "e-baku"), _mention("b", 0, "Baku", "LOC", "e-baku"),
+                         _mention("b", 1, "Goris", "LOC", "e-goris"), _mention("c", 0, "Goris", "LOC", "e-goris"),
+                         _mention("d", 0, "Yerevan", "LOC", "e-yer")],
+    )
+    rows = _rows(con, "select cast(month as varchar), rank_in_month, canonical_name, document_count "
+                      "from reports.top_entities_by_month")
+    assert rows == [("2012-05-01", 1, "Baku", 2), ("2012-05-01", 2, "Goris", 1), ("2012-06-01", 1, "Goris", 1),
+                    (None, 1, "Yerevan", 1)]
+
+
+def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_with):
+    con = warehouse_with(entity_mentions=[
+        _mention("a", 0, "Baku", "LOC", "e1"), _mention("a", 1, "Baku", "LOC", "e1"),  # repeated mention
+        _mention("a", 2, "Ilham Aliyev", "PERSON", "e2"),
+        _mention("b", 0, "Baku", "LOC", "e1"), _mention("b", 1, "Ilham Aliyev", "PERSON", "e2"),
+        _mention("c", 0, "Baku", "LOC", "e1"), _mention("c", 1, "Goris", "LOC", "e3"),  # only one shared doc
+        _mention("a", 3, "Armenian", "NORP", "e4"), _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
+    ])
+    assert _rows(con, "select name_a, name_b, shared_documents from reports.entity_cooccurrence") == [
+        ("Baku", "Ilham Aliyev", 2)
+    ]
+
+
+def test_places_map_lists_resolved_places_with_coordinates_only(warehouse_with):
+    con = warehouse_with(entity_mentions=[
+        _mention("a", 0, "Goris", "LOC", "e-goris", geonames_id=174895, country_code="AM", latitude=39.5,
+                 longitude=46.3, feature_type="city"),
+        _mention("a", 1, "Martakert", "LOC", "e-mart"),  # unresolved: no coordinates
+        _mention("a", 2, "Simon Mordue", "PERSON", "e-sm"),
+    ])
+    assert _rows(con, "select name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map") == [
+        ("Goris", 174895, "AM", 39.5, 46.3, 1)
+    ]

@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 CORE_MODULES = ["flows.text.article", "flows.text.clean", "flows.text.language", "flows.text.figures",
-                "flows.text.entities", "flows.text.places", "flows.text.boilerplate", "flows.extract"]
+                "flows.text.entities", "flows.text.places", "flows.text.boilerplate", "flows.text.dates",
+                "flows.extract"]
 FORBIDDEN = ["prefect", "duckdb", "pyarrow", "warehouse", "flows.io.models"]
 
 

@@ -1,0 +1,57 @@
+-- top_entities_by_month: the most mentioned people, organisations and places per month of
+-- publication (documents whose date could not be read are under month null).
+-- grain: one row per (month, label, entity) among the top 10 of each label in each month
+-- depends on: main.entity_mentions, main.documents
+-- columns: month (first day, UTC), label, rank_in_month, canonical_name, document_count
+--   (documents), mention_count (mentions), entity_id
+with
+mentions as (
+    select * from main.entity_mentions
+    where label in ('PERSON', 'ORG', 'LOC')
+),
+
+documents as (
+    select
+        doc_id,
+        cast(date_trunc('month', published_at_utc) as date) as month
+    from main.documents
+),
+
+per_month as (
+    select
+        d.month,
+        m.label,
+        m.entity_id,
+        min(m.canonical_name) as canonical_name,
+        count(distinct m.doc_id) as document_count,
+        count(*) as mention_count
+    from mentions as m
+    inner join documents as d on m.doc_id = d.doc_id
+    group by d.month, m.label, m.entity_id
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by month, label
+            order by document_count desc, mention_count desc, canonical_name asc
+        ) as rank_in_month
+    from per_month
+),
+
+final as (
+    select
+        cast(month as date) as month,
+        cast(label as varchar) as label,
+        cast(rank_in_month as bigint) as rank_in_month,
+        cast(canonical_name as varchar) as canonical_name,
+        cast(document_count as bigint) as document_count,
+        cast(mention_count as bigint) as mention_count,
+        cast(entity_id as varchar) as entity_id
+    from ranked
+    where rank_in_month <= 10
+)
+
+select * from final
+order by month asc nulls last, label asc, rank_in_month asc
