@@ -4,6 +4,10 @@ Signals, not just phrases: a line is judged by its place (header block, trailer 
 its shape (few words, no sentence-final punctuation, a label-like colon, all capitals, wholly
 bracketed), its script against the body's, its e-mail/URL/phone content, multilingual lexicons,
 and lines learned as repeated across documents of the same source (`boilerplate.py`).
+Site chrome at the edges needs no repetition to be seen: legal/imprint links, cookie banners
+(the site speaking in the first person about cookies), paywall notices, "powered by" lines,
+form-field labels, pleas addressed to the reader (second person + share/send verbs, inbox
+nouns); a run of short lines beside such chrome is a menu, so it is not spared as verse.
 Edge blocks are peeled line by line from both ends and stop at the first body line, so a body
 sentence is never dropped for being near noise. Every removal carries offsets into the raw text.
 
@@ -29,7 +33,7 @@ REASONS = (
     "follow-us plea", "newsletter plea", "support plea", "agency credit", "source credit",
     "byline", "image credit", "carousel label", "timestamp", "advertisement", "tags line",
     "label line", "short edge line", "separator", "end marker", "foreign-script edge line",
-    "breadcrumb", "site footer", "cookie notice", "paywall notice",
+    "breadcrumb", "site link", "cookie notice", "paywall notice",
     "repeated boilerplate (source)",
 )
 SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
@@ -137,7 +141,8 @@ END_MARKER_RE = _words_re(r"انتهى|end|ends|fin|ende|конец|koniec|fine"
                           r"[\W_]*$")
 SOURCE_CREDIT_RE = _words_re(
     r"(?:this )?(?:article|report|story|post) (?:was )?(?:originally )?(?:posted|published|"
-    r"republished|reprinted)|originally published|source:|quelle:|fuente:|fonte:|źródło:|"
+    r"republished|reprinted)|originally published|(?:reprinted|republished|posted|used) with "
+    r"permission|source:|quelle:|fuente:|fonte:|źródło:|"
     r"источник:|المصدر:|with permission from|avec l'autorisation", r"^\W*", r"")
 AGENCY_RE = _words_re(
     r"ap|afp|reuters|dpa|apa|ansa|pap|efe|tass|тасс|риа новости|xinhua|واس|associated press|"
@@ -189,7 +194,9 @@ SITE_LINK_RE = _words_re(
     r"política de privacidade|termos de uso|privacybeleid|algemene voorwaarden|comments?|"
     r"leave a (?:comment|reply)|kommentare?|commentaires?|laisser un commentaire|comentarios?|"
     r"deja (?:un|tu) comentario|commenti|lascia un commento|komentarze?|dodaj komentarz|"
-    r"комментари\w*|التعليقات", r"^\W*", r"\b")
+    r"комментари\w*|التعليقات|skip to (?:main )?content|toggle navigation|zum inhalt springen|"
+    r"aller au contenu|ir al contenido|vai al contenuto|przejdź do treści|"
+    r"перейти к (?:основному )?содержанию", r"^\W*", r"\b")
 COOKIE_NOTICE_RE = _words_re(
     r"(?:this|our) (?:web)?site uses cookies|we use cookies|by continuing to "
     r"(?:use|browse)|accept (?:all )?cookies|diese (?:web)?seite verwendet cookies|wir verwenden "
@@ -211,7 +218,7 @@ PAYWALL_RE = _words_re(
     r"(?:prenumeratorów|subskrybentów)|masz już (?:prenumeratę|subskrypcję)|только (?:для )?"
     r"подписчик\w*|доступ(?:ен|на|но) (?:только )?(?:по|для) подпис\w*|للمشتركين فقط|"
     r"أكمل القراءة|exclusivo para assinantes|já é assinante", r"\b", r"")
-SITE_CHROME_REASONS = frozenset({"site footer", "cookie notice", "paywall notice"})
+SITE_CHROME_REASONS = frozenset({"site link", "cookie notice", "paywall notice"})
 LINK_AFTER_COLON_RE = re.compile(r":\s*([^:.!?]{3,40})$")  # "To find out more, see: Cookie Policy"
 # A form field's label: a required-field star, or the reader addressed ("Your e-mail:").
 FORM_LABEL_RE = re.compile(r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wenn du|si vous|tu|"
@@ -220,6 +227,9 @@ FORM_LABEL_RE = re.compile(r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wen
 FORM_LABEL_WORDS = 10
 SITE_LINK_WORDS = 6  # a legal/imprint link line has at most this many words
 SITE_NOTICE_WORDS = 60  # cookie, licence and paywall notices up to this many words
+READER_RE = _words_re(r"you|your|vous|votre|vos|du|dein\w*|euch|eure?|tu|tus|tuo|tua|tuoi|tue|"
+                      r"voi|vostr\w|usted\w*|twój|twoi\w*|twoj\w*|wasz\w*|вы|ваш\w*|ты|тво\w+|"
+                      r"أصدقائك", r"\b", r"\b")  # the reader, addressed in the second person
 SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
 # A dateline is body even when a whole batch repeats it, so learned boilerplate spares it.
 NAME_DASH_PLACE_RE = re.compile(r"^[^\W\d][^\d.!?:]{1,40}\s[–—-]\s*[^\W\d][^\d.!?:]{1,30}$")
@@ -369,10 +379,10 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
 def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
     """Return the reason an edge line is site chrome (legal link, banner, paywall), or None."""
     if words <= SITE_LINK_WORDS and not ends_sentence(text) and SITE_LINK_RE.match(text):
-        return "site footer"
+        return "site link"
     link = LINK_AFTER_COLON_RE.search(text)
     if link is not None and words <= 12 and SITE_LINK_RE.match(link.group(1)):
-        return "site footer"
+        return "site link"
     if words <= SITE_NOTICE_WORDS and COOKIE_NOTICE_RE.search(text):
         return "cookie notice"
     if words <= SITE_NOTICE_WORDS and PAYWALL_RE.search(text):
@@ -380,7 +390,7 @@ def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
     if not trailer:
         return None
     if words <= 10 and POWERED_BY_RE.search(text):
-        return "site footer"
+        return "site link"
     if words <= FORM_LABEL_WORDS and FORM_LABEL_RE.search(text):
         return "label line"
     if (words <= SITE_NOTICE_WORDS and COPYRIGHT_START_RE.match(text)
@@ -423,7 +433,7 @@ def _is_share_plea(text: str) -> bool:
         return False
     if SHARE_CUE_RE.search(text) is not None or text.rstrip().endswith(("?", "!")):
         return True
-    return "?" in text and PLEA_ADDRESS_RE.search(text) is not None  # "Your friends? Send ..."
+    return "?" in text and READER_RE.search(text) is not None  # "Your friends? Send it on."
 
 
 def _is_reader_plea(text: str, words: int) -> bool:

@@ -10,14 +10,14 @@
    normalisation); the naive-Bayes score is computed exactly over every n-gram instead of
    langdetect's random sampling: same accuracy on the gold sets, deterministic by construction
    and about 10x faster.
-3. Word evidence, for texts shorter than WORD_MAX_CHARS (never for a paragraph cut to a
-   sample): character n-grams say little about two or three words, so each candidate's n-gram
-   log-probability gets WORD_WEIGHT times the summed log-frequency of the text's words in that
-   language's `wordfreq` list (its "small" lists, shipped inside the package; read once per
-   process, ~0.4 s; a word missing from a list counts as WORD_FLOOR). A candidate without a list
-   (af, cy, et, so, sq, sw, mr, ne) gets the best listed candidate's word score, so words neither
-   favour nor disfavour it: it is judged on n-grams against the best-supported listed language.
-   Only space-delimited languages are looked up (no jieba/mecab tokenisers are involved).
+3. Word evidence, for whole texts shorter than WORD_MAX_CHARS (not for articles): character
+   n-grams say little about two or three words, so each candidate's n-gram log-probability gets
+   WORD_WEIGHT times the summed log-frequency of the text's words in that language's `wordfreq`
+   list (its "small" lists, shipped inside the package; read once per process, on the first
+   short text, ~0.4 s; a word missing from a list counts as WORD_FLOOR). A candidate without a
+   list (af, cy, et, so, sq, sw, mr, ne) gets the best listed candidate's word score, so words
+   neither favour nor disfavour it: it is judged on n-grams against the best-supported listed
+   language. Only space-delimited languages are looked up (no jieba/mecab tokenisers involved).
    Letters also rule candidates out: Persian/Urdu letters exclude Arabic without deciding
    between Persian and Urdu (both write them); Urdu's own letters still decide Urdu.
 Codes are ISO 639-1 (`zh-cn`/`zh-tw` → `zh`, `no` → `nb`), or `und` with a reason (`empty`,
@@ -45,7 +45,8 @@ from flows.text.records import LanguageGuess
 UND = "und"
 SEED = 0
 MIN_LETTERS = 4  # fewer letters than this in an ambiguous script → `und` ("too short")
-MIN_SCORE = 0.20  # langdetect's top probability below this → `und` ("unidentifiable")
+MIN_SCORE = 0.20  # top probability (n-grams, plus words for a short text) below this → `und`
+                  # ("unidentifiable"); `und` is also "empty" (no letters) and "too short"
 SAMPLE_CHARS = 240  # characters of main-script words scored for a one-paragraph text
 PARAGRAPH_SAMPLE_CHARS = 100  # characters scored per voting paragraph / other-script group
 MAX_VOTING_PARAGRAPHS = 4  # the longest paragraphs of the main script each get a guess ...
@@ -59,9 +60,9 @@ WORD_WEIGHT = 2.0  # weight of a word's summed log-frequency against the n-gram 
                    # (a short word brings ~10 weighted n-gram terms); accuracy is flat for 2-4:
                    # at 2.0 word pairs 0.810 → 0.899, single words 0.611 → 0.710,
                    # sentences 0.983 → 0.992 (gold langid sets, 51 languages)
-WORD_MAX_CHARS = 150  # word evidence only for whole texts shorter than this (a sentence or so;
-                      # never a paragraph cut to a sample): longer ones hold enough n-grams
-                      # (sentences 0.9927 with no limit), and articles stay fast
+WORD_MAX_CHARS = 150  # word evidence only for whole texts shorter than this (a sentence or so):
+                      # longer ones hold enough n-grams (sentences 0.9927 with no limit), and
+                      # articles never load the word lists, so they stay as fast as before
 WORD_FLOOR = 1e-8  # frequency of a word missing from a list ("small" lists stop near 1e-6)
 WORDFREQ_CODES = {"no": "nb", "hr": "sh", "tl": "fil"}  # langdetect code → wordfreq list name
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
@@ -380,7 +381,7 @@ def candidate_mask(candidates: frozenset[str]) -> np.ndarray:
 
 
 def run_langdetect(sample: str, candidates: Iterable[str],
-                   with_words: bool = True) -> tuple[str, float] | None:
+                   with_words: bool = False) -> tuple[str, float] | None:
     """Return the best candidate under langdetect's profiles (plus word evidence), or None."""
     profiles = load_profiles()
     grams = extract_ngrams(sample)
@@ -401,7 +402,8 @@ def run_langdetect(sample: str, candidates: Iterable[str],
     return CODE_ALIASES.get(code, code), prob
 
 
-def guess_script_language(text: str, script: str, limit: int) -> tuple[str, float, str | None]:
+def guess_script_language(text: str, script: str, limit: int,
+                          with_words: bool = False) -> tuple[str, float, str | None]:
     """Return (language, score, und-reason) for text written mainly in script."""
     if script in SCRIPT_LANGUAGE:
         return SCRIPT_LANGUAGE[script], 1.0, None
@@ -417,7 +419,7 @@ def guess_script_language(text: str, script: str, limit: int) -> tuple[str, floa
                                        - letter_excluded(sample, script))
     if len(candidates) == 1:
         return CODE_ALIASES.get(next(iter(candidates)), next(iter(candidates))), 0.9, None
-    found = run_langdetect(sample, candidates, with_words=len(sample) < min(limit, WORD_MAX_CHARS))
+    found = run_langdetect(sample, candidates, with_words)
     if found is None or found[1] < MIN_SCORE:
         return UND, 0.0, "unidentifiable"
     return found[0], found[1], None
@@ -443,8 +445,8 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:
     return paragraphs, total
 
 
-def vote_language(paragraphs: list[Paragraph], script: str) -> tuple[str, float, str | None,
-                                                                     Counter[str]]:
+def vote_language(paragraphs: list[Paragraph], script: str,
+                  short: bool = False) -> tuple[str, float, str | None, Counter[str]]:
     """Return (language, score, und-reason, letters per language) for one script's paragraphs.
 
     The lead (opening paragraphs up to LEAD_LETTERS letters, at most SAMPLE_CHARS characters)
@@ -452,7 +454,8 @@ def vote_language(paragraphs: list[Paragraph], script: str) -> tuple[str, float,
     shares, the longest paragraphs are guessed one by one (at most MAX_VOTING_PARAGRAPHS,
     stopping once SETTLED_VOTES agree with the lead); the rest count for the lead's language.
     """
-    lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS)
+    lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS,
+                                                with_words=short)
     total = sum(p.letters for p in paragraphs)
     if lead == UND or len(paragraphs) == 1:
         return lead, score, reason, Counter({lead: total})
@@ -508,7 +511,8 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess(UND, 0.0, reason="empty")
     script = main_script(counts)
     own = [p for p in paragraphs if p.script == script] or paragraphs
-    language, score, reason, weights = vote_language(own, script)
+    short = len(stripped.strip()) < WORD_MAX_CHARS  # word evidence for short texts only
+    language, score, reason, weights = vote_language(own, script, short)
     if language == UND:
         return LanguageGuess(UND, 0.0, reason=reason)
     weights += other_script_weights(paragraphs, script)

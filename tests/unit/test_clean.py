@@ -283,3 +283,132 @@ def test_clean_article_keeps_inline_sentences_that_start_like_noise(sentence: st
 )
 def test_clean_article_keeps_last_sentences_that_mention_trailer_words(sentence: str) -> None:
     assert sentence in clean_article(BODY_EN + "\n" + sentence).clean_text
+
+
+# a third body paragraph, so that no trailer line under test is the document's longest line
+LONG_EN = ("\nThe bridge, closed since the spring floods damaged two of its piers, is expected to "
+           "reopen to traffic before the end of the year, the transport department said.\n")
+
+
+@pytest.mark.parametrize(
+    ("trailer", "reason"),
+    [
+        # legal and imprint links, one per line (en, fr, de, es, it, pl, ru, ar)
+        ("Privacy Policy", "site link"),
+        ("Terms of Use", "site link"),
+        ("Mentions légales", "site link"),
+        ("Impressum", "site link"),
+        ("Política de privacidad", "site link"),
+        ("Note legali", "site link"),
+        ("Polityka prywatności", "site link"),
+        ("Comments", "site link"),
+        # a site link after a colon ends a cookie banner's second line
+        ("To learn how we handle data, see: Cookie Policy", "site link"),
+        ("Proudly powered by ExamplePress", "site link"),
+        # cookie banners, addressed by the site in the first person
+        ("We use cookies to give you the best experience on our pages.", "cookie notice"),
+        ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie notice"),
+        ("Wir verwenden Cookies, um unser Angebot für Sie zu verbessern.", "cookie notice"),
+        ("Utilizamos cookies para mejorar tu experiencia.", "cookie notice"),
+        ("Utilizziamo i cookie per offrirti la migliore esperienza.", "cookie notice"),
+        ("Używamy plików cookie, aby ułatwić korzystanie z serwisu.", "cookie notice"),
+        ("Мы используем файлы cookie для улучшения работы сайта.", "cookie notice"),
+        # paywall notices
+        ("Continue reading with a digital subscription.", "paywall notice"),
+        ("This story is available to subscribers only. Already a subscriber? Log in.",
+         "paywall notice"),
+        ("Cet article est réservé aux abonnés. Déjà abonné ? Connectez-vous.", "paywall notice"),
+        ("Dieser Beitrag ist nur für Abonnenten verfügbar.", "paywall notice"),
+        ("Contenido exclusivo para suscriptores.", "paywall notice"),
+        ("Articolo riservato agli abbonati.", "paywall notice"),
+        ("Tekst dostępny tylko dla prenumeratorów.", "paywall notice"),
+        ("Материал доступен только подписчикам.", "paywall notice"),
+        # "related" headers
+        ("You might also like", "read-more link"),
+        ("Das könnte Sie auch interessieren", "read-more link"),
+        ("Vous aimerez aussi", "read-more link"),
+        ("Może cię zainteresować", "read-more link"),
+        ("Вам может быть интересно", "read-more link"),
+        ("قد يهمك", "read-more link"),
+        # pleas to the reader: share with friends (a question, then a send verb), inbox, help
+        ("Think your friends would enjoy this? Send them the link.", "share-label trailer"),
+        ("Tes amis aimeraient ce reportage ? Envoyez-le-leur.", "share-label trailer"),
+        ("Die wichtigsten Nachrichten jeden Morgen in Ihrem Postfach – jetzt abonnieren!",
+         "newsletter plea"),
+        ("Suscríbete y recibe cada mañana las noticias en tu correo.", "newsletter plea"),
+        ("Help us keep local reporting free for everyone.", "support plea"),
+        # a reprint credit that does not open with "article"
+        ("Reprinted with permission from The Example Review.", "source credit"),
+        # a form field label: a required-field star, or the reader addressed
+        ("Your e-mail address: *", "label line"),
+        ("Votre nom :", "label line"),
+    ],
+)
+def test_clean_article_drops_site_chrome_and_reader_pleas(trailer: str, reason: str) -> None:
+    raw = BODY_EN + LONG_EN + trailer
+    assert trailer not in clean_article(raw).clean_text
+    assert _removed(raw).get(trailer) == reason
+
+
+@pytest.mark.parametrize(
+    ("body", "trailer", "reason"),
+    [
+        # site chrome in the body's own script (other scripts are foreign-script edge lines)
+        (BODY_RU, "Политика конфиденциальности", "site link"),
+        (BODY_AR, "سياسة الخصوصية", "site link"),
+        (BODY_AR, "هذا المحتوى للمشتركين فقط", "paywall notice"),
+        # a copyright notice that runs on past 30 words, under a long body paragraph
+        (BODY_EN + "\n" + LONG_EN.strip() + " " + LONG_EN.strip(),
+         "© 2031 Example Media Group. All rights reserved. No part of this site may be "
+         "reproduced, stored or sent in any form or by any means without the prior written "
+         "permission of the publisher, except for short quotations in reviews.",
+         "copyright line"),
+    ],
+)
+def test_clean_article_drops_site_chrome_in_other_bodies(body: str, trailer: str,
+                                                          reason: str) -> None:
+    raw = body.rstrip("\n") + "\n" + trailer
+    assert _removed(raw).get(trailer) == reason
+
+
+def test_clean_article_drops_a_menu_run_beside_a_site_footer() -> None:
+    # short lines next to a legal link are navigation, not verse
+    menu = "Home\nWorld\nSport\nCulture\nPrivacy Policy"
+    raw = BODY_EN + LONG_EN + menu
+    assert clean_article(raw).clean_text.endswith("the transport department said.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # last sentences that mention site chrome words as their topic
+        "The company changed its privacy policy last year, the regulator said.",
+        "Officials said they would continue reading the report over the weekend.",
+        "The service will remain free for subscribers until March.",
+        "Critics said the site uses cookies to track readers without consent.",
+        "La direction publiera ses conditions générales d'utilisation en mai.",
+        "Das Impressum der Seite nannte keinen Verantwortlichen, sagte der Anwalt.",
+        # a question about friends, in the third person, is a quote
+        "\"Are my friends safe?\" she asked the officer at the gate.",
+        # a body line that introduces a quotation is not a form label
+        "The song's first verse, published here for the first time, reads:",
+    ],
+)
+def test_clean_article_keeps_last_sentences_that_mention_site_chrome(sentence: str) -> None:
+    assert sentence in clean_article(BODY_EN + LONG_EN + sentence).clean_text
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [
+        # navigation chrome above the headline
+        ("Skip to main content", "site link"),
+        ("Toggle navigation", "site link"),
+        ("Zum Inhalt springen", "site link"),
+        ("We use cookies to improve your visit. By continuing to browse you accept them.",
+         "cookie notice"),
+    ],
+)
+def test_clean_article_drops_site_chrome_above_the_body(header: str, reason: str) -> None:
+    raw = header + "\n" + BODY_EN + LONG_EN
+    assert _removed(raw).get(header) == reason

@@ -197,3 +197,15 @@ def test_word_log_freq_reads_frequencies_per_language() -> None:
     unknown = dict(zip(languages, word_log_freq("qxzvvy")))
     assert unknown["en"] == pytest.approx(math.log(WORD_FLOOR))
     assert math.isnan(unknown["af"])
+
+
+def test_detect_language_uses_word_lists_for_short_texts_only() -> None:
+    # an article never loads the word lists (speed); a short text does, once
+    probe = ("from flows.text.language import detect_language as d, load_word_lists as w\n"
+             "d('The council approved the new budget on Tuesday after a long debate. ' * 4)\n"
+             "print(w.cache_info().currsize)\n"
+             "d('la casa nova'); d('good morning')\n"
+             "print(w.cache_info().currsize, w.cache_info().misses)")
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert output == ["0", "1", "1"]
