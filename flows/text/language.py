@@ -50,7 +50,7 @@ MIN_SCORE = 0.20  # top probability (n-grams, plus words for a short text) below
 SAMPLE_CHARS = 240  # characters of main-script words scored for a one-paragraph text
 PARAGRAPH_SAMPLE_CHARS = 100  # characters scored per voting paragraph / other-script group
 MAX_VOTING_PARAGRAPHS = 4  # the longest paragraphs of the main script each get a guess ...
-SETTLED_VOTES = 2  # ... until this many agree with the lead and none dissents
+SETTLED_VOTES = 1  # ... until this many agree with the lead and none dissents
 LEAD_LETTERS = 40  # the lead is the opening paragraphs up to this many letters (then capped
                    # at SAMPLE_CHARS), so a quote after a one-line lead does not name the language
 SMOOTHING = 0.5 / 10_000  # langdetect's alpha / BASE_FREQ, added to every n-gram probability
