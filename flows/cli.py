@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="score the text stages against the gold sets")
     evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
-    evaluate.add_argument("--only", action="append", help="one area: figures, numbers, cleaning, langid, entities, seed")
+    evaluate.add_argument("--only", action="append", help="one area: seed, extract, figures, numbers, cleaning, langid, entities")
     evaluate.add_argument("--output", help="also write the scores to this JSON file")
     return parser
 

@@ -10,7 +10,6 @@ expected place resolutions.
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -127,10 +126,10 @@ def evaluate_seed(gold_dir: Path, mentions: Sequence[EntityMention]) -> dict:
         ):
             resolved += 1
     return {
-        "seed.entities_found": found,
-        "seed.entities_expected": len(expected),
-        "seed.places_resolved_ok": resolved,
-        "seed.places_expected": len(SEED_PLACES),
+        "entities_seed.entities_found": found,
+        "entities_seed.entities_expected": len(expected),
+        "entities_seed.places_resolved_ok": resolved,
+        "entities_seed.places_expected": len(SEED_PLACES),
     }
 
 
@@ -138,7 +137,6 @@ def evaluate_entities(gold_dir: Path) -> dict:
     """Return flat scores for CoNLL testa, WikiANN en/fr/de and the seed article."""
     models, gazetteer = load_ner_models(("en", "fr")), load_gazetteer()
     results: dict = {}
-    started = time.perf_counter()
     texts, gold = read_conll_docs(gold_dir / "ner" / "conll2003_testa.docs.jsonl")
     predicted = extract_entities([(t, "en") for t in texts], models, gazetteer)
     results.update(score_documents(gold, [mention_pairs(m) for m in predicted], "conll_testa"))
@@ -149,5 +147,4 @@ def evaluate_entities(gold_dir: Path) -> dict:
     seed_path = gold_dir.parent / "seed" / "000_d6384df40f951bf6.txt"
     seed_mentions = extract_entities([(seed_path.read_text(encoding="utf-8"), "en")], models, gazetteer)[0]
     results.update(evaluate_seed(gold_dir, seed_mentions))
-    results["runtime_s"] = round(time.perf_counter() - started, 1)
     return results

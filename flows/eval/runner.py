@@ -13,6 +13,7 @@ from flows.settings import PROJECT_ROOT
 # area -> (module, function); each function takes the gold folder and returns flat scores.
 AREAS: dict[str, tuple[str, str]] = {
     "seed": ("flows.eval.seed", "evaluate_seed"),
+    "extract": ("flows.eval.extract_path", "evaluate_extract_path"),
     "figures": ("flows.eval.figures", "evaluate_figures"),
     "numbers": ("flows.eval.number_specs", "evaluate_number_specs"),
     "cleaning": ("flows.eval.cleaning", "evaluate_cleaning"),

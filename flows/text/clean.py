@@ -326,7 +326,7 @@ def strong_reason(text: str) -> str | None:
         return "agency credit"
     if IMAGE_RE.match(text) and words <= 15 and not ends_sentence(text.rstrip(")]")):
         return "image credit"
-    if CAPTION_TAIL_RE.search(text) and words <= 40:
+    if words <= 40 and CAPTION_TAIL_RE.search(text):
         return "image credit"
     return None
 
@@ -353,11 +353,11 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
         return "separator" if not any(ch.isdigit() for ch in text) else None
     if END_MARKER_RE.match(text):
         return "end marker"
-    if COPYRIGHT_RE.search(text) and words <= 30:
+    if words <= 30 and COPYRIGHT_RE.search(text):
         return "copyright line"
     if _is_timestamp(text, words):
         return "timestamp"
-    if SOURCE_CREDIT_RE.match(text) and words <= 25:
+    if words <= 25 and SOURCE_CREDIT_RE.match(text):
         return "source credit"
     if _is_contact(text, words):
         return "contact trailer"
@@ -380,8 +380,8 @@ def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
     """Return the reason an edge line is site chrome (legal link, banner, paywall), or None."""
     if words <= SITE_LINK_WORDS and not ends_sentence(text) and SITE_LINK_RE.match(text):
         return "site link"
-    link = LINK_AFTER_COLON_RE.search(text)
-    if link is not None and words <= 12 and SITE_LINK_RE.match(link.group(1)):
+    link = LINK_AFTER_COLON_RE.search(text) if words <= 12 else None
+    if link is not None and SITE_LINK_RE.match(link.group(1)):
         return "site link"
     if words <= SITE_NOTICE_WORDS and COOKIE_NOTICE_RE.search(text):
         return "cookie notice"
@@ -405,7 +405,7 @@ def trailer_reason(text: str, words: int) -> str | None:
         return "support plea"
     if words <= SHARE_PLEA_WORDS and _is_share_plea(text):
         return "share-label trailer"
-    if READ_MORE_TAIL_RE.search(text) and words <= 3:
+    if words <= 3 and READ_MORE_TAIL_RE.search(text):
         return "read-more link"
     if TAGS_RE.match(text) and words <= 40:
         return "tags line"
@@ -422,7 +422,7 @@ def trailer_reason(text: str, words: int) -> str | None:
         return label
     if words <= SHORT_EDGE_WORDS and not ends_sentence(text):
         return "short edge line"
-    if NEWSLETTER_NOUN_RE.search(text) and words <= 25 and PLEA_ADDRESS_RE.search(text):
+    if words <= 25 and NEWSLETTER_NOUN_RE.search(text) and PLEA_ADDRESS_RE.search(text):
         return "newsletter plea"
     return None
 
@@ -464,9 +464,10 @@ def _label_reason(text: str) -> str | None:
 
 def _is_timestamp(text: str, words: int) -> bool:
     """Return whether a line is a crawl/publication timestamp rather than prose."""
+    if words > 16:
+        return False
     has_time = TIME_RE.search(text) is not None
-    has_date = DATE_RE.search(text) is not None
-    if TIMESTAMP_WORD_RE.search(text) and (has_time or has_date) and words <= 16:
+    if TIMESTAMP_WORD_RE.search(text) and (has_time or DATE_RE.search(text) is not None):
         return not ends_sentence(text)
     return has_time and words <= 4 and not ends_sentence(text)
 
@@ -672,9 +673,13 @@ def fix_mojibake(text: str) -> str:
 
 
 def tidy_whitespace(text: str) -> str:
-    """Return text with spaces collapsed, lines stripped and at most one blank line in a row."""
-    lines = [MULTISPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
-    return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip()
+    """Return text without trailing white space at its end.
+
+    Spaces inside the text are left as they are on purpose: offsets into the clean text then
+    stay equal to offsets into the raw text up to the first removed span, so figures and
+    entities can be lined up with the raw article (and with gold spans written against it).
+    """
+    return text.rstrip()
 
 
 def cut_spans(raw: str, removals: list[Removal]) -> str:
@@ -694,4 +699,7 @@ def clean_article(text: str, boilerplate: Boilerplate | None = None) -> CleanedT
     learned = boilerplate.keys() if boilerplate is not None else frozenset()
     removals = find_removals(raw, learned)
     clean, repairs = repair_text(cut_spans(raw, removals))
+    if removals and removals[0].start <= len(raw) - len(raw.lstrip()):
+        # the article began with noise: offsets moved anyway, so drop the gap it leaves
+        clean = clean.lstrip()
     return CleanedText(clean_text=clean, removed=tuple(removals), repairs=repairs)

@@ -188,7 +188,8 @@ def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
         ("The bri\u200bdge reopened on Monday.", "The bridge reopened on Monday.", "zero-width"),
         # a decomposed e + combining acute becomes one code point
         ("Le cafe\u0301 a rouvert lundi.", "Le café a rouvert lundi.", "nfc"),
-        ("The  bridge   reopened.\n\n\n\nIt was busy.  ", "The bridge reopened.\n\nIt was busy.",
+        # inner spacing is kept (offsets stay those of the raw text); only the end is trimmed
+        ("The  bridge   reopened.\n\n\n\nIt was busy.  ", "The  bridge   reopened.\n\n\n\nIt was busy.",
          "whitespace"),
         ("Line one.\r\nLine two.", "Line one.\nLine two.", "line-endings"),
     ],
