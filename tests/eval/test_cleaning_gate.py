@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,18 +23,9 @@ FLOORS = {
 }
 
 
-def shared_dir() -> Path:
-    """Return the shared folder beside the project, or $NEWSETL_SHARED_DIR."""
-    override = os.environ.get("NEWSETL_SHARED_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[2].parent / "shared"
-
-
 @pytest.fixture(scope="module")
-def scores() -> dict:
-    gold = shared_dir() / "gold"
-    if not (gold / "cleaning_dev.jsonl").is_file():
-        pytest.skip(f"cleaning gold set not found under {gold}")
-    return evaluate_cleaning(gold)
+def scores(shared: Path) -> dict:
+    return evaluate_cleaning(shared / "gold")
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))

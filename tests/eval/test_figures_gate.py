@@ -6,7 +6,6 @@ that explains why. Skips cleanly when the shared material is absent.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -48,26 +47,16 @@ SPEC_FLOORS = {
 }
 
 
-def _gold_dir() -> Path:
-    """Return shared/gold beside the repository, or under $NEWSETL_SHARED_DIR."""
-    override = os.environ.get("NEWSETL_SHARED_DIR")
-    shared = Path(override) if override else Path(__file__).resolve().parents[2].parent / "shared"
-    gold = shared / "gold"
-    if not (gold / "figures_dev.jsonl").is_file():
-        pytest.skip(f"shared gold material not found at {gold}")
-    return gold
-
-
 @pytest.fixture(scope="module")
-def figure_scores() -> dict[str, float]:
+def figure_scores(shared: Path) -> dict[str, float]:
     """Scores of the extractor on the dev figures and the seed."""
-    return evaluate_figures(_gold_dir())
+    return evaluate_figures(shared / "gold")
 
 
 @pytest.fixture(scope="module")
-def spec_scores() -> dict[str, float]:
+def spec_scores(shared: Path) -> dict[str, float]:
     """Pass rates on the in-scope Recognizers-Text NumberModel cases."""
-    return evaluate_number_specs(_gold_dir())
+    return evaluate_number_specs(shared / "gold")
 
 
 @pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
