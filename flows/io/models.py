@@ -102,18 +102,13 @@ def _index(pending: list[tuple[str, GazetteerEntry]]) -> dict[str, tuple[Gazette
     """Return normalised name -> entries (insertion order; one entry per place and name)."""
     keys = normalize_names([name for name, _ in pending])
     names: dict[str, list[GazetteerEntry]] = {}
-    seen: set[tuple[str, int]] = set()
     for key, (_, entry) in zip(keys, pending, strict=True):
-        if len(key) < 2:
-            continue
-        marker = (key, id(entry.place))
-        if marker not in seen:
-            seen.add(marker)
-            bucket = names.get(key)
-            if bucket is None:
+        bucket = names.get(key)
+        if bucket is None:
+            if len(key) >= 2:
                 names[key] = [entry]
-            else:
-                bucket.append(entry)
+        elif bucket[-1].place is not entry.place and all(e.place is not entry.place for e in bucket):
+            bucket.append(entry)
     return {key: tuple(entries) for key, entries in names.items()}
 
 
@@ -157,9 +152,11 @@ def _add_cities(cache, add) -> None:
 
 def _is_useful_alternate(name: str) -> bool:
     """Skip airport codes ("BAK") and lower-case romanisations ("bakw") among alternates."""
-    if len(name) < 3 or (name.isascii() and (name.isupper() or name.islower())):
-        return False
-    return name[0].isupper() or not name.isascii() and not name[0].isascii()
+    return (
+        len(name) >= 3
+        and (name[0].isupper() or not name[0].isascii())
+        and not (name.isascii() and (name.isupper() or name.islower()))
+    )
 
 
 def _add_subdivisions(cache, add) -> None:

@@ -117,3 +117,12 @@ def test_new_files_are_added_without_reprocessing_and_a_crash_reruns_to_the_same
     assert summary.new_files == 1 and summary.leftovers_dropped == 1 and not orphan.exists()
     assert first_batches < lake.committed_batches(tmp_path / "data" / "lake")
     assert _query(tmp_path / "data" / "warehouse.duckdb", "select count(*) from documents") == [(2,)]
+
+
+def test_run_publishes_a_markdown_summary_artifact(seeded):
+    from prefect.artifacts import Artifact
+
+    _, summary = seeded
+    artifact = Artifact.get("news-etl-run-summary")
+    assert artifact is not None and artifact.type == "markdown"
+    assert "| documents loaded |" in artifact.data and "Checks: all checks passed" in artifact.data
