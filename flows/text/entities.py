@@ -7,13 +7,16 @@ parameters; no file I/O. Steps per document (`resolve_document`):
    keeping every offset; spaCy NER runs batched with `nlp.pipe` (en, fr);
 2. model spans trimmed (leading "the", possessive "'s", trailing scores and lower-case words),
    split at " - ", line breaks and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
-3. rule candidates: wire datelines, "P. Simmons" initials, government bodies and acronyms (en),
-   and in sports documents (wire slug "SOCCER - ...") result-table teams and venues;
+3. rule candidates: wire datelines, "P. Simmons" initials, government bodies, acronyms and wire
+   desks ("Dublin Newsroom") (en), and in sports documents (wire slug "SOCCER - ...") venues
+   and result-table teams (team sports only; "Name ( Country )" rows of individual sports are
+   athletes, PERSON);
 4. partial names linked to full person names; gazetteer corrections that need evidence
    (titles and first names for people; "in/town of", place nouns and country context for places;
    company nouns for organisations);
-5. one label per surface form (evidence-weighted vote); missed repeats of known names, surnames
-   and gazetteer countries/regions added; place-named clubs in sports documents become ORG;
+5. one label per surface form (evidence-weighted vote); model guesses on all-caps headlines
+   checked against the body; missed repeats of known names, surnames and gazetteer
+   countries/regions added; place-named clubs in team-sports documents become ORG;
 6. canonical name, stable `entity_id`, and the resolved `Place` for LOC mentions.
 
 Fallback for languages without a spaCy model (de, es, ar, ...): word n-grams are looked up in the
@@ -42,6 +45,7 @@ from flows.text.entity_lexicon import (
     EVENT_WORDS,
     NOT_NAMES,
     SPORTS_WORDS,
+    TEAM_SPORTS_WORDS,
     FIRST_NAMES,
     HONORIFICS,
     HEURISTIC_STOP,
@@ -103,6 +107,7 @@ _GOV_BODY = re.compile(
     r"\b(?:[Ss]tate|[Tt]reasury|[Jj]ustice|[Cc]ommerce|[Dd]efen[cs]e|[Ee]nergy) [Dd]epartment\b"
     r"|\b(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Hh]ealth|[Jj]ustice) [Mm]inistry\b"
 )
+_DESK = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w.&'’-]* ){1,4}(?:Newsroom|Newsdesk|Desk|Bureau)\b")
 _PLACE_NOUN = re.compile(
     r"\b(?:capital|town|city|village|region|province|district|enclave|corridor|border)\b", re.I
 )
@@ -121,6 +126,10 @@ _BUSINESS = re.compile(
 )
 _VENUE = re.compile(r"^(?P<name>[A-Z][\w'.]*(?: [A-Z(][\w'.)]*){0,3}) : ", re.MULTILINE)
 _ACRONYM = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
+# A form field ("ISSUER :") or a word of an all-caps phrase ("PRESS DIGEST") is no acronym.
+_CAPS_NEIGHBOUR_BEFORE = re.compile(r"(?:^|[^\w])[A-Z]{2,} $")
+_CAPS_NEIGHBOUR_AFTER = re.compile(r"^ ?:| [A-Z]{2,}(?![\w.&-])")
+_LINE = re.compile(r"[^\n]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")
 _SPORTS_HEADLINE = re.compile(r"^\s*([A-Za-z ]+?)\s*-")
 
@@ -314,25 +323,57 @@ def resolve_document(
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
     if language == "en":  # "P. Simmons"; in French "M. X" is Monsieur X
         spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
-    sports = is_sports_document(text)
-    if sports:  # result tables: "Leeds 2 Georgia 1", "Hove : Sussex 363"
-        spans = merge_candidates(spans, table_candidates(text, gazetteer, spans), override=True)
+    sports, team_sport = is_sports_document(text), is_team_sports_document(text)
+    if sports:  # result tables: "Leeds 2 Georgia 1", "Hove : Sussex 363"; no clubs in tennis
+        table = [c for c in table_candidates(text, gazetteer, spans) if team_sport or c.label == "LOC"]
+        spans = merge_candidates(spans, table, override=True)
         spans = merge_candidates(spans, venue_candidates(text, gazetteer), override=True)
     if language == "en":  # English wire conventions: "state department", "KDP"
         spans = merge_candidates(spans, government_candidates(text), override=False)
         spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
+        spans = merge_candidates(spans, desk_candidates(text), override=True)
     spans = link_partial_names(text, spans, gazetteer)
     context = context_countries(text, spans, gazetteer)
     spans = [correct_with_gazetteer(text, c, gazetteer, context) for c in spans]
+    if sports and not team_sport:  # "Leah Pells ( Canada ) 4:05": athletes, not clubs
+        spans = [as_athlete(text, c, gazetteer) for c in spans]
     spans = vote_labels(text, spans)
+    spans = settle_headline_spans(text, spans)
     cased = truecase(text)
     spans = add_missed_mentions(cased, spans, gazetteer)
     spans = merge_candidates(spans, country_candidates(cased, gazetteer), override=False)
     if _BUSINESS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
-    if sports:
+    if team_sport:
         spans = [as_sports_team(text, c, gazetteer) for c in spans]
     return canonicalise(text, cased, spans, gazetteer, context)
+
+
+def settle_headline_spans(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Return spans with model guesses on all-caps lines checked against the running text.
+
+    A headline span takes the label the same name has in the body ("HENKE" -> Henke, PERSON);
+    a model ORG that the body never names is dropped when it is one word or three or more
+    ("TARGET", "LENTINI MOVES TO"): headline words truecased without evidence.
+    """
+    lines = [(m.start(), m.end(), is_caps_line(m.group())) for m in _LINE.finditer(text)]
+    caps = [(start, end) for start, end, is_caps in lines if is_caps]
+    if not caps:
+        return spans
+    on_caps = {id(c) for c in spans if any(a <= c.start and c.end <= b for a, b in caps)}
+    body = "\n".join(text[start:end] for start, end, is_caps in lines if not is_caps).casefold()
+    body_labels = {text[c.start : c.end].casefold(): c.label for c in spans if id(c) not in on_caps}
+    out = []
+    for c in spans:
+        if c.method != "spacy" or c.label not in NAME_LABELS or id(c) not in on_caps:
+            out.append(c)
+            continue
+        key = text[c.start : c.end].casefold()
+        if body_labels.get(key, c.label) != c.label:
+            out.append(replace(c, label=body_labels[key], method="spacy+consistency"))
+        elif c.label != "ORG" or key in body_labels or len(key.split()) == 2 or key in body:
+            out.append(c)
+    return out
 
 
 def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
@@ -402,6 +443,13 @@ def government_candidates(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ORG", "heuristic") for m in _GOV_BODY.finditer(text)]
 
 
+def desk_candidates(text: str) -> list[Candidate]:
+    """Return wire desks and bureaus ("Dublin Newsroom", "Reuters Ottawa Bureau") as ORG."""
+    return [Candidate(m.start(), m.end(), "ORG", "heuristic", 3.0) for m in _DESK.finditer(text)]
+
+
+_BOWLING_FIGURES = re.compile(r"\d+(?:\.\d)?-\d+-\d+-\d+\b")
+_COUNTRY_IN_BRACKETS = re.compile(r" ?\( ?([A-Z][\w.' -]{1,40}?) ?\)")
 _NOT_TEAM_START = HEURISTIC_STOP | COMMON_CAPS_WORDS | FIRST_NAMES
 
 
@@ -419,6 +467,8 @@ def table_candidates(
         name = match.group("name")
         words = name.split()
         if _INITIAL.match(name) or words[0].casefold() in _NOT_TEAM_START:
+            continue
+        if _BOWLING_FIGURES.match(text, match.end("name") + 1):  # "Akram 10-0-50-0": a bowler
             continue
         if any(p.start < match.end("name") and match.start("name") < p.end for p in people):
             continue
@@ -489,6 +539,10 @@ def acronym_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 word = match.group()
                 if word.casefold() in NON_NAME_ACRONYMS or lookup_candidates(gazetteer, word):
                     continue
+                if _CAPS_NEIGHBOUR_BEFORE.search(line, 0, match.start()) or _CAPS_NEIGHBOUR_AFTER.match(
+                    line[match.end() : match.end() + 8]
+                ):
+                    continue
                 out.append(Candidate(offset + match.start(), offset + match.end(), "ORG", "heuristic", 0.5))
         offset += len(line)
     return out
@@ -498,6 +552,27 @@ def is_sports_document(text: str) -> bool:
     """Return whether the headline is a wire sports slug ("SOCCER - ...", "Boxing-...")."""
     match = _SPORTS_HEADLINE.match(text)
     return bool(match) and any(w.casefold() in SPORTS_WORDS for w in match.group(1).split())
+
+
+def is_team_sports_document(text: str) -> bool:
+    """Return whether the headline slug names a team sport ("SOCCER - ...", not "TENNIS - ...")."""
+    match = _SPORTS_HEADLINE.match(text)
+    return bool(match) and any(w.casefold() in TEAM_SPORTS_WORDS for w in match.group(1).split())
+
+
+def as_athlete(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """Return a model ORG of 2-4 capitalised words followed by "( Country )" as PERSON."""
+    if cand.label != "ORG" or not cand.method.startswith("spacy"):
+        return cand
+    words = text[cand.start : cand.end].split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return cand
+    if words[-1].casefold().strip(".") in ORG_SUFFIXES or words[-1].casefold() in EVENT_WORDS:
+        return cand
+    match = _COUNTRY_IN_BRACKETS.match(text, cand.end)
+    if not match or not any(e.place.feature_type == "country" for e in lookup_candidates(gazetteer, match[1])):
+        return cand
+    return replace(cand, label="PERSON", method=f"{cand.method}+sports", weight=2.0)
 
 
 def as_sports_team(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:

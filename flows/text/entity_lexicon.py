@@ -213,11 +213,17 @@ SPORTS_WORDS = frozenset(
     olympics sport sports racing motorsport formula wrestling judo rowing snooker darts
     american""".split()
 )
+# Team sports: only there is a bare place name a club ("Leeds beat Georgia"); in athletics,
+# tennis, golf, cycling or boxing a city is the venue.
+TEAM_SPORTS_WORDS = frozenset(
+    """cricket soccer football baseball basketball rugby hockey nfl nba nhl volleyball
+    handball""".split()
+)
 
 # Last words that make a name an event or competition (MISC), not an organisation or place.
 EVENT_WORDS = frozenset(
     """open cup championship championships games prix tour trophy classic masters series
-    division conference olympics marathon rally stakes derby tournament grand""".split()
+    division conference olympics marathon rally stakes derby tournament grand league""".split()
 )
 
 # Single words a model sometimes tags that are no names (table headings, plain nouns).

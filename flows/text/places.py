@@ -36,6 +36,10 @@ class GazetteerEntry:
     primary: bool
     capital: bool = False
 
+    def __reduce__(self) -> tuple:
+        """Pickle as a constructor call (the dataclass default goes through Python setstate)."""
+        return (GazetteerEntry, (self.place, self.population, self.primary, self.capital))
+
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 FLOORS = {
-    "conll_testa.f1": 0.84,  # measured 0.851 (plain spaCy small: 0.646)
-    "conll_testa.PERSON.f1": 0.835,  # 0.847
-    "conll_testa.ORG.f1": 0.75,  # 0.762
-    "conll_testa.LOC.f1": 0.915,  # 0.925
-    "wikiann_en.f1": 0.41,  # 0.418 on a 3,000-sentence sample
+    "conll_testa.f1": 0.85,  # measured 0.863 (plain spaCy small: 0.646)
+    "conll_testa.PERSON.f1": 0.845,  # 0.855
+    "conll_testa.ORG.f1": 0.78,  # 0.794 (precision 0.788)
+    "conll_testa.LOC.f1": 0.915,  # 0.921
+    "wikiann_en.f1": 0.41,  # 0.417 on a 3,000-sentence sample
     "wikiann_fr.f1": 0.515,  # 0.526
     "wikiann_de.f1": 0.285,  # 0.296, gazetteer + first-name fallback (no German model)
     "entities_seed.entities_found": 30,

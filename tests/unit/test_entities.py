@@ -13,17 +13,25 @@ import pytest
 from flows.io.models import load_gazetteer, load_ner_models
 from flows.text.entities import (
     Candidate,
+    acronym_candidates,
+    as_athlete,
     dateline_candidates,
+    desk_candidates,
     entity_id,
     extract_entities,
     is_caps_line,
     is_sports_document,
+    is_team_sports_document,
     link_partial_names,
+    settle_headline_spans,
     split_and_filter,
+    table_candidates,
     trim_candidate,
     truecase,
     vote_labels,
 )
+from flows.text.places import Gazetteer, GazetteerEntry
+from flows.text.records import Place
 
 # --------------------------------------------------------------------------- pure helpers
 
@@ -135,6 +143,95 @@ def test_dateline_candidates_find_wire_datelines(text, places):
 )
 def test_is_sports_document_reads_the_headline_slug(text, expected):
     assert is_sports_document(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SOCCER - PORTO HOLD BENFICA\n", True),  # clubs can be named after places
+        ("CRICKET - KENT BEAT SURREY\n", True),  # county sides too
+        ("TENNIS - SELES THROUGH IN MADRID\n", False),  # the city is a venue, not a club
+        ("ATHLETICS - RECORD IN OSLO\n", False),  # individual sport
+        ("Markets - Stocks fall\n", False),  # no sport at all
+    ],
+)
+def test_is_team_sports_document_tells_team_from_individual_sports(text, expected):
+    assert is_team_sports_document(text) is expected
+
+
+NO_PLACES = Gazetteer(names={}, demonyms={}, country_names={})
+
+
+@pytest.mark.parametrize(
+    ("text", "acronyms"),
+    [
+        ("Shares of ZOLTRA rose on Monday .", ["ZOLTRA"]),  # a ticker-like name in running text
+        ("BUYER : Lower Valley Water Board", []),  # a form field label
+        ("FIELD REPORT - Local papers say rain fell .", []),  # words of an all-caps phrase
+        ("Talks with the KDP and the Brovan party .", ["KDP"]),  # a lone acronym stays
+    ],
+)
+def test_acronym_candidates_skip_field_labels_and_caps_phrases(text, acronyms):
+    assert [text[c.start : c.end] for c in acronym_candidates(text, NO_PLACES)] == acronyms
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Brovan Town 2 Kelby Rovers 1\n", ["Brovan Town", "Kelby Rovers"]),  # a result line
+        ("Bowling : Tarquin Vells 10-1-44-2 , Ostrov 8-0-31-1\n", []),  # bowlers' figures
+    ],
+)
+def test_table_candidates_find_teams_not_bowlers(text, teams):
+    assert [text[c.start : c.end] for c in table_candidates(text, NO_PLACES)] == teams
+
+
+# Only "Brovania" is a country here: enough to tell "( Brovania )" from "( 75th )".
+BROVANIA = Gazetteer(
+    names={"brovania": (GazetteerEntry(Place(1, "Brovania", "BV", None, None, "country"), 0, True),)},
+    demonyms={},
+    country_names={"BV": "Brovania"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("4. Tarla Vennik ( Brovania ) 4:05.11", "PERSON"),  # athlete and country in a result row
+        ("4. Tarla Vennik ( 75th )", "ORG"),  # no country in brackets: left alone
+        ("4. Vennik Holdings Corp ( Brovania )", "ORG"),  # a company suffix stays ORG
+    ],
+)
+def test_as_athlete_reads_name_then_country_in_brackets(text, label):
+    start = text.index("T") if "Tarla" in text else text.index("V")
+    end = text.index(" (")
+    cand = Candidate(start, end, "ORG", "spacy")
+    assert as_athlete(text, cand, BROVANIA).label == label
+
+
+def test_settle_headline_spans_checks_headline_guesses_against_the_body():
+    text = "GOLF - VENNIK SEIZES SHARP LEAD .\nTarla Vennik led by two . Vennik was calm .\n"
+    body_person = text.index("Vennik was")
+    spans = [
+        Candidate(7, 13, "ORG", "spacy"),  # "VENNIK": the body says PERSON
+        Candidate(14, 31, "ORG", "spacy"),  # "SEIZES SHARP LEAD": never in the body, dropped
+        Candidate(body_person, body_person + 6, "PERSON", "spacy"),
+    ]
+    out = settle_headline_spans(text, spans)
+    assert [(text[c.start : c.end], c.label) for c in out] == [("VENNIK", "PERSON"), ("Vennik", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "desks"),
+    [
+        ("-- Kelby Newsroom +44 20 555 0101", ["Kelby Newsroom"]),  # wire contact line
+        ("-- Ama Otu , Brovan Energy Desk 555-0102", ["Brovan Energy Desk"]),  # reporter first
+        ("the Brovan Fraud Bureau said .", ["Brovan Fraud Bureau"]),  # a named agency
+        ("He sat at his desk in the bureau .", []),  # plain nouns
+    ],
+)
+def test_desk_candidates_find_wire_desks_and_bureaus(text, desks):
+    assert [text[c.start : c.end] for c in desk_candidates(text)] == desks
 
 
 def test_entity_id_is_a_stable_hash_of_label_and_key():

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from flows.io.models import load_gazetteer
+import pickle
+
+from flows.io.models import (
+    gazetteer_cache_path,
+    load_gazetteer,
+    read_cached_gazetteer,
+    write_cached_gazetteer,
+)
 from flows.text.places import (
     Gazetteer,
     GazetteerEntry,
     is_demonym,
     normalize_name,
+    normalize_names,
     place_strength,
     resolve_place,
 )
@@ -76,6 +84,43 @@ def test_resolve_place_ranks_ambiguous_names(name, context, expected_id):
 )
 def test_normalize_name_folds_case_accents_and_hyphens(raw, key):
     assert normalize_name(raw) == key
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],  # nothing to do
+        ["Nagorno-Karabakh", "Laçın", "  St. Louis. ", "Baku’s"],  # the single-name cases at once
+        ["Ål .", "\u0301Ñoño", "ΣΟΦΙΑ", "a  -  b", " . "],  # leading mark, Greek, runs, all dots
+        ["Tbilisi\x00Gori", "Ré"],  # a NUL inside a name: falls back to one at a time
+    ],
+)
+def test_normalize_names_matches_normalize_name(names):
+    assert normalize_names(names) == [normalize_name(name) for name in names]
+
+
+def test_gazetteer_cache_round_trips_and_ignores_damage(tmp_path):
+    path = tmp_path / "newsetl" / "gazetteer-test.pickle"
+    stale = tmp_path / "newsetl" / "gazetteer-old.pickle"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    assert read_cached_gazetteer(path) is None  # missing
+    assert write_cached_gazetteer(path, TINY)
+    assert not stale.exists()  # other versions are dropped
+    cached = read_cached_gazetteer(path)
+    assert cached is not None and dict(cached.names) == dict(TINY.names)
+    path.write_bytes(b"not a pickle")
+    assert read_cached_gazetteer(path) is None  # unreadable: the caller builds
+    path.write_bytes(pickle.dumps({"names": {}}))
+    assert read_cached_gazetteer(path) is None  # readable but not a gazetteer
+
+
+def test_gazetteer_cache_path_follows_xdg_and_can_be_switched_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer_cache_path()
+    assert path is not None and path.parent == tmp_path / "newsetl"
+    monkeypatch.setenv("NEWSETL_GAZETTEER_CACHE", "0")
+    assert gazetteer_cache_path() is None
 
 
 @pytest.mark.parametrize(
