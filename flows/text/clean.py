@@ -256,7 +256,6 @@ MOJIBAKE_HINT_RE = re.compile("[\u00c2-\u00c3\u00c5\u00c6\u00ce\u00cf\u00d0\u00d
                               "\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                               "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 MULTISPACE_RE = re.compile(r" {2,}")
-BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)

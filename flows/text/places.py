@@ -116,13 +116,3 @@ def place_strength(entry: GazetteerEntry) -> int:
     if entry.primary and entry.population >= 100_000:
         return 2
     return 1
-
-
-def document_countries(gazetteer: Gazetteer, names: Iterable[str]) -> frozenset[str]:
-    """Return the country codes of the countries named (as countries) among `names`."""
-    codes = set()
-    for name in names:
-        for entry in lookup_candidates(gazetteer, name):
-            if entry.place.feature_type == "country" and entry.place.country_code:
-                codes.add(entry.place.country_code)
-    return frozenset(codes)
