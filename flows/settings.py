@@ -38,6 +38,9 @@ class Settings:
 
 
 _KEYS = {f.name for f in fields(Settings)}
+# NEWSETL_* variables read elsewhere, not pipeline settings: the evaluation's shared folder and
+# the gazetteer cache switch (flows/io/models.py).
+OTHER_ENVIRONMENT = ("shared_dir", "gazetteer_cache")
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -86,7 +89,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
 def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     """Read NEWSETL_<KEY> variables."""
     found = {k[len("NEWSETL_"):].lower(): v for k, v in environ.items() if k.startswith("NEWSETL_")}
-    found.pop("shared_dir", None)  # read by the evaluation, not a pipeline setting
+    for other in OTHER_ENVIRONMENT:
+        found.pop(other, None)
     _check_keys(found, "the environment (NEWSETL_*)")
     return found
 

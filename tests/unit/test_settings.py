@@ -48,3 +48,8 @@ def test_load_settings_rejects_unknown_pyproject_keys(tmp_path):
     pyproject = _pyproject(tmp_path, "[tool.newsetl]\nbatch_size = 3\n")
     with pytest.raises(SettingsError, match="did you mean 'batch_docs'"):
         load_settings(environ={}, pyproject=pyproject)
+
+
+def test_load_settings_ignores_variables_read_by_other_parts(tmp_path):
+    environ = {"NEWSETL_SHARED_DIR": "/x", "NEWSETL_GAZETTEER_CACHE": "0", "NEWSETL_BATCH_DOCS": "7"}
+    assert load_settings(environ=environ, pyproject=tmp_path / "missing.toml").batch_docs == 7
