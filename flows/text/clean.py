@@ -674,22 +674,22 @@ def fix_mojibake(text: str) -> str:
 def tidy_whitespace(text: str) -> str:
     """Return text without trailing white space at its end.
 
-    Spaces inside the text are left as they are on purpose: offsets into the clean text then
-    stay equal to offsets into the raw text up to the first removed span, so figures and
-    entities can be lined up with the raw article (and with gold spans written against it).
+    Spaces inside the text are left as they are on purpose (and removed noise is blanked, not
+    cut): offsets into the clean text stay equal to offsets into the raw text, so figures and
+    entities line up with the raw article (and with gold spans written against it).
     """
     return text.rstrip()
 
 
-def cut_spans(raw: str, removals: list[Removal]) -> str:
-    """Return raw without the removed spans (removals sorted by start)."""
-    pieces, position = [], 0
+def blank_spans(raw: str, removals: list[Removal]) -> str:
+    """Return raw with every removed span blanked: its characters become spaces, its line breaks
+    stay, so every offset into the result is the same offset into the raw text."""
+    chars = list(raw)
     for removal in removals:
-        if removal.start >= position:
-            pieces.append(raw[position:removal.start])
-        position = max(position, removal.end)
-    pieces.append(raw[position:])
-    return "".join(pieces)
+        for index in range(removal.start, removal.end):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
 
 
 def clean_article(text: str, boilerplate: Boilerplate | None = None) -> CleanedText:
@@ -697,8 +697,5 @@ def clean_article(text: str, boilerplate: Boilerplate | None = None) -> CleanedT
     raw = text or ""
     learned = boilerplate.keys() if boilerplate is not None else frozenset()
     removals = find_removals(raw, learned)
-    clean, repairs = repair_text(cut_spans(raw, removals))
-    if removals and removals[0].start <= len(raw) - len(raw.lstrip()):
-        # the article began with noise: offsets moved anyway, so drop the gap it leaves
-        clean = clean.lstrip()
+    clean, repairs = repair_text(blank_spans(raw, removals))
     return CleanedText(clean_text=clean, removed=tuple(removals), repairs=repairs)

@@ -175,7 +175,8 @@ def test_clean_article_removal_offsets_point_into_raw_text(raw: str) -> None:
 def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
     raw = "Next Previous نواف العلي – جدة\n" + BODY_AR
     result = clean_article(raw)
-    assert result.clean_text.startswith("نواف العلي – جدة")
+    assert result.clean_text.lstrip().startswith("نواف العلي – جدة")
+    assert result.clean_text.index("نواف") == raw.index("نواف")  # noise blanked, offsets kept
     assert [r.reason for r in result.removed] == ["carousel label"]
 
 
@@ -413,3 +414,12 @@ def test_clean_article_keeps_last_sentences_that_mention_site_chrome(sentence: s
 def test_clean_article_drops_site_chrome_above_the_body(header: str, reason: str) -> None:
     raw = header + "\n" + BODY_EN + LONG_EN
     assert _removed(raw).get(header) == reason
+
+
+def test_clean_article_blanks_noise_so_offsets_stay_those_of_the_raw_text() -> None:
+    raw = "Advertisement\nThe council met on Tuesday and 20 people spoke.\nShare this story!\n"
+    result = clean_article(raw)
+    assert [r.text for r in result.removed] == ["Advertisement", "Share this story!"]
+    assert "Advertisement" not in result.clean_text and "Share" not in result.clean_text
+    assert result.clean_text.index("20 people") == raw.index("20 people")
+    assert result.clean_text.strip() == "The council met on Tuesday and 20 people spoke."
