@@ -256,6 +256,7 @@ MOJIBAKE_HINT_RE = re.compile("[\u00c2-\u00c3\u00c5\u00c6\u00ce\u00cf\u00d0\u00d
                               "\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                               "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 MULTISPACE_RE = re.compile(r" {2,}")
+NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -684,12 +685,14 @@ def tidy_whitespace(text: str) -> str:
 def blank_spans(raw: str, removals: list[Removal]) -> str:
     """Return raw with every removed span blanked: its characters become spaces, its line breaks
     stay, so every offset into the result is the same offset into the raw text."""
-    chars = list(raw)
+    pieces, position = [], 0
     for removal in removals:
-        for index in range(removal.start, removal.end):
-            if chars[index] != "\n":
-                chars[index] = " "
-    return "".join(chars)
+        start = max(removal.start, position)
+        pieces.append(raw[position:start])
+        pieces.append(NOT_NEWLINE_RE.sub(" ", raw[start:removal.end]))
+        position = max(position, removal.end)
+    pieces.append(raw[position:])
+    return "".join(pieces)
 
 
 def clean_article(text: str, boilerplate: Boilerplate | None = None) -> CleanedText:
