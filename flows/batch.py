@@ -74,9 +74,9 @@ def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedAr
     """Articles whose text is new, and per file the count of those already loaded."""
     fresh: list[LoadedArticle] = []
     duplicates: dict[str, int] = {}
-    seen = set(known)
+    seen: set[str] = set()  # new in this batch; `known` (already loaded) is not copied
     for item in loaded:
-        if item.article.doc_id in seen:
+        if item.article.doc_id in known or item.article.doc_id in seen:
             duplicates[item.source_path] = duplicates.get(item.source_path, 0) + 1
             continue
         seen.add(item.article.doc_id)

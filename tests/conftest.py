@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,25 +9,20 @@ import duckdb
 import pyarrow as pa
 import pytest
 
+from flows.eval.runner import default_gold_dir
 from warehouse.db import create_sql_views
 from warehouse.schemas import TABLES, TABLES_BY_NAME
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
-def shared_dir() -> Path:
-    """shared/ beside the project, or $NEWSETL_SHARED_DIR."""
-    override = os.environ.get("NEWSETL_SHARED_DIR")
-    return Path(override) if override else PROJECT_ROOT.parent / "shared"
-
-
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The shared material; tests that need it skip cleanly when it is absent."""
-    path = shared_dir()
-    if not (path / "gold").is_dir():
-        pytest.skip(f"shared material not found at {path}")
-    return path
+    """The shared material (as `newsetl evaluate` finds it); tests that need it skip when absent."""
+    gold = default_gold_dir()
+    if not gold.is_dir():
+        pytest.skip(f"shared material not found at {gold.parent}")
+    return gold.parent
 
 
 def _defaults(table_name: str, row: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,6 @@ the commit message.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,19 +23,11 @@ FLOORS = {
 }
 
 
-def _shared_dir() -> Path:
-    override = os.environ.get("NEWSETL_SHARED_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[2].parent / "shared"
-
-
 @pytest.fixture(scope="module")
-def scores() -> dict:
-    gold = _shared_dir() / "gold"
-    if not (gold / "ner" / "conll2003_testa.docs.jsonl").is_file():
-        pytest.skip(f"shared gold sets not found under {gold}")
+def scores(shared: Path) -> dict:
     from flows.eval.entities import evaluate_entities
 
-    return evaluate_entities(gold)
+    return evaluate_entities(shared / "gold")
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
