@@ -27,15 +27,8 @@ import ftfy
 from flows.text.boilerplate import Boilerplate, line_key
 from flows.text.language import count_scripts, main_script
 from flows.text.records import CleanedText, Removal
+from flows.text.vocabulary import REMOVAL_REASONS as REASONS
 
-REASONS = (
-    "share-label trailer", "read-more link", "copyright line", "contact trailer",
-    "follow-us plea", "newsletter plea", "support plea", "agency credit", "source credit",
-    "byline", "image credit", "carousel label", "timestamp", "advertisement", "tags line",
-    "label line", "short edge line", "separator", "end marker", "foreign-script edge line",
-    "breadcrumb", "site link", "cookie notice", "paywall notice",
-    "repeated boilerplate (source)",
-)
 SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
 VERSE_RUN = 3  # this many short edge lines in a row are verse or a list, not noise
 SHORT_BODY_WORDS = 8  # a body ending in a line this short may be verse: keep short lines

@@ -1,0 +1,150 @@
+"""Every enumeration the warehouse stores, defined once: each code with its meaning and kind.
+
+The text stages emit these codes; the warehouse publishes each vocabulary as a table
+`vocab.<name>(code, kind, meaning)` that checks and reports join instead of repeating literals,
+and docs/DATA_DICTIONARY.md lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One code of a vocabulary: the code, a kind that groups codes, and what it means."""
+
+    code: str
+    kind: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed set of codes stored in one column (`table.column`), with what each kind means."""
+
+    name: str
+    column: str
+    kinds: str
+    terms: tuple[Term, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes in declaration order."""
+        return tuple(t.code for t in self.terms)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def of_kind(self, kind: str) -> frozenset[str]:
+        """The codes of one kind."""
+        return frozenset(t.code for t in self.terms if t.kind == kind)
+
+
+FIGURE_QUALIFIERS = Vocabulary(
+    "figure_qualifier",
+    "figures.qualifier",
+    "exact (value is the figure), lower (a floor), upper (a cap), range, approximate, vague",
+    (
+        Term("exact", "exact", "the number as stated; lower = upper = value"),
+        Term("approximately", "approximate", "about, around, some, an estimated: value kept, no bounds"),
+        Term("at_least", "lower", "at least, no fewer than, or more: lower = value"),
+        Term("more_than", "lower", "more than, over, upwards of: lower = value"),
+        Term("almost", "upper", "almost, nearly, close to: upper = value"),
+        Term("up_to", "upper", "up to, as many as, as high as: upper = value"),
+        Term("at_most", "upper", "at most, no more than, or less: upper = value"),
+        Term("less_than", "upper", "less than, fewer than, under: upper = value"),
+        Term("range", "range", "between two numbers: lower and upper, no value"),
+        Term("vague", "vague", "hundreds, thousands, dozens: no value, lower bound by the word"),
+    ),
+)
+
+FIGURE_CATEGORIES = Vocabulary(
+    "figure_category",
+    "figures.category",
+    "casualty (people harmed, displaced or held by an event), people, measure",
+    (
+        Term("killed", "casualty", "people reported dead or killed, bodies found"),
+        Term("wounded", "casualty", "people injured, wounded, hurt or shot"),
+        Term("displaced", "casualty", "refugees, people who fled, were evacuated or made homeless"),
+        Term("missing", "casualty", "people missing or unaccounted for"),
+        Term("arrested", "casualty", "people arrested, detained, jailed or held"),
+        Term("kidnapped", "casualty", "people abducted or taken hostage"),
+        Term("people", "people", "any other count of persons"),
+        Term("money", "measure", "an amount of currency (unit: ISO code)"),
+        Term("percent", "measure", "a percentage"),
+        Term("age", "measure", "the age of a person or thing"),
+        Term("duration", "measure", "a span of time (unit: year, month, day, ...)"),
+        Term("quantity", "measure", "a physical measurement with a unit (km, tonne, degree, ...)"),
+        Term("count", "measure", "any other counted thing"),
+    ),
+)
+
+ENTITY_LABELS = Vocabulary(
+    "entity_label",
+    "entity_mentions.label",
+    "name (people, organisations and places: the ranked entities), other",
+    (
+        Term("PERSON", "name", "a person"),
+        Term("ORG", "name", "an organisation: company, agency, party, team, institution"),
+        Term("LOC", "name", "a place: country, region, city, facility, geographic feature"),
+        Term("NORP", "other", "a nationality, religious or political group (Armenian, Shia)"),
+        Term("MISC", "other", "another named thing: event, product, law, work, language"),
+    ),
+)
+
+REMOVAL_REASONS = Vocabulary(
+    "removal_reason",
+    "removed_noise.reason",
+    "anywhere (noise wherever it stands), edge (noise in a header or trailer block), learned",
+    (
+        Term("share-label trailer", "anywhere", "share buttons and their labels (Share, مشاركة :)"),
+        Term("read-more link", "anywhere", "a link to another article (Read more:, Lire aussi)"),
+        Term("copyright line", "anywhere", "a copyright or rights notice"),
+        Term("contact trailer", "edge", "contact details: e-mail, phone, SMS or address lines"),
+        Term("follow-us plea", "anywhere", "a plea to follow the site on social media"),
+        Term("newsletter plea", "anywhere", "a plea to subscribe to a newsletter or alerts"),
+        Term("support plea", "edge", "a plea to donate or support the publisher"),
+        Term("agency credit", "anywhere", "a news agency credit line (AFP, Reuters, ...)"),
+        Term("source credit", "edge", "a line naming the source of the article"),
+        Term("byline", "edge", "the author line"),
+        Term("image credit", "anywhere", "a photo caption or credit"),
+        Term("carousel label", "anywhere", "a label of a picture carousel or gallery"),
+        Term("timestamp", "edge", "a publication or update time line"),
+        Term("advertisement", "anywhere", "an advertisement marker or line"),
+        Term("tags line", "edge", "a list of tags or topics"),
+        Term("label line", "edge", "a 'Label: tail' line whose tail is a title or fragment"),
+        Term("short edge line", "edge", "a short line without a final stop in the trailer block"),
+        Term("separator", "edge", "a line of punctuation or symbols only"),
+        Term("end marker", "edge", "an end-of-article mark (END, ###, -30-)"),
+        Term("foreign-script edge line", "edge", "an edge line in another script than the body"),
+        Term("breadcrumb", "edge", "a site navigation path (Home > World > ...)"),
+        Term("site link", "edge", "a site menu, legal or imprint link, 'powered by' line"),
+        Term("cookie notice", "edge", "a cookie banner"),
+        Term("paywall notice", "edge", "a subscription or paywall notice"),
+        Term("repeated boilerplate (source)", "learned", "a line repeated across documents of the same source"),
+    ),
+)
+
+LANGUAGE_REASONS = Vocabulary(
+    "language_reason",
+    "documents.language_reason",
+    "und (why the language is undetermined)",
+    (
+        Term("empty", "und", "the text has no letters"),
+        Term("too short", "und", "too few letters to tell"),
+        Term("unidentifiable", "und", "unknown script, or no language scores high enough"),
+    ),
+)
+
+VOCABULARIES: tuple[Vocabulary, ...] = (
+    FIGURE_QUALIFIERS,
+    FIGURE_CATEGORIES,
+    ENTITY_LABELS,
+    REMOVAL_REASONS,
+    LANGUAGE_REASONS,
+)
