@@ -5,11 +5,21 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# A source checkout has pyproject.toml and sql/ beside the packages; an installed wheel ships the
+# SQL inside the package (warehouse/sql) and no seeds/.
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "sql").is_dir()
+
+
+def default_data_dir() -> Path:
+    """./data of a checkout; installed, $XDG_DATA_HOME/newsetl (else ~/.local/share/newsetl)."""
+    if IN_CHECKOUT:
+        return PROJECT_ROOT / "data"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "newsetl"
 
 
 class SettingsError(ValueError):
@@ -20,11 +30,11 @@ class SettingsError(ValueError):
 class Settings:
     """Where data lives and how big a batch is; every path is absolute."""
 
-    data_dir: Path = PROJECT_ROOT / "data"
-    inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",)
+    data_dir: Path = field(default_factory=default_data_dir)
+    inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",) if IN_CHECKOUT else ()
     batch_docs: int = 500
     workers: int = 1
-    sql_dir: Path = PROJECT_ROOT / "sql"
+    sql_dir: Path = PROJECT_ROOT / "sql" if IN_CHECKOUT else PROJECT_ROOT / "warehouse" / "sql"
 
     @property
     def lake_dir(self) -> Path:

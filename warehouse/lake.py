@@ -11,14 +11,16 @@ import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.schemas import INPUTS, RUNS, TABLES, Table
+from warehouse.schemas import INPUTS, RUNS, TABLES, RowError, Table, check_row
 
 TMP_SUFFIX = ".tmp"
+BATCH_TABLES = tuple(t for t in TABLES if t is not RUNS)  # written per batch, `inputs` (the commit) last
 LOCK_NAME = ".run.lock"
 
 
@@ -47,7 +49,12 @@ def table_dir(lake_dir: Path, table: Table) -> Path:
 
 
 def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> Path:
-    """Write rows with the table's schema to a temporary name, then rename into place."""
+    """Write rows with the table's schema to a temporary name, then rename into place.
+
+    Raises RowError when a row's keys are not exactly the table's columns.
+    """
+    for row in rows:
+        check_row(table, row)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = pa.Table.from_pylist(list(rows), schema=table.schema)
     tmp = path.with_name(path.name + TMP_SUFFIX)
@@ -57,13 +64,21 @@ def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> P
 
 
 def write_batch(lake_dir: Path, batch_id: str, rows_by_table: dict[str, Sequence[dict[str, Any]]]) -> int:
-    """Write every data table of a batch, then its `inputs` manifest (the commit); returns rows written."""
+    """Write every data table of a batch, then its `inputs` manifest (the commit); returns rows written.
+
+    Every row is checked before anything is written: RowError for an unknown table name or a row whose
+    keys are not its table's columns.
+    """
+    unknown = sorted(set(rows_by_table) - {t.name for t in BATCH_TABLES})
+    if unknown:
+        raise RowError(f"write_batch: unknown table {unknown[0]!r} (tables: {', '.join(t.name for t in BATCH_TABLES)})")
+    for table in BATCH_TABLES:
+        for row in rows_by_table.get(table.name, ()):
+            check_row(table, row)
     written = 0
-    for table in TABLES:
-        if table in (INPUTS, RUNS):
-            continue
+    for table in BATCH_TABLES:
         rows = rows_by_table.get(table.name, ())
-        if rows:
+        if rows and table is not INPUTS:
             write_parquet(table_dir(lake_dir, table) / f"{batch_id}.parquet", table, rows)
             written += len(rows)
     manifest = rows_by_table[INPUTS.name]

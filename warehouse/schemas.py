@@ -1,14 +1,21 @@
 """The one declaration of every lake table: Arrow schema + column docs.
 
 Parquet files are written with these schemas, the DuckDB raw views are typed from them, and
-docs/DATA_DICTIONARY.md is generated from them (a test keeps it in step).
+docs/DATA_DICTIONARY.md is generated from them (a test keeps it in step). Rows are built with
+`make_row`, which refuses an unknown or missing column, so a misspelt key cannot become a null.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
+
+
+class RowError(ValueError):
+    """A row's keys do not match its table's declared columns."""
 
 
 @dataclass(frozen=True)
@@ -18,11 +25,32 @@ class Table:
     name: str
     grain: str
     schema: pa.Schema
+    column_set: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_set", frozenset(self.schema.names))
 
     @property
     def columns(self) -> list[str]:
         """Column names in order."""
         return self.schema.names
+
+
+def check_row(table: Table, row: Mapping[str, Any]) -> None:
+    """Raise RowError naming the table and key when a row has an unknown or a missing column."""
+    if row.keys() == table.column_set:
+        return
+    unknown = sorted(k for k in row if k not in table.column_set)
+    if unknown:
+        raise RowError(f"{table.name}: unknown column {unknown[0]!r} (columns: {', '.join(table.columns)})")
+    missing = [c for c in table.columns if c not in row]
+    raise RowError(f"{table.name}: missing column {missing[0]!r} (pass None for a null)")
+
+
+def make_row(table: Table, **values: Any) -> dict[str, Any]:
+    """A row of the table from keyword values, one per declared column (None for a null), in column order."""
+    check_row(table, values)
+    return {name: values[name] for name in table.columns}
 
 
 def _col(name: str, kind: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
@@ -49,6 +77,7 @@ DOCUMENTS = _table(
     _col("published_at", pa.string(), "jsonl `published_at` as given"),
     _col("published_at_utc", UTC, "published_at read as an absolute date (UTC); null when it names none"),
     _col("source", pa.string(), "jsonl `source` (publisher / crawl name)"),
+    _col("author", pa.string(), "jsonl `author` (byline as given)"),
     _col("language", pa.string(), "main language, ISO 639-1, or `und`", False),
     _col("language_score", pa.float64(), "confidence of `language` in [0, 1]", False),
     _col("language_reason", pa.string(), "why the language is `und` (empty, too short, ...)"),

@@ -1,24 +1,60 @@
-"""The Parquet lake: atomic files, commit by manifest, leftovers of a crash discarded."""
+"""The Parquet lake: rows checked against the schemas, atomic files, commit by manifest, crash leftovers discarded."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
 import pyarrow.parquet as pq
+import pytest
 
 from warehouse import lake
-from warehouse.schemas import DOCUMENTS, INPUTS, QUARANTINE
+from warehouse.schemas import BOILERPLATE, DOCUMENTS, INPUTS, QUARANTINE, RUNS, RowError, make_row
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def _manifest(batch_id: str) -> list[dict]:
-    return [{"source_path": "/in/a.txt", "file_sha256": "f" * 64, "size_bytes": 3, "articles_loaded": 0,
-             "articles_duplicate": 0, "rejected": 1, "batch_id": batch_id, "run_id": "r", "committed_at": NOW}]
+    return [make_row(INPUTS, source_path="/in/a.txt", file_sha256="f" * 64, size_bytes=3, articles_loaded=0,
+                     articles_duplicate=0, rejected=1, batch_id=batch_id, run_id="r", committed_at=NOW)]
 
 
 def _rejects(batch_id: str) -> list[dict]:
-    return [{"source_path": "/in/a.txt", "line_number": None, "reason": "empty article (no text)", "batch_id": batch_id}]
+    return [make_row(QUARANTINE, source_path="/in/a.txt", line_number=None, reason="empty article (no text)",
+                     raw_excerpt=None, file_sha256=None, batch_id=batch_id)]
+
+
+def test_make_row_orders_the_columns_as_declared():
+    row = make_row(BOILERPLATE, batch_id="b1", doc_count=2, line_text="Share", source="wire")
+    assert list(row) == BOILERPLATE.columns and row["line_text"] == "Share"
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"source": "wire", "line_text": "Share", "doc_count": 2, "batch_id": "b", "doc_cnt": 1},
+         "boilerplate: unknown column 'doc_cnt'"),  # a misspelt key never becomes a silent null
+        ({"source": "wire", "line_text": "Share", "batch_id": "b"}, "boilerplate: missing column 'doc_count'"),
+    ],
+)
+def test_make_row_refuses_unknown_and_missing_columns(values, message):
+    with pytest.raises(RowError, match=message):
+        make_row(BOILERPLATE, **values)
+
+
+def test_write_batch_checks_every_row_before_writing_anything(tmp_path):
+    bad = [{**_rejects("b1")[0], "raw_exerpt": "x"}]
+    with pytest.raises(RowError, match="quarantine: unknown column 'raw_exerpt'"):
+        lake.write_batch(tmp_path, "b1", {"quarantine": bad, "inputs": _manifest("b1")})
+    with pytest.raises(RowError, match="unknown table 'quarantaine'"):
+        lake.write_batch(tmp_path, "b1", {"quarantaine": _rejects("b1"), "inputs": _manifest("b1")})
+    assert not list(tmp_path.rglob("*.parquet"))
+
+
+def test_write_run_refuses_a_row_missing_a_column(tmp_path):
+    with pytest.raises(RowError, match="runs: missing column 'finished_at'"):
+        lake.write_run(tmp_path, {"run_id": "r", "started_at": NOW, "batches": 1, "input_files": 1,
+                                  "documents_loaded": 1, "rejected": 0})
+    assert RUNS.name not in {p.name for p in tmp_path.iterdir()}
 
 
 def test_write_batch_writes_zstd_parquet_with_the_declared_schema_and_commits_last(tmp_path):
@@ -47,8 +83,6 @@ def test_read_column_is_empty_and_typed_before_any_load(tmp_path):
 
 
 def test_exclusive_refuses_a_second_concurrent_run(tmp_path):
-    import pytest
-
     with lake.exclusive(tmp_path):
         with pytest.raises(lake.LakeBusy, match="another newsetl run"):
             with lake.exclusive(tmp_path):
