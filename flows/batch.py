@@ -6,16 +6,16 @@ No Prefect and no storage here: tasks call these functions and hand the rows to 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
+from flows.io.workers import Analyse
 from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
-from flows.text.dates import parse_published_at
-from flows.text.boilerplate import Boilerplate, learn_boilerplate
-from flows.text.records import Article, EntityMention
+from flows.text.boilerplate import BoilerplateLine
+from flows.text.records import EntityMention
 
 # Planning assumes ~4 kB per article; a file is never split across batches.
 BYTES_PER_ARTICLE = 4_000
@@ -86,41 +86,33 @@ def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedAr
 
 def build_batch(
     files: Sequence[InputFile],
-    analyse: Callable[[Sequence[Article], Boilerplate | None], list[ArticleResult | ArticleFailure]],
+    analyse: Analyse,
     known_doc_ids: set[str],
     run_id: str,
     now: datetime,
+    field_map: Mapping[str, str] | None = None,
 ) -> BatchRows:
-    """Read, analyse (with the given text-stage runner) and shape one batch of input files."""
+    """Read, analyse (through the one analysis path) and shape one batch of input files."""
     batch_id = batch_id_for(files)
     loaded: list[LoadedArticle] = []
     rejected: list[Rejected] = []
     for file in files:
-        articles, rejects = read_input(file)
+        articles, rejects = read_input(file, field_map)
         loaded.extend(articles)
         rejected.extend(rejects)
     fresh, duplicates = _dedupe(loaded, known_doc_ids)
-    articles = [_with_source(a) for a in fresh]
-    boilerplate = learn_boilerplate([(a.source, a.text) for a in articles])
-    results = analyse(articles, boilerplate)
+    analysis = analyse([item.article for item in fresh])
     rows = _empty_rows()
-    for origin, result in zip(fresh, results):
+    for origin, result in zip(fresh, analysis.outcomes, strict=True):
         if isinstance(result, ArticleFailure):
             rejected.append(Rejected(origin.source_path, origin.line_number, result.reason, origin.article.text[:200]))
         else:
             _add_article_rows(rows, origin, result, batch_id, now)
     sha_by_path = {str(f.path): f.sha256 for f in files}
     rows["quarantine"] = [_quarantine_row(r, sha_by_path.get(r.source_path), batch_id) for r in rejected]
-    rows["boilerplate"] = _boilerplate_rows(boilerplate, batch_id)
+    rows["boilerplate"] = _boilerplate_rows(analysis.boilerplate, batch_id)
     rows["inputs"] = _input_rows(files, rows, duplicates, batch_id, run_id, now)
     return BatchRows(rows, _stats(batch_id, files, rows, duplicates), {r["doc_id"] for r in rows["documents"]})
-
-
-def _with_source(item: LoadedArticle) -> Article:
-    """The article, its boilerplate source defaulting to the folder it was found in."""
-    if item.article.source:
-        return item.article
-    return replace(item.article, source=f"folder:{Path(item.source_path).parent}")
 
 
 def _empty_rows() -> dict[str, list[dict[str, Any]]]:
@@ -155,8 +147,9 @@ def _document_row(origin: LoadedArticle, result: ArticleResult, batch_id: str, n
         "url": meta.get("url"),
         "title": meta.get("title"),
         "published_at": meta.get("published_at"),
-        "published_at_utc": parse_published_at(meta.get("published_at"), result.language.language),
+        "published_at_utc": result.published_at_utc,
         "source": meta.get("source"),
+        "author": meta.get("author"),
         "language": result.language.language,
         "language_score": float(result.language.score),
         "language_reason": result.language.reason,
@@ -225,10 +218,10 @@ def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> di
     }
 
 
-def _boilerplate_rows(boilerplate: Boilerplate, batch_id: str) -> list[dict[str, Any]]:
+def _boilerplate_rows(lines: Sequence[BoilerplateLine], batch_id: str) -> list[dict[str, Any]]:
     return [
         {"source": line.source, "line_text": line.text, "doc_count": line.doc_count, "batch_id": batch_id}
-        for line in boilerplate.lines
+        for line in lines
     ]
 
 

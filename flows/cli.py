@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of the project)")
     run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
     run.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
+    run.add_argument("--metadata-fields", metavar="FIELD=NAME,...",
+                     help="read metadata under other JSON names, e.g. published_at=dc_date,source=site")
     run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
 
     serve = sub.add_parser("serve", help="run news_etl on a schedule (needs a running `prefect server`)")
@@ -37,11 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", help="as for run")
     serve.add_argument("--batch-docs", type=int, help="as for run")
     serve.add_argument("--workers", type=int, help="as for run")
+    serve.add_argument("--metadata-fields", metavar="FIELD=NAME,...", help="as for run")
 
     extract = sub.add_parser("extract", help="run the text stages on JSON Lines (no warehouse)")
     extract.add_argument("--input", default="-", help="JSON Lines file, or - for standard input")
     extract.add_argument("--output", default="-", help="JSON Lines file, or - for standard output")
-    extract.add_argument("--workers", type=int, default=1, help="processes running the text stages (default 1)")
+    extract.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
+    extract.add_argument("--batch-docs", type=int, help="articles analysed together, as in run (default 500)")
+    extract.add_argument("--metadata-fields", metavar="FIELD=NAME,...", help="as for run")
 
     query = sub.add_parser("query", help="run a read-only SQL query against the warehouse")
     query.add_argument("sql", help="the SQL text")
@@ -84,11 +89,15 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings a subcommand's flags give (absent flags give None: lower sources decide)."""
+    keys = ("data_dir", "inputs", "batch_docs", "workers", "metadata_fields")
+    return {key: getattr(args, key, None) for key in keys}
+
+
 def _run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
-    settings = load_settings(
-        {"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs, "workers": args.workers}
-    )
+    settings = load_settings(_overrides(args))
     for path in settings.inputs:
         if not path.exists():
             raise UsageError(f"input path does not exist: {path}")
@@ -101,6 +110,7 @@ def _run(args: argparse.Namespace) -> int:
             data_dir=str(settings.data_dir),
             batch_docs=settings.batch_docs,
             workers=settings.workers,
+            metadata_fields=dict(settings.metadata_fields),
         )
     except ChecksFailed as err:
         print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
@@ -137,8 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError("set PREFECT_API_URL to a running `prefect server` (see README: Scheduling)")
     from flows.deploy import serve
 
-    overrides = {"data_dir": args.data_dir, "inputs": args.inputs, "batch_docs": args.batch_docs, "workers": args.workers}
-    serve(load_settings(overrides), args.cron)
+    serve(load_settings(_overrides(args)), args.cron)
     return 0
 
 
@@ -146,8 +155,7 @@ def _extract(args: argparse.Namespace) -> int:
     from flows.extract import extract_records, write_records
     from flows.io.workers import analyser
 
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    settings = load_settings(_overrides(args))
     source = _open_text(args.input, "r")
     try:
         sink = _open_text(args.output, "w")
@@ -155,7 +163,9 @@ def _extract(args: argparse.Namespace) -> int:
         source.close()
         raise
     try:
-        write_records(extract_records(source, analyser(args.workers)), sink)
+        analyse = analyser(settings.workers, settings.batch_docs)
+        records = extract_records(source, analyse, settings.batch_docs, dict(settings.metadata_fields))
+        write_records(records, sink)
     except UnicodeDecodeError as err:
         raise UsageError(f"input is not UTF-8 text ({err.reason} at byte {err.start})") from None
     finally:

@@ -24,6 +24,7 @@ def build_deployment(settings: Settings, cron: str) -> Any:
             "data_dir": str(settings.data_dir),
             "batch_docs": settings.batch_docs,
             "workers": settings.workers,
+            "metadata_fields": dict(settings.metadata_fields),
         },
         description="Load new articles from the inputs and publish the DuckDB warehouse.",
     )

@@ -1,45 +1,49 @@
 """`newsetl extract`: the text stages on JSON Lines, one output line per input line, no warehouse.
 
-The JSON shape is the one of `shared/CONTRACT.md` (plus a few more fields).
+The JSON shape is the one of `shared/CONTRACT.md` (plus a few more fields). Lines are read with
+the same parser as `run` (field aliases, `doc_id` = content hash) and analysed through the same
+batch function (`flows.io.workers.analyser`), `batch_docs` articles at a time.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
+from typing import Any, TextIO
 
-from flows.io.sources import doc_id_for
+from flows.io.metadata import field_names
+from flows.io.sources import read_jsonl_line
+from flows.io.workers import Analyse
+from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
-from flows.text.boilerplate import Boilerplate, learn_boilerplate
 from flows.text.records import Article, EntityMention
 
-CHUNK_LINES = 256
 
-
-def parse_line(line: str, number: int) -> Article | dict[str, Any]:
-    """An Article from one JSON line, or the quarantined output record when it is not one."""
+def parse_line(line: str, number: int, names: Mapping[str, tuple[str, ...]]) -> Article | dict[str, Any]:
+    """The Article of one JSON line, or the quarantined output record when it is not one."""
     if not line.strip():
         return quarantined(None, f"line {number} is empty")
+    parsed = read_jsonl_line(line, names)
+    if isinstance(parsed, str):
+        return quarantined(_raw_id(line), f"line {number}: {parsed}")
+    return parsed.article if parsed.external_id is None else _with_id(parsed.article, parsed.external_id)
+
+
+def _with_id(article: Article, external_id: str) -> Article:
+    """The article carrying its record's id in the metadata, for the output's `id`."""
+    return Article(article.doc_id, article.text, article.source, article.title,
+                   {**article.metadata, "id": external_id})
+
+
+def _raw_id(line: str) -> Any:
+    """The `id` of a JSON object line that is not an article, when it has one."""
     try:
         record = json.loads(line)
-    except json.JSONDecodeError as err:
-        return quarantined(None, f"broken JSON line {number}: {err.msg} at column {err.colno}")
-    if not isinstance(record, dict):
-        return quarantined(None, f"line {number} is a JSON {type(record).__name__}, not an object")
-    ident = record.get("id")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return quarantined(ident, f"line {number} has no non-empty string 'text'")
-    meta = {k: str(record[k]) for k in ("url", "title", "published_at", "source") if record.get(k)}
-    return Article(
-        doc_id=str(ident) if ident is not None else doc_id_for(text),
-        text=text,
-        source=meta.get("source"),
-        title=meta.get("title"),
-        metadata=meta,
-    )
+    except json.JSONDecodeError:
+        return None
+    return record.get("id") if isinstance(record, dict) else None
 
 
 def quarantined(ident: Any, error: str) -> dict[str, Any]:
@@ -49,17 +53,22 @@ def quarantined(ident: Any, error: str) -> dict[str, Any]:
 
 def result_record(result: ArticleResult | ArticleFailure) -> dict[str, Any]:
     """The contract's output record of one processed article."""
+    article = result.article
+    ident = article.metadata.get("id", article.doc_id)
     if isinstance(result, ArticleFailure):
-        return quarantined(result.article.doc_id, result.reason)
+        return quarantined(ident, result.reason)
+    published = result.published_at_utc
     return {
-        "id": result.article.doc_id,
-        "doc_id": doc_id_for(result.article.text),
+        "id": ident,
+        "doc_id": article.doc_id,
         "status": "ok",
         "error": None,
         "language": result.language.language,
         "language_score": result.language.score,
         "language_reason": result.language.reason,
         "language_shares": [list(s) for s in result.language.shares],
+        "metadata": {k: v for k, v in article.metadata.items() if k != "id"},
+        "published_at_utc": published.isoformat() if published else None,
         "clean_text": result.cleaned.clean_text,
         "repairs": list(result.cleaned.repairs),
         "removed": [asdict(r) for r in result.cleaned.removed],
@@ -81,20 +90,38 @@ def _figure_record(placed: PlacedFigure) -> dict[str, Any]:
     return record
 
 
+def _numbered_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(number, line) with line ends removed; only LF ends a line, as in `run`."""
+    number = 0
+    for chunk in lines:
+        for line in chunk.rstrip("\n").split("\n"):
+            number += 1
+            yield number, line.removesuffix("\r")
+
+
 def extract_records(
     lines: Iterable[str],
-    analyse: Callable[[Sequence[Article], Boilerplate | None], list[ArticleResult | ArticleFailure]],
-    chunk_lines: int = CHUNK_LINES,
+    analyse: Analyse,
+    batch_docs: int = DEFAULT_BATCH_DOCS,
+    field_map: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Output records for input lines, in order, analysing `chunk_lines` articles at a time."""
-    numbered = enumerate((line.rstrip("\r\n") for line in lines), start=1)
-    while chunk := list(islice(numbered, chunk_lines)):
-        parsed = [parse_line(line, number) for number, line in chunk]
-        articles = [p for p in parsed if isinstance(p, Article)]
-        boilerplate = learn_boilerplate([(a.source, a.text) for a in articles])
-        results = iter(analyse(articles, boilerplate))
+    """Output records for input lines, in order, analysing `batch_docs` articles at a time."""
+    names = field_names(field_map)
+    numbered = _numbered_lines(lines)
+    while True:
+        parsed: list[Article | dict[str, Any]] = []
+        articles = 0
+        for number, line in numbered:
+            item = parse_line(line, number, names)
+            parsed.append(item)
+            articles += isinstance(item, Article)
+            if articles == batch_docs:
+                break
+        if not parsed:
+            return
+        outcomes = iter(analyse([p for p in parsed if isinstance(p, Article)]).outcomes)
         for item in parsed:
-            yield result_record(next(results)) if isinstance(item, Article) else item
+            yield result_record(next(outcomes)) if isinstance(item, Article) else item
 
 
 def write_records(records: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -87,12 +87,14 @@ def news_etl(
     data_dir: str | None = None,
     batch_docs: int | None = None,
     workers: int | None = None,
+    metadata_fields: dict[str, str] | None = None,
 ) -> RunSummary:
     """Load new articles from the inputs into the lake and publish the DuckDB warehouse."""
     began = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     settings: Settings = load_settings(
-        {"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs, "workers": workers}
+        {"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs, "workers": workers,
+         "metadata_fields": metadata_fields}
     )
     run_id = _run_id()
     with lake.exclusive(settings.lake_dir):
@@ -100,7 +102,7 @@ def news_etl(
         stats: list[BatchStats] = []
         for files in plan_batches(pending, settings.batch_docs):
             batch_stats, new_ids = load_batch.with_options(task_run_name=f"load-batch-{batch_id_for(files)}")(
-                files, known, run_id, settings.lake_dir, settings.workers
+                files, known, run_id, settings
             )
             stats.append(batch_stats)
             known |= new_ids

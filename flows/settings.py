@@ -9,10 +9,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from flows.io.metadata import FIELD_ALIASES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # A source checkout has pyproject.toml and sql/ beside the packages; an installed wheel ships the
 # SQL inside the package (warehouse/sql) and no seeds/.
 IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "sql").is_dir()
+DEFAULT_BATCH_DOCS = 500
 
 
 def default_data_dir() -> Path:
@@ -32,8 +35,10 @@ class Settings:
 
     data_dir: Path = field(default_factory=default_data_dir)
     inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",) if IN_CHECKOUT else ()
-    batch_docs: int = 500
+    batch_docs: int = DEFAULT_BATCH_DOCS
     workers: int = 1
+    # (canonical field, name in the input records), e.g. (("published_at", "dc_date"),)
+    metadata_fields: tuple[tuple[str, str], ...] = ()
     sql_dir: Path = PROJECT_ROOT / "sql" if IN_CHECKOUT else PROJECT_ROOT / "warehouse" / "sql"
 
     @property
@@ -60,6 +65,8 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "inputs":
         items = value.split(os.pathsep) if isinstance(value, str) else list(value)
         return tuple(Path(v).expanduser().resolve() for v in items)
+    if key == "metadata_fields":
+        return _field_map(value)
     if key in ("batch_docs", "workers"):
         try:
             number = int(value)
@@ -69,6 +76,25 @@ def _coerce(key: str, value: Any) -> Any:
             raise SettingsError(f"{key} must be at least 1, got {number}")
         return number
     return value
+
+
+def _field_map(value: Any) -> tuple[tuple[str, str], ...]:
+    """Metadata field mapping from a table or from "field=name,field=name" text."""
+    if isinstance(value, str):
+        pairs = [item.split("=", 1) for item in value.split(",") if item.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise SettingsError(f"metadata_fields must look like 'published_at=dc_date,source=site', got {value!r}")
+        value = {k.strip(): v.strip() for k, v in pairs}
+    if not isinstance(value, Mapping):
+        raise SettingsError(f"metadata_fields must map fields to names, got {value!r}")
+    for key, name in value.items():
+        if key not in FIELD_ALIASES:
+            close = difflib.get_close_matches(key, sorted(FIELD_ALIASES), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SettingsError(f"metadata_fields: unknown field {key!r}{hint}; fields: {', '.join(FIELD_ALIASES)}")
+        if not isinstance(name, str) or not name:
+            raise SettingsError(f"metadata_fields: the name for {key!r} must be a non-empty string")
+    return tuple(sorted(value.items()))
 
 
 def _check_keys(keys: Any, where: str) -> None:

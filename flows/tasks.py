@@ -36,11 +36,13 @@ def discover_pending(settings: Settings) -> tuple[list[InputFile], set[str], int
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_batch(
-    files: list[InputFile], known_doc_ids: set[str], run_id: str, lake_dir: Path, workers: int
+    files: list[InputFile], known_doc_ids: set[str], run_id: str, settings: Settings
 ) -> tuple[BatchStats, set[str]]:
     """Read, analyse and commit one batch of files to the lake; returns its stats and new doc_ids."""
-    batch = build_batch(files, analyser(workers), known_doc_ids, run_id, datetime.now(timezone.utc))
-    lake.write_batch(lake_dir, batch.stats.batch_id, batch.rows)
+    analyse = analyser(settings.workers, settings.batch_docs)
+    now = datetime.now(timezone.utc)
+    batch = build_batch(files, analyse, known_doc_ids, run_id, now, dict(settings.metadata_fields))
+    lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
     return batch.stats, batch.doc_ids
 
 

@@ -11,10 +11,11 @@ import gzip
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
+from flows.io.metadata import ParsedRecord, doc_id_for, field_names, parse_record, record_problem
 from flows.text.records import Article
 
 TEXT_SUFFIXES = (".txt",)
@@ -22,7 +23,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # Files that sit beside articles but are not articles: never inputs, never quarantined.
 NOT_ARTICLE_NAMES = ("readme", "attribution", "license", "licence", "notice", "changelog")
 NOT_ARTICLE_SUFFIXES = (".md", ".rst", ".gitkeep")
-METADATA_FIELDS = ("url", "title", "published_at", "source")
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,6 @@ class Rejected:
     line_number: int | None
     reason: str
     raw_excerpt: str | None = None
-
-
-def doc_id_for(text: str) -> str:
-    """Stable document id: the first 16 hex digits of the SHA-256 of the raw text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def is_not_article_file(path: Path) -> bool:
@@ -129,8 +124,24 @@ def _read_bytes(path: Path) -> bytes:
         raise ValueError(f"corrupt gzip ({err})") from None
 
 
-def read_input(file: InputFile) -> tuple[list[LoadedArticle], list[Rejected]]:
-    """Articles and rejects of one input file."""
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of JSON Lines text; only LF ends a line (U+2028 and friends are legal in JSON)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield number, line.removesuffix("\r")
+
+
+def read_jsonl_line(line: str, names: Mapping[str, tuple[str, ...]]) -> ParsedRecord | str:
+    """The article of one JSON line, or why the line is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return f"broken JSON line ({err.msg} at column {err.colno})"
+    problem = record_problem(record, names)
+    return problem if problem else parse_record(record, names)
+
+
+def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """Articles and rejects of one input file (JSON fields read with the aliases and `field_map`)."""
     where = str(file.path)
     kind = _inner_suffix(file.path)
     if kind not in TEXT_SUFFIXES + JSONL_SUFFIXES:
@@ -145,7 +156,7 @@ def read_input(file: InputFile) -> tuple[list[LoadedArticle], list[Rejected]]:
         return _read_text_article(where, file.path, text)
     loaded: list[LoadedArticle] = []
     rejected: list[Rejected] = []
-    for item in _read_jsonl(where, text):
+    for item in _read_jsonl(where, text, field_names(field_map)):
         (loaded if isinstance(item, LoadedArticle) else rejected).append(item)
     if not loaded and not rejected:
         rejected.append(Rejected(where, None, "empty file (no articles)"))
@@ -161,43 +172,13 @@ def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedAr
     return [LoadedArticle(article, where, None, stem)], []
 
 
-def _read_jsonl(where: str, text: str) -> Iterator[LoadedArticle | Rejected]:
+def _read_jsonl(where: str, text: str, names: Mapping[str, tuple[str, ...]]) -> Iterator[LoadedArticle | Rejected]:
     """One article per non-blank line; each bad line rejected with its number."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in jsonl_lines(text):
         if not line.strip():
             continue
-        excerpt = line[:200]
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Rejected(where, number, f"broken JSON line ({err.msg} at column {err.colno})", excerpt)
-            continue
-        problem = _jsonl_problem(record)
-        if problem:
-            yield Rejected(where, number, problem, excerpt)
-            continue
-        body = record["text"]
-        meta = {k: str(record[k]) for k in METADATA_FIELDS if record.get(k) not in (None, "")}
-        article = Article(
-            doc_id=doc_id_for(body),
-            text=body,
-            source=meta.get("source"),
-            title=meta.get("title"),
-            metadata=meta,
-        )
-        external = record.get("id")
-        yield LoadedArticle(article, where, number, None if external is None else str(external))
-
-
-def _jsonl_problem(record: object) -> str | None:
-    """Why a parsed JSON line is not an article, or None when it is one."""
-    if not isinstance(record, dict):
-        return f"JSON line is a {type(record).__name__}, not an object"
-    body = record.get("text")
-    if body is None:
-        return "JSON line has no 'text' field"
-    if not isinstance(body, str):
-        return f"'text' is a {type(body).__name__}, not a string"
-    if not body.strip():
-        return "empty article (no text)"
-    return None
+        parsed = read_jsonl_line(line, names)
+        if isinstance(parsed, str):
+            yield Rejected(where, number, parsed, line[:200])
+        else:
+            yield LoadedArticle(parsed.article, where, number, parsed.external_id)

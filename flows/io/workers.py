@@ -7,15 +7,16 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from flows.io.models import load_gazetteer, load_ner_models
-from flows.text.article import ArticleFailure, ArticleResult, Tools, analyse_articles
+from flows.settings import DEFAULT_BATCH_DOCS
+from flows.text.article import BatchAnalysis, Outcome, Tools, analyse_articles, analyse_batch
 from flows.text.boilerplate import Boilerplate
 from flows.text.records import Article
 
-Analyse = Callable[[Sequence[Article], Boilerplate | None], list[ArticleResult | ArticleFailure]]
+Analyse = Callable[[Sequence[Article]], BatchAnalysis]
 
 _WORKER_TOOLS: Tools | None = None
 
@@ -30,7 +31,7 @@ def _init_worker() -> None:
     _WORKER_TOOLS = local_tools()
 
 
-def _analyse_in_worker(articles: Sequence[Article], boilerplate: Boilerplate | None) -> list[ArticleResult | ArticleFailure]:
+def _analyse_in_worker(articles: Sequence[Article], boilerplate: Boilerplate) -> list[Outcome]:
     assert _WORKER_TOOLS is not None, "worker initialiser did not run"
     return analyse_articles(articles, _WORKER_TOOLS, boilerplate)
 
@@ -55,14 +56,24 @@ def split(articles: Sequence[Article], parts: int) -> list[list[Article]]:
     return [c for c in chunks if c]
 
 
-def analyser(workers: int) -> Analyse:
-    """A function running the text stages over a batch with that many processes (1 = this one)."""
-    if workers <= 1:
-        return lambda articles, boilerplate: analyse_articles(articles, local_tools(), boilerplate)
+def _in_this_process(articles: Sequence[Article], boilerplate: Boilerplate) -> list[Outcome]:
+    return analyse_articles(articles, local_tools(), boilerplate)
 
-    def analyse(articles: Sequence[Article], boilerplate: Boilerplate | None) -> list[ArticleResult | ArticleFailure]:
+
+def _in_pool(workers: int) -> Callable[[Sequence[Article], Boilerplate], list[Outcome]]:
+    def run_stages(articles: Sequence[Article], boilerplate: Boilerplate) -> list[Outcome]:
         pool = _pool(workers)
         futures = [pool.submit(_analyse_in_worker, chunk, boilerplate) for chunk in split(articles, workers)]
         return [result for future in futures for result in future.result()]
 
-    return analyse
+    return run_stages
+
+
+def analyser(workers: int = 1, batch_docs: int = DEFAULT_BATCH_DOCS) -> Analyse:
+    """The one analysis path (`analyse_batch`) run with that many processes (1 = this one).
+
+    The worker count never changes a result: boilerplate is learned from the whole group before
+    its articles are shared out.
+    """
+    run_stages = _in_this_process if workers <= 1 else _in_pool(workers)
+    return lambda articles: analyse_batch(articles, run_stages, batch_docs)

@@ -1,4 +1,8 @@
-"""The text stages composed: clean → language → entities → figures, over a batch of articles.
+"""The text stages composed: clean → language → entities → figures (+ publication date).
+
+`analyse_batch` is the one analysis path: `run`, `extract` and the evaluation all reach it through
+`flows.io.workers.analyser`. It takes articles in input order in groups of `batch_docs`, learns
+boilerplate per source within each group, and runs the stages on the group.
 
 Pure given its tools: the NER models and gazetteer are passed in. An article whose processing
 raises is returned as an `ArticleFailure` with the reason, never an exception for the batch.
@@ -7,11 +11,14 @@ raises is returned as an `ArticleFailure` with the reason, never an exception fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence, TypeVar
+from datetime import datetime
+from typing import Any, TypeVar
 
-from flows.text.boilerplate import Boilerplate
+from flows.text.boilerplate import Boilerplate, BoilerplateLine, learn_boilerplate
 from flows.text.clean import clean_article
+from flows.text.dates import parse_published_at
 from flows.text.entities import extract_entities
 from flows.text.figures import extract_figures
 from flows.text.language import detect_language
@@ -49,6 +56,7 @@ class ArticleResult:
     language: LanguageGuess
     entities: tuple[EntityMention, ...]
     figures: tuple[PlacedFigure, ...]
+    published_at_utc: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -117,10 +125,40 @@ def _entities_for(pairs: list[tuple[str, str]], tools: Tools) -> list[tuple[Enti
         return [_guarded("entities", lambda p=p: extract_entities([p], tools.ner_models, tools.gazetteer)[0]) for p in pairs]
 
 
+Outcome = ArticleResult | ArticleFailure
+StageRunner = Callable[[Sequence[Article], Boilerplate], list[Outcome]]
+
+
+def learn_group_boilerplate(articles: Sequence[Article]) -> Boilerplate:
+    """Boilerplate learned from a group of articles, per source (articles without one learn nothing)."""
+    return learn_boilerplate([(a.source, a.text) for a in articles])
+
+
+@dataclass(frozen=True)
+class BatchAnalysis:
+    """One outcome per article of a batch, in input order, and the boilerplate learned on the way."""
+
+    outcomes: tuple[Outcome, ...]
+    boilerplate: tuple[BoilerplateLine, ...]
+
+
+def analyse_batch(articles: Sequence[Article], run_stages: StageRunner, batch_docs: int) -> BatchAnalysis:
+    """The text stages over articles in groups of `batch_docs`, boilerplate learned per source and group."""
+    outcomes: list[Outcome] = []
+    learned: list[BoilerplateLine] = []
+    step = max(batch_docs, 1)
+    for start in range(0, len(articles), step):
+        group = articles[start : start + step]
+        boilerplate = learn_group_boilerplate(group)
+        outcomes.extend(run_stages(group, boilerplate))
+        learned.extend(boilerplate.lines)
+    return BatchAnalysis(tuple(outcomes), tuple(learned))
+
+
 def analyse_articles(
     articles: Sequence[Article], tools: Tools, boilerplate: Boilerplate | None = None
 ) -> list[ArticleResult | ArticleFailure]:
-    """Run every text stage over a batch; one result or failure per article, in order."""
+    """Run every text stage over articles with the given boilerplate; one outcome per article, in order."""
     staged: list[tuple[Article, CleanedText, LanguageGuess] | ArticleFailure] = []
     for article in articles:
         learned = boilerplate.for_source(article.source) if boilerplate else None
@@ -152,4 +190,6 @@ def _finish(staged: tuple[Article, CleanedText, LanguageGuess], mentions: tuple[
     figures = _guarded("figures", lambda: extract_figures(cleaned.clean_text, language.language))
     if isinstance(figures, str):
         return ArticleFailure(article, figures)
-    return ArticleResult(article, cleaned, language, mentions, place_figures(cleaned.clean_text, figures, mentions))
+    published = _guarded("date parsing", lambda: parse_published_at(article.metadata.get("published_at"), language.language))
+    return ArticleResult(article, cleaned, language, mentions, place_figures(cleaned.clean_text, figures, mentions),
+                         None if isinstance(published, str) else published)

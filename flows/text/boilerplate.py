@@ -2,6 +2,8 @@
 
 `learn_boilerplate` groups (source, raw text) pairs by source, counts in how many distinct
 documents each normalised line occurs, and keeps lines seen in at least `min_docs` of them.
+Documents without a source are never pooled: lines repeated across different publishers are
+not any publisher's boilerplate. Sources are compared case-insensitively.
 Documents are de-duplicated by their longest line first, so a re-scraped article counted twice
 does not turn its own sentences into boilerplate. The result is a frozen, inspectable record
 (source, line key, example text, document count) that can be stored as is.
@@ -19,7 +21,6 @@ from typing import Sequence
 MIN_DOCS = 3  # a line must occur in at least this many distinct documents of a source
 MAX_LINE_WORDS = 80  # longer lines are never treated as boilerplate
 MIN_LINE_CHARS = 3  # shorter lines carry too little to be learned
-UNKNOWN_SOURCE = ""
 
 _SPACE_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
@@ -49,11 +50,18 @@ class Boilerplate:
         return frozenset(line.key for line in self.lines)
 
     def for_source(self, source: str | None) -> Boilerplate:
-        """Return the part of this record learned from one source."""
-        wanted = source or UNKNOWN_SOURCE
+        """Return the part of this record learned from one source (nothing for no source)."""
+        if not source:
+            return Boilerplate(min_docs=self.min_docs)
+        wanted = source_key(source)
         kept = tuple(line for line in self.lines if line.source == wanted)
         docs = tuple(item for item in self.docs_per_source if item[0] == wanted)
         return Boilerplate(lines=kept, min_docs=self.min_docs, docs_per_source=docs)
+
+
+def source_key(source: str) -> str:
+    """Return the key sources are grouped by: casefolded, spaces collapsed."""
+    return _SPACE_RE.sub(" ", source.casefold()).strip()
 
 
 def line_key(line: str) -> str:
@@ -93,10 +101,11 @@ def count_lines(texts: Sequence[str]) -> tuple[Counter[str], dict[str, str], int
 
 def learn_boilerplate(articles: Sequence[tuple[str | None, str]], *, min_docs: int = MIN_DOCS,
                       ) -> Boilerplate:
-    """Return the lines repeated in at least min_docs distinct documents of each source."""
+    """Return the lines repeated in at least min_docs distinct documents of each (known) source."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for source, text in articles:
-        by_source[source or UNKNOWN_SOURCE].append(text or "")
+        if source and source.strip():
+            by_source[source_key(source)].append(text or "")
     lines: list[BoilerplateLine] = []
     docs_per_source: list[tuple[str, int]] = []
     for source in sorted(by_source):

@@ -34,8 +34,10 @@ def _batch(source: str | None, n_docs: int, line: str = TRAILER) -> list[tuple[s
         # digits are masked: dated variants of one line are one key
         ([(s, t.replace(TRAILER, f"Updated {i}1 May") ) for i, (s, t) in
           enumerate(_batch("site-a", 3))], {("site-a", line_key("Updated 01 May"))}),
-        # documents without a source are grouped together under ""
-        (_batch(None, 3), {("", line_key(TRAILER))}),
+        # documents without a source are never pooled: no publisher to learn from
+        (_batch(None, 3), set()),
+        # sources are compared case-insensitively
+        (_batch("Site-A", 2) + [("site-a ", BODIES[2] + "\n" + TRAILER)], {("site-a", line_key(TRAILER))}),
     ],
 )
 def test_learn_boilerplate_keeps_lines_repeated_in_min_docs_of_a_source(articles, learned) -> None:

@@ -53,3 +53,22 @@ def test_load_settings_rejects_unknown_pyproject_keys(tmp_path):
 def test_load_settings_ignores_variables_read_by_other_parts(tmp_path):
     environ = {"NEWSETL_SHARED_DIR": "/x", "NEWSETL_GAZETTEER_CACHE": "0", "NEWSETL_BATCH_DOCS": "7"}
     assert load_settings(environ=environ, pyproject=tmp_path / "missing.toml").batch_docs == 7
+
+
+def test_metadata_fields_come_from_text_or_a_table(tmp_path):
+    pyproject = _pyproject(tmp_path, '[tool.newsetl.metadata_fields]\npublished_at = "dc_date"\n')
+    assert load_settings(environ={}, pyproject=pyproject).metadata_fields == (("published_at", "dc_date"),)
+    from_env = load_settings(environ={"NEWSETL_METADATA_FIELDS": "source=site, url=href"}, pyproject=pyproject)
+    assert from_env.metadata_fields == (("source", "site"), ("url", "href"))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("published=dc_date", "did you mean 'published_at'"),  # unknown field gets a suggestion
+        ("published_at", "must look like"),  # no '='
+    ],
+)
+def test_metadata_fields_are_checked(tmp_path, value, message):
+    with pytest.raises(SettingsError, match=message):
+        load_settings(environ={"NEWSETL_METADATA_FIELDS": value}, pyproject=tmp_path / "missing.toml")

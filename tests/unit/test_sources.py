@@ -103,3 +103,19 @@ def test_discover_files_recurses_skips_docs_and_reports_missing_paths(tmp_path):
     assert [f.path.name for f in files] == ["deep.txt"]
     assert files[0].size_bytes == len(b"Deep article.") and len(files[0].sha256) == 64
     assert missing == [tmp_path / "nope"]
+
+
+def test_read_input_keeps_lines_with_unicode_line_separators_whole(tmp_path):
+    text = "Para one.\u2028Para two.\u2029Three\u0085end."
+    data = (json.dumps({"id": "u", "text": text}, ensure_ascii=False) + "\n").encode()
+    articles, rejected = _read(tmp_path, "seps.jsonl", data)
+    assert rejected == [] and [a.article.text for a in articles] == [text]
+
+
+def test_read_input_maps_metadata_names_with_the_setting(tmp_path):
+    line = json.dumps({"id": "m", "text": "Body.", "issued": "2020-02-02", "link": "https://www.x.test/m"})
+    articles, _ = _read(tmp_path, "m.jsonl", line.encode())
+    assert articles[0].article.metadata == {"url": "https://www.x.test/m", "source": "x.test"}
+    files, _ = discover_files([tmp_path / "m.jsonl"])
+    (mapped,), _ = read_input(files[0], {"published_at": "issued"})
+    assert mapped.article.metadata["published_at"] == "2020-02-02"
