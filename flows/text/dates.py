@@ -35,8 +35,13 @@ def parse_published_at(text: str | None, language: str | None = None) -> datetim
     iso = _iso(cleaned)
     if iso is not None:
         return iso
-    languages = [language] if language and language != "und" else None
-    try:
-        return dateparser.parse(cleaned, languages=languages, settings=_SETTINGS)
-    except (ValueError, OverflowError):
-        return None
+    # The article's language first; a feed may write dates in another one, so then any language.
+    hints = [[language], None] if language and language != "und" else [None]
+    for languages in hints:
+        try:
+            parsed = dateparser.parse(cleaned, languages=languages, settings=_SETTINGS)
+        except (ValueError, OverflowError):
+            continue
+        if parsed is not None:
+            return parsed
+    return None
