@@ -25,7 +25,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 
 def corpus_articles(shared: Path, limit: int) -> list[dict]:
-    """Up to `limit` real articles, taken round-robin across the corpus files (all languages)."""
+    """Up to `limit` real records, taken round-robin across the corpus files (all languages)."""
     per_file = []
     for path in sorted((shared / "corpus").glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
@@ -35,8 +35,7 @@ def corpus_articles(shared: Path, limit: int) -> list[dict]:
     while len(articles) < limit and any(index < len(docs) for docs in per_file):
         for docs in per_file:
             if index < len(docs) and len(articles) < limit:
-                doc = docs[index]
-                articles.append({"id": str(doc["id"]), "text": doc["text"], "source": doc.get("source_repo")})
+                articles.append(docs[index])  # the record as published: its own field names
         index += 1
     return articles
 
@@ -47,6 +46,7 @@ def words(articles: list[dict]) -> int:
 
 def stage_timings(articles: list[dict]) -> dict[str, float]:
     """CPU seconds spent in each text stage over all articles (models loaded beforehand)."""
+    from flows.io.metadata import field_names, parse_record
     from flows.io.models import load_gazetteer, load_ner_models
     from flows.text.boilerplate import learn_boilerplate
     from flows.text.clean import clean_article
@@ -59,11 +59,12 @@ def stage_timings(articles: list[dict]) -> dict[str, float]:
     detect_language("Warm-up: language profiles load on the first call.")
     extract_figures("Warm-up: 20 people.", "en")
     timings = {"model_load": time.process_time() - began}
+    sources = [parse_record(a, field_names()).article.source for a in articles]
     began = time.process_time()
-    boilerplate = learn_boilerplate([(a["source"], a["text"]) for a in articles])
+    boilerplate = learn_boilerplate([(source, a["text"]) for source, a in zip(sources, articles)])
     timings["learn_boilerplate"] = time.process_time() - began
     began = time.process_time()
-    cleaned = [clean_article(a["text"], boilerplate.for_source(a["source"])).clean_text for a in articles]
+    cleaned = [clean_article(a["text"], boilerplate.for_source(s)).clean_text for s, a in zip(sources, articles)]
     timings["clean"] = time.process_time() - began
     began = time.process_time()
     languages = [detect_language(text).language for text in cleaned]
@@ -149,6 +150,12 @@ def main() -> int:
         seconds, peak = timed([*newsetl, "run", "--input", str(folder), "--data-dir", str(data_dir)], env)
         print("\n== newsetl run (subprocess, embedded Prefect server start-up included) ==")
         print(f"{seconds:.1f} s  {len(articles) / seconds:.1f} docs/s  {total_words / seconds:.0f} words/s  peak RSS {peak:.0f} MiB")
+        dated = sum(1 for a in articles if any(k in a for k in ("date", "published_at")))
+        query = "select count(*) filter (where published_at_utc is not null), count(published_at) from documents"
+        done = subprocess.run([*newsetl, "query", "--data-dir", str(data_dir), "--format", "csv", query], env=env,
+                              cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout.split()[-1]
+        print(f"publication dates: {done.replace(',', ' of ')} documents with a date field read "
+              f"({dated} input records carry `date`/`published_at`)")
         seconds, _ = timed([*newsetl, "run", "--input", str(folder), "--data-dir", str(data_dir)], env)
         print(f"second run (nothing new): {seconds:.1f} s")
         seconds, peak = timed([*newsetl, "run", "--workers", "2", "--input", str(folder),

@@ -16,6 +16,16 @@ from flows.io.workers import Analyse
 from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.boilerplate import BoilerplateLine
 from flows.text.records import EntityMention
+from warehouse.schemas import (
+    BOILERPLATE,
+    DOCUMENTS,
+    ENTITY_MENTIONS,
+    FIGURES,
+    INPUTS,
+    QUARANTINE,
+    REMOVED_NOISE,
+    make_row,
+)
 
 # Planning assumes ~4 kB per article; a file is never split across batches.
 BYTES_PER_ARTICLE = 4_000
@@ -131,96 +141,100 @@ def _add_article_rows(
         rows["figures"].append(_figure_row(doc_id, index, placed, batch_id))
     for removal in result.cleaned.removed:
         rows["removed_noise"].append(
-            {"doc_id": doc_id, "start": removal.start, "end": removal.end, "text": removal.text,
-             "reason": removal.reason, "batch_id": batch_id}
+            make_row(REMOVED_NOISE, doc_id=doc_id, start=removal.start, end=removal.end, text=removal.text,
+                     reason=removal.reason, batch_id=batch_id)
         )
 
 
 def _document_row(origin: LoadedArticle, result: ArticleResult, batch_id: str, now: datetime) -> dict[str, Any]:
     meta = origin.article.metadata
     clean = result.cleaned.clean_text
-    return {
-        "doc_id": origin.article.doc_id,
-        "source_path": origin.source_path,
-        "line_number": origin.line_number,
-        "external_id": origin.external_id,
-        "url": meta.get("url"),
-        "title": meta.get("title"),
-        "published_at": meta.get("published_at"),
-        "published_at_utc": result.published_at_utc,
-        "source": meta.get("source"),
-        "author": meta.get("author"),
-        "language": result.language.language,
-        "language_score": float(result.language.score),
-        "language_reason": result.language.reason,
-        "language_shares": [{"language": lang, "share": float(share)} for lang, share in result.language.shares],
-        "raw_text": origin.article.text,
-        "clean_text": clean,
-        "repairs": list(result.cleaned.repairs),
-        "length_chars": len(clean),
-        "word_count": len(clean.split()),
-        "batch_id": batch_id,
-        "loaded_at": now,
-    }
+    return make_row(
+        DOCUMENTS,
+        doc_id=origin.article.doc_id,
+        source_path=origin.source_path,
+        line_number=origin.line_number,
+        external_id=origin.external_id,
+        url=meta.get("url"),
+        title=meta.get("title"),
+        published_at=meta.get("published_at"),
+        published_at_utc=result.published_at_utc,
+        source=meta.get("source"),
+        author=meta.get("author"),
+        language=result.language.language,
+        language_score=float(result.language.score),
+        language_reason=result.language.reason,
+        language_shares=[{"language": lang, "share": float(share)} for lang, share in result.language.shares],
+        raw_text=origin.article.text,
+        clean_text=clean,
+        repairs=list(result.cleaned.repairs),
+        length_chars=len(clean),
+        word_count=len(clean.split()),
+        batch_id=batch_id,
+        loaded_at=now,
+    )
 
 
 def _mention_row(doc_id: str, index: int, mention: EntityMention, batch_id: str) -> dict[str, Any]:
     place = mention.place
-    return {
-        "doc_id": doc_id,
-        "mention_index": index,
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "label": mention.label,
-        "method": mention.method,
-        "entity_id": mention.entity_id,
-        "canonical_name": mention.canonical_name,
-        "geonames_id": place.geonames_id if place else None,
-        "country_code": place.country_code if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
-        "feature_type": place.feature_type if place else None,
-        "batch_id": batch_id,
-    }
+    return make_row(
+        ENTITY_MENTIONS,
+        doc_id=doc_id,
+        mention_index=index,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        label=mention.label,
+        method=mention.method,
+        entity_id=mention.entity_id,
+        canonical_name=mention.canonical_name,
+        geonames_id=place.geonames_id if place else None,
+        country_code=place.country_code if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        feature_type=place.feature_type if place else None,
+        batch_id=batch_id,
+    )
 
 
 def _figure_row(doc_id: str, index: int, placed: PlacedFigure, batch_id: str) -> dict[str, Any]:
     figure = placed.figure
-    return {
-        "doc_id": doc_id,
-        "figure_index": index,
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "value": figure.value,
-        "lower": figure.lower,
-        "upper": figure.upper,
-        "qualifier": figure.qualifier,
-        "unit": figure.unit,
-        "object": figure.object,
-        "category": figure.category,
-        "sentence": placed.sentence,
-        "place": placed.place.text if placed.place else None,
-        "place_entity_id": placed.place.entity_id if placed.place else None,
-        "batch_id": batch_id,
-    }
+    return make_row(
+        FIGURES,
+        doc_id=doc_id,
+        figure_index=index,
+        start=figure.start,
+        end=figure.end,
+        text=figure.text,
+        value=figure.value,
+        lower=figure.lower,
+        upper=figure.upper,
+        qualifier=figure.qualifier,
+        unit=figure.unit,
+        object=figure.object,
+        category=figure.category,
+        sentence=placed.sentence,
+        place=placed.place.text if placed.place else None,
+        place_entity_id=placed.place.entity_id if placed.place else None,
+        batch_id=batch_id,
+    )
 
 
 def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> dict[str, Any]:
-    return {
-        "source_path": rejected.source_path,
-        "line_number": rejected.line_number,
-        "reason": rejected.reason,
-        "raw_excerpt": rejected.raw_excerpt,
-        "file_sha256": sha256 or None,
-        "batch_id": batch_id,
-    }
+    return make_row(
+        QUARANTINE,
+        source_path=rejected.source_path,
+        line_number=rejected.line_number,
+        reason=rejected.reason,
+        raw_excerpt=rejected.raw_excerpt,
+        file_sha256=sha256 or None,
+        batch_id=batch_id,
+    )
 
 
 def _boilerplate_rows(lines: Sequence[BoilerplateLine], batch_id: str) -> list[dict[str, Any]]:
     return [
-        {"source": line.source, "line_text": line.text, "doc_count": line.doc_count, "batch_id": batch_id}
+        make_row(BOILERPLATE, source=line.source, line_text=line.text, doc_count=line.doc_count, batch_id=batch_id)
         for line in lines
     ]
 
@@ -241,17 +255,18 @@ def _input_rows(
     for row in rows["quarantine"]:
         rejected[row["source_path"]] = rejected.get(row["source_path"], 0) + 1
     return [
-        {
-            "source_path": str(f.path),
-            "file_sha256": f.sha256,
-            "size_bytes": f.size_bytes,
-            "articles_loaded": loaded.get(str(f.path), 0),
-            "articles_duplicate": duplicates.get(str(f.path), 0),
-            "rejected": rejected.get(str(f.path), 0),
-            "batch_id": batch_id,
-            "run_id": run_id,
-            "committed_at": now,
-        }
+        make_row(
+            INPUTS,
+            source_path=str(f.path),
+            file_sha256=f.sha256,
+            size_bytes=f.size_bytes,
+            articles_loaded=loaded.get(str(f.path), 0),
+            articles_duplicate=duplicates.get(str(f.path), 0),
+            rejected=rejected.get(str(f.path), 0),
+            batch_id=batch_id,
+            run_id=run_id,
+            committed_at=now,
+        )
         for f in files
     ]
 

@@ -17,6 +17,7 @@ from flows.settings import Settings, load_settings
 from flows.tasks import discover_pending, load_batch, publish_warehouse, record_run
 from warehouse import lake
 from warehouse.db import CheckFailure
+from warehouse.schemas import RUNS, make_row
 
 
 class ChecksFailed(RuntimeError):
@@ -119,12 +120,13 @@ def news_etl(
 
 
 def _run_row(run_id: str, started_at: datetime, pending: list, stats: list[BatchStats]) -> dict:
-    return {
-        "run_id": run_id,
-        "started_at": started_at,
-        "finished_at": datetime.now(timezone.utc),
-        "batches": len(stats),
-        "input_files": len(pending),
-        "documents_loaded": sum(s.documents_loaded for s in stats),
-        "rejected": sum(s.rejected for s in stats),
-    }
+    return make_row(
+        RUNS,
+        run_id=run_id,
+        started_at=started_at,
+        finished_at=datetime.now(timezone.utc),
+        batches=len(stats),
+        input_files=len(pending),
+        documents_loaded=sum(s.documents_loaded for s in stats),
+        rejected=sum(s.rejected for s in stats),
+    )
