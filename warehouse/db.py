@@ -17,10 +17,12 @@ from typing import Any, Sequence
 import duckdb
 import pyarrow as pa
 
+from flows.text.vocabulary import VOCABULARIES, Vocabulary
 from warehouse.lake import table_files
 from warehouse.schemas import TABLES, Table
 
 SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
+VOCAB_SCHEMA = "vocab"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -74,8 +76,19 @@ def raw_view_sql(table: Table, files: Sequence[Path]) -> str:
 
 
 def sql_files(sql_dir: Path, layer: str) -> list[Path]:
-    """The SQL files of a layer, sorted by name."""
-    return sorted((sql_dir / layer).glob("*.sql"))
+    """The SQL files of a layer, sorted by name; WarehouseError when there are none (a broken install)."""
+    files = sorted((sql_dir / layer).glob("*.sql"))
+    if not files:
+        raise WarehouseError(f"no SQL files in {sql_dir / layer}: the sql_dir setting or the installation is broken")
+    return files
+
+
+def create_vocabulary(con: duckdb.DuckDBPyConnection, vocabulary: Vocabulary) -> None:
+    """Create the table `vocab.<name>(code, kind, meaning)` from a Python vocabulary."""
+    table = f"{VOCAB_SCHEMA}.{vocabulary.name}"
+    con.execute(f"create or replace table {table} (code varchar primary key, kind varchar not null, "
+                "meaning varchar not null)")
+    con.executemany(f"insert into {table} values (?, ?, ?)", [(t.code, t.kind, t.meaning) for t in vocabulary.terms])
 
 
 def build_database(con: duckdb.DuckDBPyConnection, lake_dir: Path, sql_dir: Path) -> None:
@@ -88,7 +101,10 @@ def build_database(con: duckdb.DuckDBPyConnection, lake_dir: Path, sql_dir: Path
 
 
 def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Create one view per sql/<layer>/<name>.sql file, named after the file."""
+    """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file."""
+    con.execute(f"create schema if not exists {VOCAB_SCHEMA}")
+    for vocabulary in VOCABULARIES:
+        create_vocabulary(con, vocabulary)
     for layer, schema in SQL_LAYERS:
         con.execute(f"create schema if not exists {schema}")
         for path in sql_files(sql_dir, layer):

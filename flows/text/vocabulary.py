@@ -87,13 +87,21 @@ FIGURE_CATEGORIES = Vocabulary(
 ENTITY_LABELS = Vocabulary(
     "entity_label",
     "entity_mentions.label",
-    "name (people, organisations and places: the ranked entities), other",
+    "name (people, organisations and places: the ranked entities), other, value (spaCy's OntoNotes tags "
+    "for dates, times and numbers, kept as the English model emits them)",
     (
         Term("PERSON", "name", "a person"),
         Term("ORG", "name", "an organisation: company, agency, party, team, institution"),
         Term("LOC", "name", "a place: country, region, city, facility, geographic feature"),
         Term("NORP", "other", "a nationality, religious or political group (Armenian, Shia)"),
         Term("MISC", "other", "another named thing: event, product, law, work, language"),
+        Term("DATE", "value", "a date or period (spaCy OntoNotes tag)"),
+        Term("TIME", "value", "a time of day (spaCy OntoNotes tag)"),
+        Term("PERCENT", "value", "a percentage (spaCy OntoNotes tag)"),
+        Term("MONEY", "value", "an amount of money (spaCy OntoNotes tag)"),
+        Term("QUANTITY", "value", "a measurement (spaCy OntoNotes tag)"),
+        Term("ORDINAL", "value", "an ordinal: first, 2nd (spaCy OntoNotes tag)"),
+        Term("CARDINAL", "value", "a number not covered by another tag (spaCy OntoNotes tag)"),
     ),
 )
 

@@ -1,7 +1,7 @@
 -- documents: the loaded articles, ready for analysis.
 -- grain: one row per article (doc_id unique)
 -- depends on: raw.documents
--- columns: doc_id, source_path, line_number, external_id, url, title, published_at, source,
+-- columns: doc_id, source_path, line_number, external_id, url, title, published_at, source, author,
 --   published_at_utc (the date read from published_at, UTC), language (ISO 639-1 or 'und'),
 --   language_score (0..1), language_reason, language_shares,
 --   raw_text, clean_text, repairs, length_chars (characters), word_count (words),
@@ -22,6 +22,7 @@ final as (
         cast(published_at as varchar) as published_at,
         cast(published_at_utc as timestamptz) as published_at_utc,
         cast(source as varchar) as source,
+        cast(author as varchar) as author,
         cast(language as varchar) as language,
         cast(language_score as double) as language_score,
         cast(language_reason as varchar) as language_reason,

@@ -4,14 +4,21 @@
 -- "almost" figures only cap (lowest_upper_bound); vague and approximate figures only count.
 -- grain: one row per (place, category); figures with no place in their sentence are grouped
 --   under place '(no place named)'
--- depends on: main.figures, main.entity_mentions
+-- depends on: main.figures, main.entity_mentions, vocab.figure_category
 -- columns: place (canonical name of the nearest LOC), category, documents, figures,
 --   min_exact/max_exact (people, exact figures only), highest_lower_bound (people),
 --   lowest_upper_bound (people), bounded_figures (figures with an open bound)
 with
+casualty_categories as (
+    select code
+    from vocab.figure_category
+    where kind = 'casualty'
+),
+
 figures as (
-    select * from main.figures
-    where category in ('killed', 'wounded', 'displaced', 'missing', 'arrested', 'kidnapped')
+    select f.*
+    from main.figures as f
+    inner join casualty_categories as c on f.category = c.code
 ),
 
 places as (

@@ -1,16 +1,23 @@
 -- casualty_figures: casualty and displacement figures by document, with the place named in
 -- the same sentence. Bounds are kept apart from point values: a lower- or upper-bound
 -- figure ("at least 20", "up to 120,000") has no point_value, only its bound.
--- grain: one row per figure of category killed, wounded, displaced, missing, arrested,
---   kidnapped
--- depends on: main.figures, main.documents
+-- grain: one row per figure of a casualty category (vocab.figure_category of kind casualty:
+--   killed, wounded, displaced, missing, arrested, kidnapped)
+-- depends on: main.figures, main.documents, vocab.figure_category
 -- columns: doc_id, title, published_at, category, figure_text, point_value (people; only for
 --   exact figures), lower/upper (people, inclusive, null when open), qualifier, object,
 --   place, sentence
 with
+casualty_categories as (
+    select code
+    from vocab.figure_category
+    where kind = 'casualty'
+),
+
 figures as (
-    select * from main.figures
-    where category in ('killed', 'wounded', 'displaced', 'missing', 'arrested', 'kidnapped')
+    select f.*
+    from main.figures as f
+    inner join casualty_categories as c on f.category = c.code
 ),
 
 documents as (

@@ -1,18 +1,24 @@
 -- entity_cooccurrence: which people, organisations and places are named in the same documents.
 -- grain: one row per unordered pair of entities (entity_id_a < entity_id_b) sharing at least
 --   two documents
--- depends on: main.entity_mentions
+-- depends on: main.entity_mentions, vocab.entity_label
 -- columns: name_a, label_a, name_b, label_b, shared_documents (documents naming both),
 --   entity_id_a, entity_id_b
 with
+name_labels as (
+    select code
+    from vocab.entity_label
+    where kind = 'name'
+),
+
 mentions as (
     select distinct
-        doc_id,
-        entity_id,
-        label,
-        canonical_name
-    from main.entity_mentions
-    where label in ('PERSON', 'ORG', 'LOC')
+        m.doc_id,
+        m.entity_id,
+        m.label,
+        m.canonical_name
+    from main.entity_mentions as m
+    inner join name_labels as l on m.label = l.code
 ),
 
 pairs as (

@@ -1,12 +1,19 @@
 -- top_entities: the most mentioned people, organisations and places.
 -- grain: one row per entity (PERSON, ORG, LOC), ranked within its label
--- depends on: main.entities
+-- depends on: main.entities, vocab.entity_label
 -- columns: label, rank_in_label, canonical_name, document_count (documents),
 --   mention_count (mentions), entity_id
 with
+name_labels as (
+    select code
+    from vocab.entity_label
+    where kind = 'name'
+),
+
 entities as (
-    select * from main.entities
-    where label in ('PERSON', 'ORG', 'LOC')
+    select e.*
+    from main.entities as e
+    inner join name_labels as l on e.label = l.code
 ),
 
 ranked as (

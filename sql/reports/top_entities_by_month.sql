@@ -1,13 +1,20 @@
 -- top_entities_by_month: the most mentioned people, organisations and places per month of
 -- publication (documents whose date could not be read are under month null).
 -- grain: one row per (month, label, entity) among the top 10 of each label in each month
--- depends on: main.entity_mentions, main.documents
+-- depends on: main.entity_mentions, main.documents, vocab.entity_label
 -- columns: month (first day, UTC), label, rank_in_month, canonical_name, document_count
 --   (documents), mention_count (mentions), entity_id
 with
+name_labels as (
+    select code
+    from vocab.entity_label
+    where kind = 'name'
+),
+
 mentions as (
-    select * from main.entity_mentions
-    where label in ('PERSON', 'ORG', 'LOC')
+    select m.*
+    from main.entity_mentions as m
+    inner join name_labels as l on m.label = l.code
 ),
 
 documents as (

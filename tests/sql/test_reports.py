@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flows.text.vocabulary import REMOVAL_REASONS, VOCABULARIES
+
 
 def _doc(doc_id, language="en", source=None, clean="", raw=None, words=1, title=None):
     return {"doc_id": doc_id, "language": language, "language_score": 0.9, "source": source,
@@ -80,6 +82,8 @@ def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(w
     )
     rows = _rows(con, "select reason, source, segments, documents, chars_removed, example from reports.noise_by_reason")
     assert rows == [("share-label trailer", "wire", 2, 2, 14, "Share:"), ("read-more link", "(none)", 1, 1, 9, "Read more")]
+    meanings = dict(_rows(con, "select reason, reason_meaning from reports.noise_by_reason"))
+    assert meanings["read-more link"] == REMOVAL_REASONS.terms[REMOVAL_REASONS.codes.index("read-more link")].meaning
 
 
 def test_quarantine_by_reason_counts_inputs_and_files(warehouse_with):
@@ -103,8 +107,8 @@ def test_checks_return_no_rows_on_consistent_data(warehouse_with):
         inputs=[{"source_path": "/in/a.txt", "articles_loaded": 1, "rejected": 0, "articles_duplicate": 0, "batch_id": "b1"}],
     )
     con.execute("update raw.documents set batch_id = 'b1'")
-    for check in ("figure_offsets", "entity_offsets", "noise_offsets", "figure_fields", "duplicate_documents",
-                  "unaccounted_inputs"):
+    for check in ("figure_offsets", "entity_offsets", "noise_offsets", "figure_bounds", "unknown_codes",
+                  "duplicate_documents", "unaccounted_inputs"):
         assert _rows(con, f"select * from checks.{check}") == [], check
 
 
@@ -115,12 +119,20 @@ def test_checks_return_the_bad_rows(warehouse_with):
             _figure("a", 0, "21", "people", value=21, start=5),  # offsets point at "20"
             _figure("a", 1, "20", "victims", value=20, start=5),  # unknown category
             _figure("a", 2, "20", "people", "range", None, 30, 10, start=5),  # lower above upper
+            _figure("a", 3, "20", "victims", "roughly", value=20, start=5),  # unknown qualifier and category
         ],
+        entity_mentions=[{"doc_id": "a", "mention_index": 0, "text": "Some", "label": "DATE", "entity_id": "e",
+                          "canonical_name": "Some", "method": "spacy"}],
+        removed_noise=[{"doc_id": "a", "text": "Share", "reason": "share button"}],
         inputs=[{"source_path": "/in/lost.txt", "articles_loaded": 0, "rejected": 0, "articles_duplicate": 0}],
     )
+    con.execute("update raw.documents set language_reason = 'too long' where doc_id = 'b'")
     assert _rows(con, "select figure_index, found from checks.figure_offsets") == [(0, "20")]
-    assert _rows(con, "select figure_index, problem from checks.figure_fields order by 1") == [
-        (1, "unknown category"), (2, "lower above upper")
+    assert _rows(con, "select figure_index from checks.figure_bounds") == [(2,)]
+    assert _rows(con, "select column_name, code, row_count from checks.unknown_codes") == [
+        ("documents.language_reason", "too long", 2), ("entity_mentions.label", "DATE", 1),
+        ("figures.category", "victims", 2), ("figures.qualifier", "roughly", 1),
+        ("removed_noise.reason", "share button", 1),
     ]
     assert _rows(con, "select doc_id, copies from checks.duplicate_documents") == [("b", 2)]
     assert _rows(con, "select source_path from checks.unaccounted_inputs") == [("/in/lost.txt",)]
@@ -191,3 +203,22 @@ def test_places_map_lists_resolved_places_with_coordinates_only(warehouse_with):
     assert _rows(con, "select name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map") == [
         ("Goris", 174895, "AM", 39.5, 46.3, 1)
     ]
+
+
+def test_every_vocabulary_is_a_table_of_its_codes(warehouse_with):
+    con = warehouse_with()
+    for vocabulary in VOCABULARIES:
+        rows = _rows(con, f"select code, kind, meaning from vocab.{vocabulary.name}")
+        assert rows == [(t.code, t.kind, t.meaning) for t in vocabulary.terms], vocabulary.name
+
+
+def test_reports_take_casualty_categories_and_ranked_labels_from_the_vocabularies(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a")],
+        figures=[_figure("a", 0, "20", "killed", value=20, lower=20, upper=20)],
+        entity_mentions=[_mention("a", 0, "Baku", "LOC", "e1")],
+    )
+    con.execute("update vocab.figure_category set kind = 'measure' where code = 'killed'")
+    con.execute("update vocab.entity_label set kind = 'other' where code = 'LOC'")
+    assert _rows(con, "select * from reports.casualty_figures") == []
+    assert _rows(con, "select * from reports.top_entities") == []

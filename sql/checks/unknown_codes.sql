@@ -1,0 +1,54 @@
+-- unknown_codes: stored codes missing from their vocabulary table (vocab.*, defined once in
+-- flows/text/vocabulary.py); bad rows fail the run.
+-- grain: one row per column and unknown code
+-- depends on: main.figures, main.entity_mentions, main.removed_noise, main.documents, vocab.*
+-- columns: column_name (table.column), code, row_count (rows carrying the code)
+with
+unknown as (
+    select
+        'figures.qualifier' as column_name,
+        f.qualifier as code
+    from main.figures as f
+    left join vocab.figure_qualifier as v on f.qualifier = v.code
+    where v.code is null
+    union all
+    select
+        'figures.category' as column_name,
+        f.category as code
+    from main.figures as f
+    left join vocab.figure_category as v on f.category = v.code
+    where v.code is null
+    union all
+    select
+        'entity_mentions.label' as column_name,
+        m.label as code
+    from main.entity_mentions as m
+    left join vocab.entity_label as v on m.label = v.code
+    where v.code is null
+    union all
+    select
+        'removed_noise.reason' as column_name,
+        r.reason as code
+    from main.removed_noise as r
+    left join vocab.removal_reason as v on r.reason = v.code
+    where v.code is null
+    union all
+    select
+        'documents.language_reason' as column_name,
+        d.language_reason as code
+    from main.documents as d
+    left join vocab.language_reason as v on d.language_reason = v.code
+    where d.language_reason is not null and v.code is null
+),
+
+final as (
+    select
+        cast(column_name as varchar) as column_name,
+        cast(code as varchar) as code,
+        cast(count(*) as bigint) as row_count
+    from unknown
+    group by column_name, code
+)
+
+select * from final
+order by column_name, code
