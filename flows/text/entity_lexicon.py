@@ -16,9 +16,7 @@ _DATA = files("flows.text") / "data"
 def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Return the tab-separated rows of a data file, comment and blank lines skipped."""
     text = (_DATA / name).read_text(encoding="utf-8")
-    return tuple(
-        tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def read_words(*names: str) -> frozenset[str]:
@@ -40,13 +38,12 @@ NON_NAME_ACRONYMS = read_words("entities_abbreviations.txt", "entities_currency_
 EXTRA_ACRONYMS = read_words("entities_acronyms.txt")
 
 ORG_ALIASES: tuple[tuple[str, ...], ...] = read_rows("entities_org_aliases.tsv")
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    row[0]: row[1:] for row in read_rows("places_country_aliases.tsv")
-}
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {row[0]: row[1:] for row in read_rows("places_country_aliases.tsv")}
 # (name, country code or None, kind, other names)
 REGIONS: tuple[tuple[str, str | None, str, tuple[str, ...]], ...] = tuple(
     (row[0], row[1] or None, row[2], row[3:]) for row in read_rows("places_regions.tsv")
 )
 # demonym -> country code, or None for a continent, region, former state or people
-DEMONYMS: dict[str, str | None] = {row[0]: (row[1] if len(row) > 1 else "") or None
-                                   for row in read_rows("places_demonyms.tsv")}
+DEMONYMS: dict[str, str | None] = {
+    row[0]: (row[1] if len(row) > 1 else "") or None for row in read_rows("places_demonyms.tsv")
+}

@@ -96,9 +96,7 @@ def _rank(entry: GazetteerEntry, context: frozenset[str]) -> float:
     return score + 3.0 * (place.country_code in context) + 2.0 * entry.primary
 
 
-def resolve_place(
-    gazetteer: Gazetteer, name: str, context: Iterable[str] = ()
-) -> GazetteerEntry | None:
+def resolve_place(gazetteer: Gazetteer, name: str, context: Iterable[str] = ()) -> GazetteerEntry | None:
     """Return the best entry for `name` given the document's country codes, or None."""
     candidates = lookup_candidates(gazetteer, name)
     if not candidates:

@@ -280,8 +280,8 @@ def test_capital_named_for_its_government_stays_the_city(extract):
 
 
 def test_entity_id_is_stable_across_documents_and_calls(extract):
-    first = [m for m in extract("Envoys met in Brussels.") if m.text == "Brussels"][0]
-    second = [m for m in extract("Brussels hosted a summit on trade.") if m.text == "Brussels"][0]
+    first = next(m for m in extract("Envoys met in Brussels.") if m.text == "Brussels")
+    second = next(m for m in extract("Brussels hosted a summit on trade.") if m.text == "Brussels")
     assert first.entity_id == second.entity_id == entity_id("LOC", "geonames:2800866")
 
 
@@ -292,8 +292,7 @@ def test_entity_id_is_stable_across_documents_and_calls(extract):
         (
             "Die Delegation reiste von Berlin nach Wien, wo Angela Merkel sprach.",
             "de",
-            [("Berlin", "LOC", "gazetteer"), ("Wien", "LOC", "gazetteer"),
-             ("Angela Merkel", "PERSON", "heuristic")],
+            [("Berlin", "LOC", "gazetteer"), ("Wien", "LOC", "gazetteer"), ("Angela Merkel", "PERSON", "heuristic")],
         ),
         # Arabic: no capitals, places still found by alternate names.
         (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import pickle
+
+import pytest
 
 from flows.io.models import (
     country_demonyms,
