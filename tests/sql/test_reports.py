@@ -121,7 +121,7 @@ def test_checks_return_the_bad_rows(warehouse_with):
             _figure("a", 2, "20", "people", "range", None, 30, 10, start=5),  # lower above upper
             _figure("a", 3, "20", "victims", "roughly", value=20, start=5),  # unknown qualifier and category
         ],
-        entity_mentions=[{"doc_id": "a", "mention_index": 0, "text": "Some", "label": "DATE", "entity_id": "e",
+        entity_mentions=[{"doc_id": "a", "mention_index": 0, "text": "Some", "label": "GPE", "entity_id": "e",
                           "canonical_name": "Some", "method": "spacy"}],
         removed_noise=[{"doc_id": "a", "text": "Share", "reason": "share button"}],
         inputs=[{"source_path": "/in/lost.txt", "articles_loaded": 0, "rejected": 0, "articles_duplicate": 0}],
@@ -130,7 +130,7 @@ def test_checks_return_the_bad_rows(warehouse_with):
     assert _rows(con, "select figure_index, found from checks.figure_offsets") == [(0, "20")]
     assert _rows(con, "select figure_index from checks.figure_bounds") == [(2,)]
     assert _rows(con, "select column_name, code, row_count from checks.unknown_codes") == [
-        ("documents.language_reason", "too long", 2), ("entity_mentions.label", "DATE", 1),
+        ("documents.language_reason", "too long", 2), ("entity_mentions.label", "GPE", 1),
         ("figures.category", "victims", 2), ("figures.qualifier", "roughly", 1),
         ("removed_noise.reason", "share button", 1),
     ]
