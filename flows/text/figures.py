@@ -578,11 +578,10 @@ def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
 
 
 def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
-    """Return whether "Yerevan-144 injured" is a count glued to a word, not "COVID-19"."""
-    if doc.text[draft.start - 1] != "-":
+    """Return whether a hyphenated number is an age bracket before a person ("under-5 children"), not "COVID-19"."""
+    if UNDER_AGE_RE.search(doc.low, max(0, draft.start - 12), draft.end) is None:
         return False
-    word = _next_word(doc.low, draft.end)
-    return bool(word) and (word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or CUE_RE.match(word) is not None)
+    return _translate(_next_word(doc.low, draft.end)) in PERSON_NOUNS
 
 
 def _glued_suffix_ok(low: str, end: int) -> bool:
@@ -769,7 +768,7 @@ def _approximate_noun(draft: _Draft, doc: _Doc) -> _Draft:
 
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
-    """Return drafts without those swallowed by an earlier draft's unit ("51% por ciento")."""
+    """Return drafts without those swallowed by an earlier draft's unit ("12% por ciento")."""
     kept: list[_Draft] = []
     for draft in drafts:
         if kept and draft.start < kept[-1].end:
@@ -781,7 +780,7 @@ def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _keep_coordinated_articles(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
-    """Return drafts plus "un/une/one" read as 1 when coordinated with a count ("et une femme")."""
+    """Return drafts plus "un/une/one" read as 1 when coordinated with a count ("deux garçons et une fille")."""
     kept: list[_Draft] = []
     for draft in drafts:
         if draft.kind != "article":
@@ -823,7 +822,7 @@ def _with_object(draft: _Draft, doc: _Doc) -> _Draft:
 
 
 def _label_noun(label: str, language: str) -> str | None:
-    """Return the counted noun of a "Label: value" line ("Civilians reported killed: 24")."""
+    """Return the counted noun of a "Label: value" line ("Deaths: 24")."""
     for word in label.split():
         low = word.lower()
         translated = _lookup_noun(low)
@@ -857,7 +856,7 @@ def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
 
 
 def _person_before(before: str) -> str | None:
-    """Return the person noun just before an age expression ("homme de 21 ans")."""
+    """Return the person noun just before an age expression ("femme de 30 ans")."""
     match = PERSON_DE_RE.search(before)
     noun = _translate(match.group(1)) if match else None
     return noun if noun in PERSON_NOUNS else None
@@ -1071,7 +1070,7 @@ def _propagate_lists(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
 
 
 def _bare_chain_before(drafts: list[_Draft], index: int, doc: _Doc) -> list[int]:
-    """Return indices of bare numbers listed right before `index` ("18, 24 et" 26 ans)."""
+    """Return indices of bare numbers listed right before `index` ("12, 15 et" 17 ans)."""
     chain: list[int] = []
     cursor = index
     while cursor > 0:
@@ -1149,8 +1148,8 @@ NOT_PERSON_SUFFIXED = frozenset({
 
 
 def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
-    """Return whether a bare count continues the people count before it ("220 ألف مسافر عبر سلوى
-    ونحو 200 ألف عبر البطحاء", "dos muertos en Georgia y uno en Carolina")."""
+    """Return whether a bare count continues the people count before it ("three dead in the north and
+    two in the south", "tres heridos en Lima y uno en Cusco")."""
     if draft.category != "count" or draft.object is not None or draft.unit is not None or prev.unit is not None:
         return False
     if prev.category not in EVENT_CATEGORIES and prev.category != "people":

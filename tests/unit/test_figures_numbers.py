@@ -15,7 +15,7 @@ PARSE_CASES = [
     # German number word glued to "-jährige"
     ("zweijährige", "de", 2),
     # English decimal point with three decimals stays a decimal before a scale
-    ("5.397 billion", "en", 5.397e9),
+    ("4.215 billion", "en", 4.215e9),
     # German dot thousands
     ("1.500", "de", 1500),
     # French space and narrow no-break space thousands
@@ -25,11 +25,11 @@ PARSE_CASES = [
     ("2,5", "fr", 2.5),
     ("2,5", "de", 2.5),
     # Spanish scale word decides the convention even in an English text
-    ("10.000 millones", "en", 1e10),
+    ("20.000 millones", "en", 2e10),
     # "mil millones" is a thousand million
     ("2 mil millones", "es", 2e9),
     # long scale: Spanish billón = 10^12
-    ("dos billones", "es", 2e12),
+    ("tres billones", "es", 3e12),
     # English words with "and"
     ("one hundred and five", "en", 105),
     # hyphenated English compound
@@ -38,7 +38,7 @@ PARSE_CASES = [
     ("quatre-vingt-dix", "fr", 90),
     ("soixante et un", "fr", 61),
     # Spanish "y medio"
-    ("dos y medio millones", "es", 2.5e6),
+    ("tres y medio millones", "es", 3.5e6),
     # Spanish nested scales
     ("tres millones dos mil trescientos cuarenta y siete", "es", 3002347),
     # German compounds through text2num
