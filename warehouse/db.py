@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -86,8 +87,9 @@ def sql_files(sql_dir: Path, layer: str) -> list[Path]:
 def create_vocabulary(con: duckdb.DuckDBPyConnection, vocabulary: Vocabulary) -> None:
     """Create the table `vocab.<name>(code, kind, meaning)` from a Python vocabulary."""
     table = f"{VOCAB_SCHEMA}.{vocabulary.name}"
-    con.execute(f"create or replace table {table} (code varchar primary key, kind varchar not null, "
-                "meaning varchar not null)")
+    con.execute(
+        f"create or replace table {table} (code varchar primary key, kind varchar not null, meaning varchar not null)"
+    )
     con.executemany(f"insert into {table} values (?, ?, ?)", [(t.code, t.kind, t.meaning) for t in vocabulary.terms])
 
 
@@ -120,7 +122,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -
     failures: list[CheckFailure] = []
     for path in sql_files(sql_dir, "checks"):
         relation = con.sql(f"select * from checks.{path.stem}")
-        total = con.sql(f"select count(*) from checks.{path.stem}").fetchone()[0]
+        [(total,)] = con.sql(f"select count(*) from checks.{path.stem}").fetchall()
         if total:
             rows = tuple(relation.limit(limit).fetchall())
             failures.append(CheckFailure(path.stem, tuple(relation.columns), rows, total))

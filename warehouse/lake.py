@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -63,7 +63,7 @@ def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> P
     return path
 
 
-def write_batch(lake_dir: Path, batch_id: str, rows_by_table: dict[str, Sequence[dict[str, Any]]]) -> int:
+def write_batch(lake_dir: Path, batch_id: str, rows_by_table: Mapping[str, Sequence[dict[str, Any]]]) -> int:
     """Write every data table of a batch, then its `inputs` manifest (the commit); returns rows written.
 
     Every row is checked before anything is written: RowError for an unknown table name or a row whose

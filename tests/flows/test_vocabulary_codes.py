@@ -18,7 +18,7 @@ def test_every_code_emitted_on_the_seeds_is_in_its_vocabulary(seeded):
             emitted[vocabulary.name] = {row[0] for row in con.execute(sql).fetchall()}
     finally:
         con.close()
-    unknown = {name: codes - set(v.codes) for v, (name, codes) in zip(VOCABULARIES, emitted.items())}
+    unknown = {name: codes - set(v.codes) for v, (name, codes) in zip(VOCABULARIES, emitted.items(), strict=True)}
     assert {name: codes for name, codes in unknown.items() if codes} == {}
     assert emitted["figure_qualifier"] and emitted["figure_category"] and emitted["entity_label"]
     assert emitted["removal_reason"]

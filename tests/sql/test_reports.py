@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from flows.text.vocabulary import REMOVAL_REASONS, VOCABULARIES
 
 
 def _doc(doc_id, language="en", source=None, clean="", raw=None, words=1, title=None):
-    return {"doc_id": doc_id, "language": language, "language_score": 0.9, "source": source,
-            "clean_text": clean, "raw_text": raw if raw is not None else clean, "word_count": words,
-            "title": title, "source_path": f"/in/{doc_id}.txt"}
+    return {
+        "doc_id": doc_id,
+        "language": language,
+        "language_score": 0.9,
+        "source": source,
+        "clean_text": clean,
+        "raw_text": raw if raw is not None else clean,
+        "word_count": words,
+        "title": title,
+        "source_path": f"/in/{doc_id}.txt",
+    }
 
 
 def _figure(doc_id, index, text, category, qualifier="exact", value=None, lower=None, upper=None, start=0, place=None):
-    return {"doc_id": doc_id, "figure_index": index, "start": start, "end": start + len(text), "text": text,
-            "value": value, "lower": lower, "upper": upper, "qualifier": qualifier, "category": category,
-            "sentence": text, "place": place}
+    return {
+        "doc_id": doc_id,
+        "figure_index": index,
+        "start": start,
+        "end": start + len(text),
+        "text": text,
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "qualifier": qualifier,
+        "category": category,
+        "sentence": text,
+        "place": place,
+    }
 
 
 def _rows(con, sql):
@@ -22,32 +43,69 @@ def _rows(con, sql):
 
 
 def test_language_mix_counts_documents_and_shares_per_language(warehouse_with):
-    con = warehouse_with(documents=[_doc("a", "en", words=10), _doc("b", "en", words=5), _doc("c", "fr", words=7),
-                                    _doc("d", "und", words=0)])
+    con = warehouse_with(
+        documents=[
+            _doc("a", "en", words=10),
+            _doc("b", "en", words=5),
+            _doc("c", "fr", words=7),
+            _doc("d", "und", words=0),
+        ]
+    )
     rows = _rows(con, "select language, documents, share_pct, words from reports.language_mix")
     assert rows == [("en", 2, 50.0, 15), ("fr", 1, 25.0, 7), ("und", 1, 25.0, 0)]
 
 
 def test_top_entities_ranks_within_label_by_documents_and_skips_other_labels(warehouse_with):
     def mention(doc, i, name, label, entity):
-        return {"doc_id": doc, "mention_index": i, "text": name, "label": label, "entity_id": entity,
-                "canonical_name": name, "method": "spacy"}
+        return {
+            "doc_id": doc,
+            "mention_index": i,
+            "text": name,
+            "label": label,
+            "entity_id": entity,
+            "canonical_name": name,
+            "method": "spacy",
+        }
 
-    con = warehouse_with(entity_mentions=[
-        mention("a", 0, "Baku", "LOC", "loc-baku"), mention("b", 0, "Baku", "LOC", "loc-baku"),
-        mention("a", 1, "Yerevan", "LOC", "loc-yer"), mention("a", 2, "Yerevan", "LOC", "loc-yer"),
-        mention("a", 3, "Armenian", "NORP", "norp-arm"),  # not a PERSON/ORG/LOC: left out
-        mention("a", 4, "Simon Mordue", "PERSON", "per-sm"),
-    ])
-    rows = _rows(con, "select label, rank_in_label, canonical_name, document_count, mention_count from reports.top_entities")
+    con = warehouse_with(
+        entity_mentions=[
+            mention("a", 0, "Baku", "LOC", "loc-baku"),
+            mention("b", 0, "Baku", "LOC", "loc-baku"),
+            mention("a", 1, "Yerevan", "LOC", "loc-yer"),
+            mention("a", 2, "Yerevan", "LOC", "loc-yer"),
+            mention("a", 3, "Armenian", "NORP", "norp-arm"),  # not a PERSON/ORG/LOC: left out
+            mention("a", 4, "Simon Mordue", "PERSON", "per-sm"),
+        ]
+    )
+    rows = _rows(
+        con, "select label, rank_in_label, canonical_name, document_count, mention_count from reports.top_entities"
+    )
     assert rows == [("LOC", 1, "Baku", 2, 2), ("LOC", 2, "Yerevan", 1, 2), ("PERSON", 1, "Simon Mordue", 1, 1)]
 
 
 def test_entities_mart_aggregates_mentions_into_one_row_per_entity(warehouse_with):
-    con = warehouse_with(entity_mentions=[
-        {"doc_id": "a", "mention_index": 0, "text": "EU", "label": "ORG", "entity_id": "org-eu", "canonical_name": "European Union", "method": "spacy"},
-        {"doc_id": "b", "mention_index": 0, "text": "European Union", "label": "ORG", "entity_id": "org-eu", "canonical_name": "European Union", "method": "spacy"},
-    ])
+    con = warehouse_with(
+        entity_mentions=[
+            {
+                "doc_id": "a",
+                "mention_index": 0,
+                "text": "EU",
+                "label": "ORG",
+                "entity_id": "org-eu",
+                "canonical_name": "European Union",
+                "method": "spacy",
+            },
+            {
+                "doc_id": "b",
+                "mention_index": 0,
+                "text": "European Union",
+                "label": "ORG",
+                "entity_id": "org-eu",
+                "canonical_name": "European Union",
+                "method": "spacy",
+            },
+        ]
+    )
     assert _rows(con, "select entity_id, canonical_name, label, mention_count, document_count from entities") == [
         ("org-eu", "European Union", "ORG", 2, 2)
     ]
@@ -63,7 +121,9 @@ def test_casualty_figures_gives_no_point_value_to_bounded_figures(warehouse_with
             _figure("a", 3, "30 years", "duration", "exact", 30, 30, 30),  # not a casualty category
         ],
     )
-    rows = _rows(con, "select category, figure_text, point_value, lower, upper, place, title from reports.casualty_figures")
+    rows = _rows(
+        con, "select category, figure_text, point_value, lower, upper, place, title from reports.casualty_figures"
+    )
     assert rows == [
         ("displaced", "up to 120,000", None, None, 120000.0, None, "Blast"),
         ("killed", "200", 200.0, 200.0, 200.0, None, "Blast"),
@@ -81,19 +141,25 @@ def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(w
         ],
     )
     rows = _rows(con, "select reason, source, segments, documents, chars_removed, example from reports.noise_by_reason")
-    assert rows == [("share-label trailer", "wire", 2, 2, 14, "Share:"), ("read-more link", "(none)", 1, 1, 9, "Read more")]
+    assert rows == [
+        ("share-label trailer", "wire", 2, 2, 14, "Share:"),
+        ("read-more link", "(none)", 1, 1, 9, "Read more"),
+    ]
     meanings = dict(_rows(con, "select reason, reason_meaning from reports.noise_by_reason"))
     assert meanings["read-more link"] == REMOVAL_REASONS.terms[REMOVAL_REASONS.codes.index("read-more link")].meaning
 
 
 def test_quarantine_by_reason_counts_inputs_and_files(warehouse_with):
-    con = warehouse_with(quarantine=[
-        {"source_path": "/in/a.jsonl", "line_number": 2, "reason": "broken JSON line"},
-        {"source_path": "/in/a.jsonl", "line_number": 5, "reason": "broken JSON line"},
-        {"source_path": "/in/b.txt", "reason": "empty article (no text)"},
-    ])
+    con = warehouse_with(
+        quarantine=[
+            {"source_path": "/in/a.jsonl", "line_number": 2, "reason": "broken JSON line"},
+            {"source_path": "/in/a.jsonl", "line_number": 5, "reason": "broken JSON line"},
+            {"source_path": "/in/b.txt", "reason": "empty article (no text)"},
+        ]
+    )
     assert _rows(con, "select reason, inputs, files from reports.quarantine_by_reason") == [
-        ("broken JSON line", 2, 1), ("empty article (no text)", 1, 1)
+        ("broken JSON line", 2, 1),
+        ("empty article (no text)", 1, 1),
     ]
 
 
@@ -101,14 +167,34 @@ def test_checks_return_no_rows_on_consistent_data(warehouse_with):
     con = warehouse_with(
         documents=[_doc("a", clean="Some 20 people.", raw="Some 20 people.\nShare")],
         figures=[_figure("a", 0, "20", "people", value=20, lower=20, upper=20, start=5)],
-        entity_mentions=[{"doc_id": "a", "mention_index": 0, "start": 8, "end": 14, "text": "people",
-                          "label": "MISC", "entity_id": "e", "canonical_name": "people", "method": "spacy"}],
+        entity_mentions=[
+            {
+                "doc_id": "a",
+                "mention_index": 0,
+                "start": 8,
+                "end": 14,
+                "text": "people",
+                "label": "MISC",
+                "entity_id": "e",
+                "canonical_name": "people",
+                "method": "spacy",
+            }
+        ],
         removed_noise=[{"doc_id": "a", "start": 16, "end": 21, "text": "Share", "reason": "share-label trailer"}],
-        inputs=[{"source_path": "/in/a.txt", "articles_loaded": 1, "rejected": 0, "articles_duplicate": 0, "batch_id": "b1"}],
+        inputs=[
+            {"source_path": "/in/a.txt", "articles_loaded": 1, "rejected": 0, "articles_duplicate": 0, "batch_id": "b1"}
+        ],
     )
     con.execute("update raw.documents set batch_id = 'b1'")
-    for check in ("figure_offsets", "entity_offsets", "noise_offsets", "figure_bounds", "unknown_codes",
-                  "duplicate_documents", "unaccounted_inputs"):
+    for check in (
+        "figure_offsets",
+        "entity_offsets",
+        "noise_offsets",
+        "figure_bounds",
+        "unknown_codes",
+        "duplicate_documents",
+        "unaccounted_inputs",
+    ):
         assert _rows(con, f"select * from checks.{check}") == [], check
 
 
@@ -121,8 +207,17 @@ def test_checks_return_the_bad_rows(warehouse_with):
             _figure("a", 2, "20", "people", "range", None, 30, 10, start=5),  # lower above upper
             _figure("a", 3, "20", "victims", "roughly", value=20, start=5),  # unknown qualifier and category
         ],
-        entity_mentions=[{"doc_id": "a", "mention_index": 0, "text": "Some", "label": "GPE", "entity_id": "e",
-                          "canonical_name": "Some", "method": "spacy"}],
+        entity_mentions=[
+            {
+                "doc_id": "a",
+                "mention_index": 0,
+                "text": "Some",
+                "label": "GPE",
+                "entity_id": "e",
+                "canonical_name": "Some",
+                "method": "spacy",
+            }
+        ],
         removed_noise=[{"doc_id": "a", "text": "Share", "reason": "share button"}],
         inputs=[{"source_path": "/in/lost.txt", "articles_loaded": 0, "rejected": 0, "articles_duplicate": 0}],
     )
@@ -130,8 +225,10 @@ def test_checks_return_the_bad_rows(warehouse_with):
     assert _rows(con, "select figure_index, found from checks.figure_offsets") == [(0, "20")]
     assert _rows(con, "select figure_index from checks.figure_bounds") == [(2,)]
     assert _rows(con, "select column_name, code, row_count from checks.unknown_codes") == [
-        ("documents.language_reason", "too long", 2), ("entity_mentions.label", "GPE", 1),
-        ("figures.category", "victims", 2), ("figures.qualifier", "roughly", 1),
+        ("documents.language_reason", "too long", 2),
+        ("entity_mentions.label", "GPE", 1),
+        ("figures.category", "victims", 2),
+        ("figures.qualifier", "roughly", 1),
         ("removed_noise.reason", "share button", 1),
     ]
     assert _rows(con, "select doc_id, copies from checks.duplicate_documents") == [("b", 2)]
@@ -142,16 +239,36 @@ def test_casualties_by_place_keeps_floors_caps_and_point_values_apart(warehouse_
     con = warehouse_with(
         documents=[_doc("a"), _doc("b")],
         figures=[
-            {**_figure("a", 0, "at least 20", "killed", "at_least", 20, 20, None), "place_entity_id": "e-st", "place": "Stepanakert"},
-            {**_figure("b", 0, "more than 25", "killed", "more_than", 25, 25, None), "place_entity_id": "e-st", "place": "Stepanakert"},
+            {
+                **_figure("a", 0, "at least 20", "killed", "at_least", 20, 20, None),
+                "place_entity_id": "e-st",
+                "place": "Stepanakert",
+            },
+            {
+                **_figure("b", 0, "more than 25", "killed", "more_than", 25, 25, None),
+                "place_entity_id": "e-st",
+                "place": "Stepanakert",
+            },
             {**_figure("b", 1, "17", "killed", "exact", 17, 17, 17), "place_entity_id": "e-st", "place": "Stepanakert"},
             {**_figure("a", 1, "up to 120,000", "displaced", "up_to", 120000, None, 120000)},  # no place named
         ],
-        entity_mentions=[{"doc_id": "a", "mention_index": 0, "text": "Stepanakert", "label": "LOC",
-                          "entity_id": "e-st", "canonical_name": "Khankendi", "method": "spacy"}],
+        entity_mentions=[
+            {
+                "doc_id": "a",
+                "mention_index": 0,
+                "text": "Stepanakert",
+                "label": "LOC",
+                "entity_id": "e-st",
+                "canonical_name": "Khankendi",
+                "method": "spacy",
+            }
+        ],
     )
-    rows = _rows(con, "select place, category, documents, figures, min_exact, max_exact, highest_lower_bound, "
-                      "lowest_upper_bound, bounded_figures from reports.casualties_by_place")
+    rows = _rows(
+        con,
+        "select place, category, documents, figures, min_exact, max_exact, highest_lower_bound, "
+        "lowest_upper_bound, bounded_figures from reports.casualties_by_place",
+    )
     assert rows == [
         ("Khankendi", "killed", 2, 3, 17.0, 17.0, 25.0, None, 2),
         ("(no place named)", "displaced", 1, 1, None, None, None, 120000.0, 1),
@@ -159,50 +276,91 @@ def test_casualties_by_place_keeps_floors_caps_and_point_values_apart(warehouse_
 
 
 def _mention(doc, index, name, label, entity, **place):
-    return {"doc_id": doc, "mention_index": index, "text": name, "label": label, "entity_id": entity,
-            "canonical_name": name, "method": "spacy", **place}
+    return {
+        "doc_id": doc,
+        "mention_index": index,
+        "text": name,
+        "label": label,
+        "entity_id": entity,
+        "canonical_name": name,
+        "method": "spacy",
+        **place,
+    }
 
 
 def test_top_entities_by_month_ranks_within_each_month_and_keeps_undated_documents(warehouse_with):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    may, june = datetime(2012, 5, 3, tzinfo=timezone.utc), datetime(2012, 6, 22, tzinfo=timezone.utc)
+    may, june = datetime(2012, 5, 3, tzinfo=UTC), datetime(2012, 6, 22, tzinfo=UTC)
     con = warehouse_with(
-        documents=[{**_doc("a"), "published_at_utc": may}, {**_doc("b"), "published_at_utc": may},
-                   {**_doc("c"), "published_at_utc": june}, _doc("d")],
-        entity_mentions=[_mention("a", 0, "Baku", "LOC", "e-baku"), _mention("b", 0, "Baku", "LOC", "e-baku"),
-                         _mention("b", 1, "Goris", "LOC", "e-goris"), _mention("c", 0, "Goris", "LOC", "e-goris"),
-                         _mention("d", 0, "Yerevan", "LOC", "e-yer")],
+        documents=[
+            {**_doc("a"), "published_at_utc": may},
+            {**_doc("b"), "published_at_utc": may},
+            {**_doc("c"), "published_at_utc": june},
+            _doc("d"),
+        ],
+        entity_mentions=[
+            _mention("a", 0, "Baku", "LOC", "e-baku"),
+            _mention("b", 0, "Baku", "LOC", "e-baku"),
+            _mention("b", 1, "Goris", "LOC", "e-goris"),
+            _mention("c", 0, "Goris", "LOC", "e-goris"),
+            _mention("d", 0, "Yerevan", "LOC", "e-yer"),
+        ],
     )
-    rows = _rows(con, "select cast(month as varchar), rank_in_month, canonical_name, document_count "
-                      "from reports.top_entities_by_month")
-    assert rows == [("2012-05-01", 1, "Baku", 2), ("2012-05-01", 2, "Goris", 1), ("2012-06-01", 1, "Goris", 1),
-                    (None, 1, "Yerevan", 1)]
+    rows = _rows(
+        con,
+        "select cast(month as varchar), rank_in_month, canonical_name, document_count "
+        "from reports.top_entities_by_month",
+    )
+    assert rows == [
+        ("2012-05-01", 1, "Baku", 2),
+        ("2012-05-01", 2, "Goris", 1),
+        ("2012-06-01", 1, "Goris", 1),
+        (None, 1, "Yerevan", 1),
+    ]
 
 
 def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_with):
-    con = warehouse_with(entity_mentions=[
-        _mention("a", 0, "Baku", "LOC", "e1"), _mention("a", 1, "Baku", "LOC", "e1"),  # repeated mention
-        _mention("a", 2, "Ilham Aliyev", "PERSON", "e2"),
-        _mention("b", 0, "Baku", "LOC", "e1"), _mention("b", 1, "Ilham Aliyev", "PERSON", "e2"),
-        _mention("c", 0, "Baku", "LOC", "e1"), _mention("c", 1, "Goris", "LOC", "e3"),  # only one shared doc
-        _mention("a", 3, "Armenian", "NORP", "e4"), _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
-    ])
+    con = warehouse_with(
+        entity_mentions=[
+            _mention("a", 0, "Baku", "LOC", "e1"),
+            _mention("a", 1, "Baku", "LOC", "e1"),  # repeated mention
+            _mention("a", 2, "Ilham Aliyev", "PERSON", "e2"),
+            _mention("b", 0, "Baku", "LOC", "e1"),
+            _mention("b", 1, "Ilham Aliyev", "PERSON", "e2"),
+            _mention("c", 0, "Baku", "LOC", "e1"),
+            _mention("c", 1, "Goris", "LOC", "e3"),  # only one shared doc
+            _mention("a", 3, "Armenian", "NORP", "e4"),
+            _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
+        ]
+    )
     assert _rows(con, "select name_a, name_b, shared_documents from reports.entity_cooccurrence") == [
         ("Baku", "Ilham Aliyev", 2)
     ]
 
 
 def test_places_map_lists_resolved_places_with_coordinates_only(warehouse_with):
-    con = warehouse_with(entity_mentions=[
-        _mention("a", 0, "Goris", "LOC", "e-goris", geonames_id=174895, country_code="AM", latitude=39.5,
-                 longitude=46.3, feature_type="city"),
-        _mention("a", 1, "Martakert", "LOC", "e-mart"),  # unresolved: no coordinates
-        _mention("a", 2, "Simon Mordue", "PERSON", "e-sm"),
-    ])
-    assert _rows(con, "select name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map") == [
-        ("Goris", 174895, "AM", 39.5, 46.3, 1)
-    ]
+    con = warehouse_with(
+        entity_mentions=[
+            _mention(
+                "a",
+                0,
+                "Goris",
+                "LOC",
+                "e-goris",
+                geonames_id=174895,
+                country_code="AM",
+                latitude=39.5,
+                longitude=46.3,
+                feature_type="city",
+            ),
+            _mention("a", 1, "Martakert", "LOC", "e-mart"),  # unresolved: no coordinates
+            _mention("a", 2, "Simon Mordue", "PERSON", "e-sm"),
+        ]
+    )
+    assert _rows(
+        con, "select name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map"
+    ) == [("Goris", 174895, "AM", 39.5, 46.3, 1)]
 
 
 def test_every_vocabulary_is_a_table_of_its_codes(warehouse_with):

@@ -14,6 +14,7 @@ def test_every_sql_file_passes_sqlfluff():
     config = FluffConfig.from_path(str(PROJECT_ROOT))
     problems = []
     for path in sorted((PROJECT_ROOT / "sql").rglob("*.sql")):
+        where = path.relative_to(PROJECT_ROOT)
         for violation in sqlfluff.lint(path.read_text(encoding="utf-8"), config=config):
-            problems.append(f"{path.relative_to(PROJECT_ROOT)}:{violation['start_line_no']}: {violation['code']} {violation['description']}")
+            problems.append(f"{where}:{violation['start_line_no']}: {violation['code']} {violation['description']}")
     assert problems == []

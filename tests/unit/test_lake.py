@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 import pytest
@@ -10,17 +10,38 @@ import pytest
 from warehouse import lake
 from warehouse.schemas import BOILERPLATE, DOCUMENTS, INPUTS, QUARANTINE, RUNS, RowError, make_row
 
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _manifest(batch_id: str) -> list[dict]:
-    return [make_row(INPUTS, source_path="/in/a.txt", file_sha256="f" * 64, size_bytes=3, articles_loaded=0,
-                     articles_duplicate=0, rejected=1, batch_id=batch_id, run_id="r", committed_at=NOW)]
+    return [
+        make_row(
+            INPUTS,
+            source_path="/in/a.txt",
+            file_sha256="f" * 64,
+            size_bytes=3,
+            articles_loaded=0,
+            articles_duplicate=0,
+            rejected=1,
+            batch_id=batch_id,
+            run_id="r",
+            committed_at=NOW,
+        )
+    ]
 
 
 def _rejects(batch_id: str) -> list[dict]:
-    return [make_row(QUARANTINE, source_path="/in/a.txt", line_number=None, reason="empty article (no text)",
-                     raw_excerpt=None, file_sha256=None, batch_id=batch_id)]
+    return [
+        make_row(
+            QUARANTINE,
+            source_path="/in/a.txt",
+            line_number=None,
+            reason="empty article (no text)",
+            raw_excerpt=None,
+            file_sha256=None,
+            batch_id=batch_id,
+        )
+    ]
 
 
 def test_make_row_orders_the_columns_as_declared():
@@ -31,8 +52,10 @@ def test_make_row_orders_the_columns_as_declared():
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"source": "wire", "line_text": "Share", "doc_count": 2, "batch_id": "b", "doc_cnt": 1},
-         "boilerplate: unknown column 'doc_cnt'"),  # a misspelt key never becomes a silent null
+        (
+            {"source": "wire", "line_text": "Share", "doc_count": 2, "batch_id": "b", "doc_cnt": 1},
+            "boilerplate: unknown column 'doc_cnt'",
+        ),  # a misspelt key never becomes a silent null
         ({"source": "wire", "line_text": "Share", "batch_id": "b"}, "boilerplate: missing column 'doc_count'"),
     ],
 )
@@ -52,8 +75,10 @@ def test_write_batch_checks_every_row_before_writing_anything(tmp_path):
 
 def test_write_run_refuses_a_row_missing_a_column(tmp_path):
     with pytest.raises(RowError, match="runs: missing column 'finished_at'"):
-        lake.write_run(tmp_path, {"run_id": "r", "started_at": NOW, "batches": 1, "input_files": 1,
-                                  "documents_loaded": 1, "rejected": 0})
+        lake.write_run(
+            tmp_path,
+            {"run_id": "r", "started_at": NOW, "batches": 1, "input_files": 1, "documents_loaded": 1, "rejected": 0},
+        )
     assert RUNS.name not in {p.name for p in tmp_path.iterdir()}
 
 

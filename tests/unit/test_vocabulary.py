@@ -29,6 +29,12 @@ def test_every_label_the_ner_models_can_emit_maps_into_the_label_vocabulary():
     import spacy
 
     for package in SPACY_PACKAGES.values():
-        labels = spacy.load(package, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
-                                              "morphologizer", "senter"]).get_pipe("ner").labels
+        labels = (
+            spacy.load(
+                package,
+                exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"],
+            )
+            .get_pipe("ner")
+            .labels
+        )
         assert sorted({LABEL_MAP.get(label, label) for label in labels} - set(ENTITY_LABELS.codes)) == [], package
