@@ -12,8 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
-from flows.io.workers import Analyse
-from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
+from flows.text.article import Analyse, ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.boilerplate import BoilerplateLine
 from flows.text.records import EntityMention
 from warehouse.schemas import (

@@ -15,9 +15,8 @@ from typing import Any, TextIO
 
 from flows.io.metadata import field_names
 from flows.io.sources import read_jsonl_line
-from flows.io.workers import Analyse
 from flows.settings import DEFAULT_BATCH_DOCS
-from flows.text.article import ArticleFailure, ArticleResult, PlacedFigure
+from flows.text.article import Analyse, ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.records import Article, EntityMention
 
 

@@ -12,11 +12,10 @@ from functools import lru_cache
 
 from flows.io.models import load_gazetteer, load_ner_models
 from flows.settings import DEFAULT_BATCH_DOCS
-from flows.text.article import BatchAnalysis, Outcome, Tools, analyse_articles, analyse_batch
+from flows.text.article import Analyse, Outcome, Tools, analyse_articles, analyse_batch
 from flows.text.boilerplate import Boilerplate
 from flows.text.records import Article
 
-Analyse = Callable[[Sequence[Article]], BatchAnalysis]
 
 _WORKER_TOOLS: Tools | None = None
 

@@ -142,6 +142,9 @@ class BatchAnalysis:
     boilerplate: tuple[BoilerplateLine, ...]
 
 
+Analyse = Callable[[Sequence[Article]], BatchAnalysis]
+
+
 def analyse_batch(articles: Sequence[Article], run_stages: StageRunner, batch_docs: int) -> BatchAnalysis:
     """The text stages over articles in groups of `batch_docs`, boilerplate learned per source and group."""
     outcomes: list[Outcome] = []
