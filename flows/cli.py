@@ -25,8 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="load new articles from the inputs and publish the warehouse")
     run.add_argument("--input", dest="inputs", action="append", metavar="PATH",
-                     help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/)")
-    run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of the project)")
+                     help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/ of a checkout)")
+    run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of a checkout, else "
+                     "$XDG_DATA_HOME/newsetl)")
     run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
     run.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
     run.add_argument("--metadata-fields", metavar="FIELD=NAME,...",
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _output_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", help="where warehouse.duckdb lives (default: ./data of the project)")
+    parser.add_argument("--data-dir", help="where warehouse.duckdb lives (default: as for run)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
@@ -98,11 +99,19 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 def _run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     settings = load_settings(_overrides(args))
+    if not settings.inputs:
+        raise UsageError("no input given: pass --input PATH (seeds/ comes only with a source checkout)")
     for path in settings.inputs:
         if not path.exists():
             raise UsageError(f"input path does not exist: {path}")
     from flows.pipeline import ChecksFailed, news_etl
+    from warehouse.db import WarehouseError, check_sql_dir
     from warehouse.lake import LakeBusy
+
+    try:
+        check_sql_dir(settings.sql_dir)
+    except WarehouseError as err:
+        raise UsageError(str(err)) from None
 
     try:
         summary = news_etl(

@@ -84,6 +84,12 @@ def sql_files(sql_dir: Path, layer: str) -> list[Path]:
     return files
 
 
+def check_sql_dir(sql_dir: Path) -> None:
+    """Raise WarehouseError unless every layer of the SQL folder holds SQL files."""
+    for layer, _ in SQL_LAYERS:
+        sql_files(sql_dir, layer)
+
+
 def create_vocabulary(con: duckdb.DuckDBPyConnection, vocabulary: Vocabulary) -> None:
     """Create the table `vocab.<name>(code, kind, meaning)` from a Python vocabulary."""
     table = f"{VOCAB_SCHEMA}.{vocabulary.name}"
