@@ -137,6 +137,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -
 
 def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFailure]:
     """Build a fresh warehouse file beside the old one, check it, and rename it into place."""
+    check_sql_dir(sql_dir)
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = warehouse_path.with_name(f".{warehouse_path.name}.{os.getpid()}.tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):

@@ -59,46 +59,30 @@ def test_wheel_ships_the_sql_and_no_evaluation_code(wheel: Path) -> None:
     assert [n for n in names if n.startswith(("evaluation/", "flows/eval/", "tests/", "seeds/"))] == []
 
 
-def test_installed_wheel_runs_from_another_directory_and_reads_a_report(wheel: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv holding the locked dependencies (offline, from uv's cache) and the wheel."""
+    venv = tmp_path_factory.mktemp("installed") / "venv"
     env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(venv), "UV_PYTHON_DOWNLOADS": "never"}
     env.pop("VIRTUAL_ENV", None)
+    sync = [_uv(), "sync", "--frozen", "--offline", "--no-dev", "--no-install-project", "--quiet"]
+    _call([*sync, "--python", sys.executable], cwd=PROJECT_ROOT, env=env)
+    python = str(venv / "bin" / "python")
     _call(
-        [
-            _uv(),
-            "sync",
-            "--frozen",
-            "--offline",
-            "--no-dev",
-            "--no-install-project",
-            "--quiet",
-            "--python",
-            sys.executable,
-        ],
+        [_uv(), "pip", "install", "--offline", "--no-deps", "--quiet", "--python", python, str(wheel)],
         cwd=PROJECT_ROOT,
         env=env,
     )
-    _call(
-        [
-            _uv(),
-            "pip",
-            "install",
-            "--offline",
-            "--no-deps",
-            "--quiet",
-            "--python",
-            str(venv / "bin" / "python"),
-            str(wheel),
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-    )
+    return venv
+
+
+def test_installed_wheel_runs_from_another_directory_and_reads_a_report(installed: Path, tmp_path: Path) -> None:
     inputs, data, elsewhere = tmp_path / "in", tmp_path / "data", tmp_path / "elsewhere"
     shutil.copytree(SEEDS, inputs)
     elsewhere.mkdir()
     run_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSETL_", "PREFECT_", "VIRTUAL_ENV"))}
     run_env |= {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    newsetl = str(venv / "bin" / "newsetl")
+    newsetl = str(installed / "bin" / "newsetl")
     _call([newsetl, "run", "--input", str(inputs), "--data-dir", str(data)], cwd=elsewhere, env=run_env)
     report = _call(
         [newsetl, "report", "language_mix", "--data-dir", str(data), "--format", "csv"], cwd=elsewhere, env=run_env
@@ -107,3 +91,19 @@ def test_installed_wheel_runs_from_another_directory_and_reads_a_report(wheel: P
     assert documents.get("en", 0) > 0 and documents.get("fr", 0) > 0
     assert sum(documents.values()) == _article_count(SEEDS)
     assert list(elsewhere.iterdir()) == []
+
+
+def _fails(command: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """Run a command that must exit with status 2 (a user error); return its one-line message."""
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stdout + result.stderr
+    return result.stderr.strip()
+
+
+def test_installed_defaults_ask_for_input_and_use_the_user_data_dir(installed: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSETL_", "VIRTUAL_ENV"))}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    newsetl = str(installed / "bin" / "newsetl")
+    assert "no input given: pass --input" in _fails([newsetl, "run"], tmp_path, env)
+    expected = tmp_path / "xdg" / "newsetl" / "warehouse.duckdb"
+    assert f"no warehouse at {expected}" in _fails([newsetl, "report", "language_mix"], tmp_path, env)
