@@ -22,6 +22,7 @@ from flows.text.figure_lexicon import (
     FUNCTION_WORDS,
     KILLED_NOUNS,
     MEASURE_UNITS,
+    MONTHS,
     NOUN_PHRASE_STOPS,
     NOUN_SKIP_WORDS,
     NOUN_TRANSLATIONS,
@@ -36,6 +37,7 @@ from flows.text.figure_lexicon import (
 )
 from flows.text.numbers import NumberSpan, find_numbers, normalize_arabic, normalize_digits
 from flows.text.records import Figure
+from flows.text.vocabulary import FIGURE_CATEGORIES
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -44,15 +46,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 _SP = r"[\s\u00a0\u202f]"
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|"
-    "juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|"
-    "abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|"
-    "jänner|februar|märz|juni|juli|oktober|dezember|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|"
-    "يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|"
-    "تموز|آب|أيلول|تشرين|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو|ذي"
-)
+_MONTHS = _alternation(sorted(MONTHS))
 MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{_SP}+(?:the{_SP}+)?$")
 MONTH_AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)"
@@ -103,7 +97,7 @@ POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
     rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)"
 )
 PERCENT_RE = re.compile(
-    rf"(?:{_SP}|-(?=prozent|percent|por ciento|pour cent))?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation(PERCENT_WORDS[2:])}))?(?!\w)"
+    rf"(?:{_SP}|-(?=prozent|percent|por ciento|pour cent))?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation([w for w in PERCENT_WORDS if w[0].isalpha()])}))?(?!\w)"
 )
 CURRENCY_PREFIX_RE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternation(list(CURRENCY_SYMBOLS))}){_SP}?$"
@@ -234,7 +228,7 @@ AUXILIARY_VERBS = frozenset({
 ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
-EVENT_CATEGORIES = frozenset({"killed", "wounded", "displaced", "missing", "arrested", "kidnapped"})
+EVENT_CATEGORIES = FIGURE_CATEGORIES.of_kind("casualty")
 UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)-\d+$")
 ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب")
 ARABIC_SUFFIXES = (("اً", ""), ("ًا", ""), ("ا", ""), ("ين", ""), ("ون", ""), ("ان", ""), ("ات", "ه"), ("يين", "ي"))
