@@ -58,10 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--limit", type=int, help="at most this many rows")
     _output_args(report)
 
-    evaluate = sub.add_parser("evaluate", help="score the text stages against the gold sets")
+    evaluate = sub.add_parser("evaluate", help="score the text stages on the gold sets (source checkout only)")
     evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
-    evaluate.add_argument("--only", action="append", help="one area: seed, extract, figures, numbers, cleaning, langid, entities")
-    evaluate.add_argument("--output", help="also write the scores to this JSON file")
+    evaluate.add_argument("--only", action="append", help="one area: seed, figures, cleaning, entities, langid, numbers")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table",
+                          help="pass/fail table against the floors, or every raw score as JSON")
+    evaluate.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
+    evaluate.add_argument("--output", help="also write the raw scores to this JSON file")
     return parser
 
 
@@ -238,7 +241,12 @@ def _print_query(warehouse_path: Path, sql: str, params: list, fmt: str) -> None
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from flows.eval.runner import AREAS, default_gold_dir, run_evaluation
+    try:
+        from evaluation.runner import AREAS, default_gold_dir, run_evaluation, table_rows
+    except ModuleNotFoundError as err:
+        if (err.name or "").partition(".")[0] != "evaluation":
+            raise
+        raise UsageError("evaluation needs a source checkout: the `evaluation` package is not installed") from None
 
     gold_dir = Path(args.gold_dir) if args.gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
@@ -248,10 +256,53 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown area {unknown[0]!r}; areas: {', '.join(AREAS)}")
     scores = run_evaluation(gold_dir, args.only or list(AREAS))
     text = json.dumps(scores, indent=1, sort_keys=True, default=str)
-    print(text)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
-    return 0
+    rows = table_rows(scores)
+    if args.format == "json":
+        print(text)
+    else:
+        _print_evaluation(rows)
+    return 0 if all(row.passed for row in rows) else 1
+
+
+def _print_evaluation(rows: list[Any]) -> None:
+    """The pass/fail table of `evaluate`: rich on a terminal, plain aligned columns otherwise."""
+    header = ("set", "metric", "docs tune/check", "tune", "check", "gap", "floor", "result")
+    lines = [
+        (r.set_name, r.metric, r.documents, _number(r.tune), _number(r.check),
+         _number(r.gap, signed=True) + (" !" if r.wide_gap else ""), _number(r.floor), "pass" if r.passed else "FAIL")
+        for r in rows
+    ]
+    failed = sum(not r.passed for r in rows)
+    wide = sum(r.wide_gap for r in rows)
+    summary = (f"{len(rows) - failed} of {len(rows)} floors met on the check half"
+               + (f"; {failed} FAILED" if failed else "") + (f"; {wide} tune/check gaps to explain (!)" if wide else ""))
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="newsetl evaluate: gates test the check half")
+        for name in header:
+            table.add_column(name, justify="left" if name in ("set", "metric", "result") else "right")
+        for line in lines:
+            table.add_row(*line, style=None if line[-1] == "pass" else "bold red")
+        Console().print(table)
+        print(summary)
+        return
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines)]
+    for line in (header, *lines):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+    print(summary)
+
+
+def _number(value: float | None, signed: bool = False) -> str:
+    """A score for the table: three decimals (integers as they are), or a dash."""
+    if value is None:
+        return "-"
+    if float(value).is_integer() and abs(value) > 1:
+        return str(int(value))
+    return f"{value:+.3f}" if signed else f"{value:.3f}"
 
 
 _COMMANDS = {"run": _run, "serve": _serve, "extract": _extract, "query": _query, "report": _report, "evaluate": _evaluate}

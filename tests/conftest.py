@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from flows.eval.runner import default_gold_dir
+from evaluation.runner import default_gold_dir
 from warehouse.db import create_sql_views
 from warehouse.schemas import TABLES, TABLES_BY_NAME
 

@@ -1,4 +1,4 @@
-"""Figure scoring (`flows.eval.figures`) and the Recognizers-Text spec filter, on inline data."""
+"""Figure scoring (`evaluation.figures`), offset alignment and the Recognizers-Text spec filter, on inline data."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from flows.eval.figures import is_match, score_figures
-from flows.eval.number_specs import is_in_scope
+from evaluation.figures import is_match, score_figures
+from evaluation.gold import raw_spans
+from evaluation.number_specs import is_in_scope
 
 
 def _fig(start: int, end: int, value: float | None, lower: float | None, upper: float | None, **extra: Any) -> dict[str, Any]:
@@ -76,3 +77,10 @@ def test_score_figures_matches_each_prediction_once() -> None:
 )
 def test_number_spec_filter_keeps_standalone_cardinals(case: dict, expected: bool) -> None:
     assert is_in_scope(case) is expected
+
+
+def test_raw_spans_move_clean_text_offsets_onto_the_raw_text() -> None:
+    raw = "Share this\n\nAt least  20 people died."
+    clean = "At least 20 people died."
+    (span,) = raw_spans(raw, clean, [{"start": 0, "end": 11, "text": "At least 20"}])
+    assert raw[span["start"]:span["end"]] == "At least  20"

@@ -1,4 +1,7 @@
-"""Run Microsoft Recognizers-Text Number specs as a parsing suite for `flows.text.numbers`.
+"""Component-level: Microsoft Recognizers-Text Number specs as a parsing suite for `flows.text.numbers`.
+
+Unlike the other sets, this one calls the number parser directly (not the `extract` path): it
+measures one component. Cases are split like the other sets (by case, stratified by language).
 
 Source: `gold/numbers/recognizers_text/Specs/Number/<Language>/NumberModel.json` (MIT). Each
 case is an input sentence with the numbers the reference recognizer finds. We keep the cases
@@ -21,9 +24,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from evaluation.split import split_halves
 from flows.text.numbers import parse_number
 
 SPEC_LANGUAGES = {"English": "en", "French": "fr", "Spanish": "es", "German": "de", "Arabic": "ar"}
@@ -64,32 +69,37 @@ def is_in_scope(case: dict[str, Any]) -> bool:
     return value.is_integer() or any(c.isdigit() for c in case["Input"])
 
 
-def run_spec_file(path: Path, language: str) -> dict[str, Any]:
-    """Return counts and the failing inputs for one NumberModel spec file."""
-    cases = json.loads(path.read_text(encoding="utf-8-sig"))
-    in_scope = [case for case in cases if is_in_scope(case)]
-    failures = []
-    for case in in_scope:
-        expected = _spec_value(str(case["Results"][0]["Resolution"]["value"]))
-        got = parse_number(case["Input"].strip(), language)
-        if got is None or expected is None or not math.isclose(got, expected, rel_tol=1e-6):
-            failures.append({"input": case["Input"], "expected": expected, "got": got})
-    return {"cases": len(cases), "in_scope": len(in_scope), "failures": failures}
+def case_passes(case: dict[str, Any], language: str) -> bool:
+    """Whether `parse_number` gives an in-scope case's value."""
+    expected = _spec_value(str(case["Results"][0]["Resolution"]["value"]))
+    got = parse_number(case["Input"].strip(), language)
+    return got is not None and expected is not None and math.isclose(got, expected, rel_tol=1e-6)
+
+
+def read_cases(spec_dir: Path) -> list[dict[str, Any]]:
+    """The in-scope cases of every language's NumberModel spec, each with its language and a unit id."""
+    cases = []
+    for folder, language in SPEC_LANGUAGES.items():
+        path = spec_dir / folder / "NumberModel.json"
+        if path.exists():
+            spec = json.loads(path.read_text(encoding="utf-8-sig"))
+            cases += [{**case, "lang": language, "id": f"{language}-{index}"}
+                      for index, case in enumerate(spec) if is_in_scope(case)]
+    return cases
 
 
 def evaluate_number_specs(gold_dir: Path) -> dict[str, float]:
-    """Return per-language counts and pass rates (`number_specs.en.pass_rate`, ...)."""
+    """Pass rates on both halves (split by case, stratified by language): `numbers.check.pass_rate`, `numbers.check.en.pass_rate`, ..."""
+    cases = read_cases(gold_dir / "numbers" / "recognizers_text" / "Specs" / "Number")
     results: dict[str, float] = {}
-    spec_dir = gold_dir / "numbers" / "recognizers_text" / "Specs" / "Number"
-    for folder, language in SPEC_LANGUAGES.items():
-        path = spec_dir / folder / "NumberModel.json"
-        if not path.exists():
-            continue
-        run = run_spec_file(path, language)
-        passed = run["in_scope"] - len(run["failures"])
-        prefix = f"number_specs.{language}"
-        results[f"{prefix}.cases"] = run["cases"]
-        results[f"{prefix}.in_scope"] = run["in_scope"]
-        results[f"{prefix}.passed"] = passed
-        results[f"{prefix}.pass_rate"] = round(passed / run["in_scope"], 4) if run["in_scope"] else 0.0
+    for half, members in split_halves(cases, lambda c: str(c["lang"]), lambda c: str(c["id"])).items():
+        passed: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        for case in members:
+            total[case["lang"]] += 1
+            passed[case["lang"]] += case_passes(case, case["lang"])
+        for language in sorted(total):
+            results[f"numbers.{half}.{language}.pass_rate"] = round(passed[language] / total[language], 4)
+        results[f"numbers.{half}.pass_rate"] = round(sum(passed.values()) / max(1, sum(total.values())), 4)
+        results[f"numbers.{half}.documents"] = len(members)
     return results

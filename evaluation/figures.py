@@ -1,4 +1,4 @@
-"""Score figure extraction against gold sets, following `CONTRACT.md`.
+"""Score the figures of `extract` output against gold/figures_dev.jsonl, following `CONTRACT.md`.
 
 A gold figure is found when a predicted figure overlaps its span and has the same `value`
 (or, for vague quantities and ranges, the same `lower` and `upper`). Reported: detection
@@ -10,14 +10,13 @@ rewarded nor punished.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from flows.text.figures import extract_figures
+from evaluation.gold import language_accuracy, raw_spans, read_jsonl, run_extract
+from evaluation.split import split_halves
 
 FigureDict = dict[str, Any]
 ATTRIBUTES = ("category", "qualifier", "bounds", "object", "unit")
@@ -153,29 +152,27 @@ def _add_counts(tally: _Tally, gold: list[FigureDict], predicted: list[FigureDic
             tally.attributes[name] += int(hit)
 
 
-def _read_gold(path: Path) -> list[dict[str, Any]]:
-    """Return gold documents from a JSON Lines file or a single JSON document."""
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [json.loads(path.read_text(encoding="utf-8"))]
-
-
-def predict_documents(documents: Iterable[dict[str, Any]]) -> list[list[FigureDict]]:
-    """Return the extractor's figures (as dicts) for each gold document."""
-    return [[asdict(f) for f in extract_figures(doc["text"], doc["lang"])] for doc in documents]
+def score_half(docs: list[dict[str, Any]], corpus_dir: Path | None) -> dict[str, float]:
+    """Figure scores and language accuracy of one half through `extract` (predicted offsets moved onto the gold text)."""
+    outputs = run_extract(docs, corpus_dir)
+    predicted = [raw_spans(d["text"], o.get("clean_text") or "", o.get("figures", [])) for d, o in zip(docs, outputs)]
+    scores = score_figures(
+        [doc["figures"] for doc in docs],
+        predicted,
+        [doc["lang"] for doc in docs],
+        [doc.get("masked_numbers", []) for doc in docs],
+    )
+    scores["language_acc"] = language_accuracy(docs, outputs)
+    scores["documents"] = len(docs)
+    return scores
 
 
 def evaluate_figures(gold_dir: Path) -> dict[str, float]:
-    """Return metrics on `figures_dev.jsonl` and `seed.json`, keys prefixed `figures_dev.` / `figures_seed.`."""
+    """Scores on each half of `figures_dev.jsonl` (stratified by source file): `figures.tune.f1`, `figures.check.f1`, ..."""
+    docs = read_jsonl(gold_dir / "figures_dev.jsonl")
+    halves = split_halves(docs, lambda d: str(d.get("source_file") or d["lang"]), lambda d: str(d["id"]))
     results: dict[str, float] = {}
-    for name, file in (("figures_dev", "figures_dev.jsonl"), ("figures_seed", "seed.json")):
-        path = gold_dir / file
-        documents = _read_gold(path)
-        scores = score_figures(
-            [doc["figures"] for doc in documents],
-            predict_documents(documents),
-            [doc["lang"] for doc in documents],
-            [doc.get("masked_numbers", []) for doc in documents],
-        )
-        results.update({f"{name}.{key}": value for key, value in scores.items()})
+    for half, members in halves.items():
+        scores = score_half(members, gold_dir.parent / "corpus")
+        results.update({f"figures.{half}.{key}": value for key, value in scores.items()})
     return results

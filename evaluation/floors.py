@@ -1,0 +1,71 @@
+"""The floors of every gated score: the one place both `tests/eval` and `newsetl evaluate` read.
+
+A key `<set>.<metric>` is checked on the set's CHECK half (`<set>.check.<metric>`), except for
+the unsplit seed, checked as is. Each floor sits a little below the measured check score, noted
+beside it as `check <value> (tune <value>)`; re-pinning is an edit of this file only. Lower a
+floor only on purpose, saying why in the same commit.
+"""
+
+from __future__ import annotations
+
+# Sets scored whole: the seed is the product's reference case (it must stay perfect on figures and noise).
+UNSPLIT_SETS = frozenset({"seed"})
+# A tune/check gap larger than this is marked in the table and must be explained.
+GAP_TOLERANCE = 0.03
+
+# Measured 2026-12-03 through `extract_records(lines, analyser(1))`, before the issue-8 rule clean-up.
+FLOORS: dict[str, float] = {
+    # seed.json: one article, 16 figures, 30 expected entities, 10 expected places
+    "seed.figures.f1": 1.0,
+    "seed.figures.category_acc": 1.0,
+    "seed.figures.qualifier_acc": 1.0,
+    "seed.figures.bounds_acc": 1.0,
+    "seed.figures.object_acc": 1.0,
+    "seed.figures.unit_acc": 1.0,
+    "seed.noise_removed": 1.0,
+    "seed.noise_recorded": 1.0,
+    "seed.language_ok": 1.0,
+    "seed.entities_found": 30,
+    "seed.places_resolved": 10,
+    # figures_dev: 12 / 12 articles, 115 / 149 gold figures
+    "figures.f1": 0.94,  # check 0.957 (tune 0.978)
+    "figures.precision": 0.935,  # check 0.953 (tune 0.983)
+    "figures.recall": 0.945,  # check 0.960 (tune 0.974)
+    "figures.category_acc": 0.95,  # check 0.965 (tune 0.938)
+    "figures.qualifier_acc": 0.985,  # check 1.000 (tune 1.000)
+    "figures.bounds_acc": 0.985,  # check 1.000 (tune 1.000)
+    "figures.object_acc": 0.93,  # check 0.944 (tune 0.902)
+    "figures.unit_acc": 0.97,  # check 0.986 (tune 0.991)
+    "figures.language_acc": 1.0,  # check 1.000 (tune 1.000)
+    "figures.en.f1": 0.915,  # check 0.936 (tune 0.962), 6 / 6 articles
+    "figures.fr.f1": 0.97,  # check 1.000 (tune 1.000), 2 / 2 articles
+    "figures.es.f1": 0.97,  # check 1.000 (tune 0.968), 2 / 2 articles
+    "figures.ar.f1": 0.925,  # check 0.955 (tune 1.000), 2 / 2 articles
+    # cleaning_dev: 30 / 30 documents, 34 / 33 noise strings
+    "cleaning.noise_removed": 0.97,  # check 1.000 (tune 0.941)
+    "cleaning.body_kept": 1.0,  # check 1.000 (tune 1.000): a body sentence must never be dropped
+    "cleaning.clean_untouched": 1.0,  # check 1.000 (tune 1.000): a clean document comes through as it is
+    "cleaning.language_acc": 0.96,  # check 1.000 (tune 1.000)
+    # CoNLL-2003 testa: 108 / 108 articles
+    "conll_testa.f1": 0.67,  # check 0.682 (tune 0.759)
+    "conll_testa.PERSON.f1": 0.72,  # check 0.732 (tune 0.809)
+    "conll_testa.ORG.f1": 0.39,  # check 0.404 (tune 0.412)
+    "conll_testa.LOC.f1": 0.795,  # check 0.806 (tune 0.867)
+    "conll_testa.language_acc": 0.69,  # check 0.704 (tune 0.732)
+    # WikiANN: 1,500 / 1,500 one-sentence articles per language
+    "wikiann_en.f1": 0.405,  # check 0.419 (tune 0.387)
+    "wikiann_fr.f1": 0.445,  # check 0.457 (tune 0.432)
+    "wikiann_de.f1": 0.315,  # check 0.328 (tune 0.314)
+    # language: 52 / 52 whole articles; lingua lines, 51 languages
+    "langid_long_texts.accuracy": 1.0,  # check 1.000 (tune 1.000)
+    "langid_sentences.accuracy": 0.985,  # check 0.992 (tune 0.991), 4,625 / 4,625 lines
+    "langid_word_pairs.accuracy": 0.885,  # check 0.897 (tune 0.902), 4,150 / 4,150 lines
+    "langid_single_words.accuracy": 0.71,  # check 0.723 (tune 0.706), 4,089 / 4,089 lines
+    # Recognizers-Text number specs (component-level: the number parser alone), 125 / 124 cases
+    "numbers.pass_rate": 0.95,  # check 0.968 (tune 0.920)
+    "numbers.en.pass_rate": 0.93,  # check 0.957 (tune 0.864)
+    "numbers.fr.pass_rate": 0.97,  # check 1.000 (tune 0.944)
+    "numbers.es.pass_rate": 0.97,  # check 1.000 (tune 0.973)
+    "numbers.de.pass_rate": 0.97,  # check 1.000 (tune 1.000)
+    "numbers.ar.pass_rate": 0.80,  # check 0.833 (tune 0.789)
+}
