@@ -1,8 +1,8 @@
 """Lexicons for figure extraction, read once from the package's `data` folder.
 
-Number words of en, fr, es, de are generated from text2num and wordfreq
-(`scripts/build_figure_data.py`), month names come from dateparser's language data at load
-time; the other lists (Arabic number words, scales, vague quantities, qualifiers, units,
+Number words of en, fr, es, de are generated from text2num and wordfreq, function words from
+spaCy's stop words (`scripts/build_figure_data.py`), month names come from dateparser's language
+data at load time; the other lists (Arabic number words, scales, vague quantities, qualifiers, units,
 currencies, category cues, counted nouns) are hand-written data files whose headers name
 their source. Keys are lowercase; Arabic lookups also try the spelling normalised by
 `flows.text.numbers.normalize_arabic`.
@@ -160,8 +160,19 @@ NOUN_SKIP_WORDS = frozenset(w for s, w in _NOUN_SETS if s == "skip")
 NOUN_TRANSLATIONS: Mapping[str, str | None] = _with_tanween_variants(  # type: ignore[assignment]
     {r[0]: r[1] or None for r in read_rows("figures_noun_translations.tsv")})
 ENGLISH_IRREGULAR_SINGULARS: Mapping[str, str] = MappingProxyType(dict(read_rows("figures_english_singulars.tsv")))
+_LEXICON_WORDS = frozenset({*NUMBER_WORDS, *SCALES, *VAGUE, *APPROXIMATE_NOUNS, *TIME_UNITS, *MEASURE_UNITS,
+                            *PERCENT_WORDS, *CURRENCY_WORDS, *PERSON_NOUNS, *NOUN_TRANSLATIONS,
+                            *ENGLISH_IRREGULAR_SINGULARS})
+
+
+def stop_words(languages: tuple[str, ...], extra_file: str) -> frozenset[str]:
+    """Return spaCy's stop words of `languages` the lexicons do not read otherwise, plus a hand list."""
+    generated = (w for lang, w in read_rows("figures_stop_words.tsv") if lang in languages and w not in _LEXICON_WORDS)
+    return frozenset(generated) | frozenset(row[0] for row in read_rows(extra_file))
+
+
 # Words that end a counted noun phrase after the number (English and German).
-NOUN_PHRASE_STOPS = frozenset(row[0] for row in read_rows("figures_noun_phrase_stops.txt"))
+NOUN_PHRASE_STOPS = stop_words(("en", "de"), "figures_noun_phrase_stops.txt")
 # French/Spanish words that are never the counted noun right after a number.
-FUNCTION_WORDS = frozenset(row[0] for row in read_rows("figures_function_words.txt"))
+FUNCTION_WORDS = stop_words(("fr", "es"), "figures_function_words.txt")
 MONTHS = month_names()
