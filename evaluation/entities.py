@@ -40,10 +40,9 @@ def score_documents(gold: Sequence[Pairs], predicted: Sequence[Pairs]) -> dict[s
             fp[label] += sum(pl.values()) - hit
             fn[label] += sum(gl.values()) - hit
     out: dict[str, float] = {}
-    for label in (*SCORED, None):
-        counts = [sum(c.values()) if label is None else c[label] for c in (tp, fp, fn)]
-        prefix = "" if label is None else f"{label}."
-        out.update({prefix + key: value for key, value in _prf(*counts).items()})
+    out.update(_prf(sum(tp.values()), sum(fp.values()), sum(fn.values())))
+    for label in SCORED:
+        out.update({f"{label}.{key}": value for key, value in _prf(tp[label], fp[label], fn[label]).items()})
     return out
 
 
@@ -83,22 +82,28 @@ def read_wikiann(path: Path, language: str, sample: int = WIKIANN_SAMPLE) -> lis
     sentences = [s for s in sentences if s]
     step = max(1, len(sentences) // sample)
     return [
-        {"id": f"wikiann-{language}-{index}", "text": " ".join(token for token, _ in sentence), "lang": language,
-         "gold": Counter(iob2_entities(sentence))}
+        {
+            "id": f"wikiann-{language}-{index}",
+            "text": " ".join(token for token, _ in sentence),
+            "lang": language,
+            "gold": Counter(iob2_entities(sentence)),
+        }
         for index, sentence in list(enumerate(sentences))[::step][:sample]
     ]
 
 
 def iob2_entities(sentence: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """Return (surface, label) of the IOB2-tagged entities in one tokenised sentence."""
-    out, current, label = [], [], None
+    out: list[tuple[str, str]] = []
+    current: list[str] = []
+    label = ""
     for token, tag in [*sentence, ("", "O")]:
         if tag.startswith("I-") and current and tag[2:] == label:
             current.append(token)
             continue
         if current and label in GOLD_LABELS:
             out.append((" ".join(current), GOLD_LABELS[label]))
-        current, label = ([token], tag[2:]) if tag != "O" else ([], None)
+        current, label = ([token], tag[2:]) if tag != "O" else ([], "")
     return out
 
 

@@ -121,7 +121,9 @@ def score_figures(
     return flat
 
 
-def _tally_document(gold: list[FigureDict], predicted: list[FigureDict], tallies: dict[str, _Tally], language: str | None) -> None:
+def _tally_document(
+    gold: list[FigureDict], predicted: list[FigureDict], tallies: dict[str, _Tally], language: str | None
+) -> None:
     """Add one document's counts to the overall, language and category tallies."""
     pairs = match_document(gold, predicted)
     slices = [""] + ([language] if language else [])
@@ -141,7 +143,9 @@ def _tally_document(gold: list[FigureDict], predicted: list[FigureDict], tallies
                     tally.attributes[name] += int(hit)
 
 
-def _add_counts(tally: _Tally, gold: list[FigureDict], predicted: list[FigureDict], pairs: list[tuple[int, int]]) -> None:
+def _add_counts(
+    tally: _Tally, gold: list[FigureDict], predicted: list[FigureDict], pairs: list[tuple[int, int]]
+) -> None:
     """Add detection counts and attribute hits of one document to a tally."""
     tally.gold += len(gold)
     tally.predicted += len(predicted)
@@ -153,9 +157,12 @@ def _add_counts(tally: _Tally, gold: list[FigureDict], predicted: list[FigureDic
 
 
 def score_half(docs: list[dict[str, Any]], corpus_dir: Path | None) -> dict[str, float]:
-    """Figure scores and language accuracy of one half through `extract` (predicted offsets moved onto the gold text)."""
+    """Figure scores and language accuracy of one half through `extract` (offsets moved onto the gold text)."""
     outputs = run_extract(docs, corpus_dir)
-    predicted = [raw_spans(d["text"], o.get("clean_text") or "", o.get("figures", [])) for d, o in zip(docs, outputs)]
+    predicted = [
+        raw_spans(d["text"], o.get("clean_text") or "", o.get("figures", []))
+        for d, o in zip(docs, outputs, strict=True)
+    ]
     scores = score_figures(
         [doc["figures"] for doc in docs],
         predicted,
@@ -168,7 +175,7 @@ def score_half(docs: list[dict[str, Any]], corpus_dir: Path | None) -> dict[str,
 
 
 def evaluate_figures(gold_dir: Path) -> dict[str, float]:
-    """Scores on each half of `figures_dev.jsonl` (stratified by source file): `figures.tune.f1`, `figures.check.f1`, ..."""
+    """Scores on each half of `figures_dev.jsonl` (stratified by source file): `figures.check.f1`, ..."""
     docs = read_jsonl(gold_dir / "figures_dev.jsonl")
     halves = split_halves(docs, lambda d: str(d.get("source_file") or d["lang"]), lambda d: str(d["id"]))
     results: dict[str, float] = {}

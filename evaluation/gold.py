@@ -19,8 +19,19 @@ from flows.extract import extract_records
 from flows.io.workers import analyser
 
 # Fields of a corpus record that are not metadata a feed carries: the body, the gold language, gold answers.
-NOT_METADATA = frozenset({"id", "text", "raw_text", "page_text", "lang", "expected_article_text",
-                          "gold_article_body", "must_contain", "must_not_contain"})
+NOT_METADATA = frozenset(
+    {
+        "id",
+        "text",
+        "raw_text",
+        "page_text",
+        "lang",
+        "expected_article_text",
+        "gold_article_body",
+        "must_contain",
+        "must_not_contain",
+    }
+)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -66,10 +77,10 @@ def raw_spans(raw: str, clean: str, spans: Iterable[dict[str, Any]]) -> list[dic
     to_raw: list[int | None] = [None] * len(clean)
     matcher = difflib.SequenceMatcher(None, raw, clean, autojunk=False)
     for raw_start, clean_start, size in matcher.get_matching_blocks():
-        to_raw[clean_start:clean_start + size] = range(raw_start, raw_start + size)
+        to_raw[clean_start : clean_start + size] = range(raw_start, raw_start + size)
     moved = []
     for span in spans:
-        aligned = [i for i in to_raw[span["start"]:span["end"]] if i is not None]
+        aligned = [i for i in to_raw[span["start"] : span["end"]] if i is not None]
         if aligned:
             moved.append({**span, "start": aligned[0], "end": aligned[-1] + 1})
     return moved

@@ -66,8 +66,9 @@ def score_set(name: str, docs: list[dict[str, Any]], stratum_field: str, corpus_
 def evaluate_langid(gold_dir: Path, lines_per_language: int = LINES_PER_LANGUAGE) -> dict[str, float]:
     """Accuracies on both halves of the long texts and of each lingua line set."""
     langid_dir = gold_dir / "langid"
-    results = score_set("langid_long_texts", read_jsonl(langid_dir / "long_texts_dev.jsonl"), "from_file",
-                        gold_dir.parent / "corpus")
+    results = score_set(
+        "langid_long_texts", read_jsonl(langid_dir / "long_texts_dev.jsonl"), "from_file", gold_dir.parent / "corpus"
+    )
     for name in LINE_SETS:
         docs = read_line_set(langid_dir / name, lines_per_language)
         results.update(score_set(f"langid_{name.replace('-', '_')}", docs, "lang", None))

@@ -83,13 +83,16 @@ def read_cases(spec_dir: Path) -> list[dict[str, Any]]:
         path = spec_dir / folder / "NumberModel.json"
         if path.exists():
             spec = json.loads(path.read_text(encoding="utf-8-sig"))
-            cases += [{**case, "lang": language, "id": f"{language}-{index}"}
-                      for index, case in enumerate(spec) if is_in_scope(case)]
+            cases += [
+                {**case, "lang": language, "id": f"{language}-{index}"}
+                for index, case in enumerate(spec)
+                if is_in_scope(case)
+            ]
     return cases
 
 
 def evaluate_number_specs(gold_dir: Path) -> dict[str, float]:
-    """Pass rates on both halves (split by case, stratified by language): `numbers.check.pass_rate`, `numbers.check.en.pass_rate`, ..."""
+    """Pass rates on both halves (by case, stratified by language): `numbers.check.pass_rate`, ..."""
     cases = read_cases(gold_dir / "numbers" / "recognizers_text" / "Specs" / "Number")
     results: dict[str, float] = {}
     for half, members in split_halves(cases, lambda c: str(c["lang"]), lambda c: str(c["id"])).items():

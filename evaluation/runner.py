@@ -98,6 +98,8 @@ def table_rows(scores: dict[str, Any]) -> list[Row]:
         set_name, metric = floor_key.split(".", 1)
         split = set_name not in UNSPLIT_SETS
         tune = scores.get(score_key(floor_key, "tune")) if split else None
-        docs = f"{scores.get(f'{set_name}.tune.documents')}/{scores.get(f'{set_name}.check.documents')}" if split else "1"
+        docs = (
+            f"{scores.get(f'{set_name}.tune.documents')}/{scores.get(f'{set_name}.check.documents')}" if split else "1"
+        )
         rows.append(Row(SET_LABELS.get(set_name, set_name), metric, tune, float(check), floor, docs))
     return rows

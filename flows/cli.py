@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="score the text stages on the gold sets (source checkout only)")
     evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
-    evaluate.add_argument("--only", action="append", help="one area: seed, figures, cleaning, entities, langid, numbers")
+    evaluate.add_argument("--only", action="append",
+                          help="one area: seed, figures, cleaning, entities, langid, numbers")
     evaluate.add_argument("--format", choices=("table", "json"), default="table",
                           help="pass/fail table against the floors, or every raw score as JSON")
     evaluate.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
@@ -276,8 +277,8 @@ def _print_evaluation(rows: list[Any]) -> None:
     ]
     failed = sum(not r.passed for r in rows)
     wide = sum(r.wide_gap for r in rows)
-    summary = (f"{len(rows) - failed} of {len(rows)} floors met on the check half"
-               + (f"; {failed} FAILED" if failed else "") + (f"; {wide} tune/check gaps to explain (!)" if wide else ""))
+    summary = f"{len(rows) - failed} of {len(rows)} floors met on the check half"
+    summary += (f"; {failed} FAILED" if failed else "") + (f"; {wide} tune/check gaps to explain (!)" if wide else "")
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -290,9 +291,9 @@ def _print_evaluation(rows: list[Any]) -> None:
         Console().print(table)
         print(summary)
         return
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines)]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *lines, strict=True)]
     for line in (header, *lines):
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
     print(summary)
 
 

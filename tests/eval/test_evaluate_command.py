@@ -21,8 +21,12 @@ def test_evaluate_without_the_evaluation_package_says_so_in_one_line(monkeypatch
 
 def test_table_rows_judge_the_check_half_and_measure_the_gap() -> None:
     floor = FLOORS["figures.f1"]
-    scores = {"figures.tune.f1": 1.0, "figures.check.f1": floor - 0.01,
-              "figures.tune.documents": 12, "figures.check.documents": 12}
+    scores = {
+        "figures.tune.f1": 1.0,
+        "figures.check.f1": floor - 0.01,
+        "figures.tune.documents": 12,
+        "figures.check.documents": 12,
+    }
     (row,) = table_rows(scores)
     assert (row.set_name, row.metric, row.documents, row.passed) == ("figures", "f1", "12/12", False)
     assert row.gap == pytest.approx(1.0 - floor + 0.01)

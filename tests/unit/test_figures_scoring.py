@@ -11,10 +11,21 @@ from evaluation.gold import raw_spans
 from evaluation.number_specs import is_in_scope
 
 
-def _fig(start: int, end: int, value: float | None, lower: float | None, upper: float | None, **extra: Any) -> dict[str, Any]:
+def _fig(
+    start: int, end: int, value: float | None, lower: float | None, upper: float | None, **extra: Any
+) -> dict[str, Any]:
     """Return a figure dict with neutral attributes unless given."""
-    figure = {"start": start, "end": end, "value": value, "lower": lower, "upper": upper,
-              "qualifier": "exact", "unit": None, "object": None, "category": "count"}
+    figure = {
+        "start": start,
+        "end": end,
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "qualifier": "exact",
+        "unit": None,
+        "object": None,
+        "category": "count",
+    }
     figure.update(extra)
     return figure
 
@@ -59,20 +70,55 @@ def test_score_figures_matches_each_prediction_once() -> None:
     ("case", "expected"),
     [
         # a standalone integer is in scope
-        ({"Input": "twenty one", "Results": [{"Text": "twenty one", "TypeName": "number",
-                                              "Resolution": {"subtype": "integer", "value": "21"}}]}, True),
+        (
+            {
+                "Input": "twenty one",
+                "Results": [
+                    {"Text": "twenty one", "TypeName": "number", "Resolution": {"subtype": "integer", "value": "21"}}
+                ],
+            },
+            True,
+        ),
         # a number inside a sentence tests finding, not parsing
-        ({"Input": "I have 21 cats", "Results": [{"Text": "21", "TypeName": "number",
-                                                  "Resolution": {"subtype": "integer", "value": "21"}}]}, False),
+        (
+            {
+                "Input": "I have 21 cats",
+                "Results": [{"Text": "21", "TypeName": "number", "Resolution": {"subtype": "integer", "value": "21"}}],
+            },
+            False,
+        ),
         # fractions are outside the figure definition
-        ({"Input": "one half", "Results": [{"Text": "one half", "TypeName": "number",
-                                            "Resolution": {"subtype": "fraction", "value": "0.5"}}]}, False),
+        (
+            {
+                "Input": "one half",
+                "Results": [
+                    {"Text": "one half", "TypeName": "number", "Resolution": {"subtype": "fraction", "value": "0.5"}}
+                ],
+            },
+            False,
+        ),
         # spelled decimals are dropped
-        ({"Input": "two point five", "Results": [{"Text": "two point five", "TypeName": "number",
-                                                 "Resolution": {"subtype": "decimal", "value": "2.5"}}]}, False),
+        (
+            {
+                "Input": "two point five",
+                "Results": [
+                    {
+                        "Text": "two point five",
+                        "TypeName": "number",
+                        "Resolution": {"subtype": "decimal", "value": "2.5"},
+                    }
+                ],
+            },
+            False,
+        ),
         # negative numbers are not counts
-        ({"Input": "-5", "Results": [{"Text": "-5", "TypeName": "number",
-                                      "Resolution": {"subtype": "integer", "value": "-5"}}]}, False),
+        (
+            {
+                "Input": "-5",
+                "Results": [{"Text": "-5", "TypeName": "number", "Resolution": {"subtype": "integer", "value": "-5"}}],
+            },
+            False,
+        ),
     ],
 )
 def test_number_spec_filter_keeps_standalone_cardinals(case: dict, expected: bool) -> None:
@@ -83,4 +129,4 @@ def test_raw_spans_move_clean_text_offsets_onto_the_raw_text() -> None:
     raw = "Share this\n\nAt least  20 people died."
     clean = "At least 20 people died."
     (span,) = raw_spans(raw, clean, [{"start": 0, "end": 11, "text": "At least 20"}])
-    assert raw[span["start"]:span["end"]] == "At least  20"
+    assert raw[span["start"] : span["end"]] == "At least  20"
