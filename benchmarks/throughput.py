@@ -61,19 +61,21 @@ def stage_timings(articles: list[dict]) -> dict[str, float]:
     timings = {"model_load": time.process_time() - began}
     sources = [parse_record(a, field_names()).article.source for a in articles]
     began = time.process_time()
-    boilerplate = learn_boilerplate([(source, a["text"]) for source, a in zip(sources, articles)])
+    boilerplate = learn_boilerplate([(source, a["text"]) for source, a in zip(sources, articles, strict=True)])
     timings["learn_boilerplate"] = time.process_time() - began
     began = time.process_time()
-    cleaned = [clean_article(a["text"], boilerplate.for_source(s)).clean_text for s, a in zip(sources, articles)]
+    cleaned = [
+        clean_article(a["text"], boilerplate.for_source(s)).clean_text for s, a in zip(sources, articles, strict=True)
+    ]
     timings["clean"] = time.process_time() - began
     began = time.process_time()
     languages = [detect_language(text).language for text in cleaned]
     timings["language"] = time.process_time() - began
     began = time.process_time()
-    extract_entities(list(zip(cleaned, languages)), models, gazetteer)
+    extract_entities(list(zip(cleaned, languages, strict=True)), models, gazetteer)
     timings["entities"] = time.process_time() - began
     began = time.process_time()
-    for text, language in zip(cleaned, languages):
+    for text, language in zip(cleaned, languages, strict=True):
         extract_figures(text, language)
     timings["figures"] = time.process_time() - began
     return timings
@@ -97,6 +99,11 @@ def per_700_words(articles: list[dict]) -> dict[str, float]:
         best["clean+language"] = min(best["clean+language"], 1000 * (middle - began) / len(sample))
         best["figures"] = min(best["figures"], 1000 * (end - middle) / len(sample))
     return best
+
+
+def rate(seconds: float, docs: int, total_words: int) -> str:
+    """Seconds, docs/s and words/s as one line."""
+    return f"{seconds:.1f} s  {docs / seconds:.1f} docs/s  {total_words / seconds:.0f} words/s"
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -124,8 +131,10 @@ def main() -> int:
         share = "" if name == "model_load" else f"  {100 * seconds / pipeline:5.1f}% of stages"
         print(f"{name:>18}: {seconds:7.2f} s  {1000 * seconds / len(articles):7.2f} ms/article{share}")
     measured = per_700_words(articles)
-    print(f"on the {measured['articles']} articles of 600-800 words (best of 5): clean+language "
-          f"{measured['clean+language']:.2f} ms, figures {measured['figures']:.2f} ms per article")
+    print(
+        f"on the {measured['articles']} articles of 600-800 words (best of 5): clean+language "
+        f"{measured['clean+language']:.2f} ms, figures {measured['figures']:.2f} ms per article"
+    )
     print(f"entities: {total_words / timings['entities']:.0f} words/s per core")
     print(f"all stages: {len(articles) / pipeline:.1f} docs/s, {total_words / pipeline:.0f} words/s")
 
@@ -139,29 +148,54 @@ def main() -> int:
                 for article in articles[start : start + chunk]:
                     out.write(json.dumps(article, ensure_ascii=False) + "\n")
         joined = Path(tmp) / "all.jsonl"
-        joined.write_text("".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.jsonl"))), encoding="utf-8")
+        joined.write_text(
+            "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.jsonl"))), encoding="utf-8"
+        )
         newsetl = [sys.executable, "-m", "flows.cli"]
 
-        seconds, peak = timed([*newsetl, "extract", "--input", str(joined), "--output", str(Path(tmp) / "out.jsonl")], env)
+        seconds, peak = timed(
+            [*newsetl, "extract", "--input", str(joined), "--output", str(Path(tmp) / "out.jsonl")], env
+        )
         print("\n== newsetl extract (subprocess, model load included) ==")
-        print(f"{seconds:.1f} s  {len(articles) / seconds:.1f} docs/s  {total_words / seconds:.0f} words/s  peak RSS {peak:.0f} MiB")
+        print(rate(seconds, len(articles), total_words) + f"  peak RSS {peak:.0f} MiB")
 
         data_dir = Path(tmp) / "data"
         seconds, peak = timed([*newsetl, "run", "--input", str(folder), "--data-dir", str(data_dir)], env)
         print("\n== newsetl run (subprocess, embedded Prefect server start-up included) ==")
-        print(f"{seconds:.1f} s  {len(articles) / seconds:.1f} docs/s  {total_words / seconds:.0f} words/s  peak RSS {peak:.0f} MiB")
+        print(rate(seconds, len(articles), total_words) + f"  peak RSS {peak:.0f} MiB")
         dated = sum(1 for a in articles if any(k in a for k in ("date", "published_at")))
         query = "select count(*) filter (where published_at_utc is not null), count(published_at) from documents"
-        done = subprocess.run([*newsetl, "query", "--data-dir", str(data_dir), "--format", "csv", query], env=env,
-                              cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout.split()[-1]
-        print(f"publication dates: {done.replace(',', ' of ')} documents with a date field read "
-              f"({dated} input records carry `date`/`published_at`)")
+        done = subprocess.run(
+            [*newsetl, "query", "--data-dir", str(data_dir), "--format", "csv", query],
+            env=env,
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[-1]
+        print(
+            f"publication dates: {done.replace(',', ' of ')} documents with a date field read "
+            f"({dated} input records carry `date`/`published_at`)"
+        )
         seconds, _ = timed([*newsetl, "run", "--input", str(folder), "--data-dir", str(data_dir)], env)
         print(f"second run (nothing new): {seconds:.1f} s")
-        seconds, peak = timed([*newsetl, "run", "--workers", "2", "--input", str(folder),
-                               "--data-dir", str(Path(tmp) / "data-2-workers")], env)
-        print(f"with --workers 2: {seconds:.1f} s  {len(articles) / seconds:.1f} docs/s  "
-              f"{total_words / seconds:.0f} words/s  peak RSS of one process {peak:.0f} MiB")
+        seconds, peak = timed(
+            [
+                *newsetl,
+                "run",
+                "--workers",
+                "2",
+                "--input",
+                str(folder),
+                "--data-dir",
+                str(Path(tmp) / "data-2-workers"),
+            ],
+            env,
+        )
+        print(
+            f"with --workers 2: {seconds:.1f} s  {len(articles) / seconds:.1f} docs/s  "
+            f"{total_words / seconds:.0f} words/s  peak RSS of one process {peak:.0f} MiB"
+        )
     return 0
 
 

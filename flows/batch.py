@@ -140,8 +140,15 @@ def _add_article_rows(
         rows["figures"].append(_figure_row(doc_id, index, placed, batch_id))
     for removal in result.cleaned.removed:
         rows["removed_noise"].append(
-            make_row(REMOVED_NOISE, doc_id=doc_id, start=removal.start, end=removal.end, text=removal.text,
-                     reason=removal.reason, batch_id=batch_id)
+            make_row(
+                REMOVED_NOISE,
+                doc_id=doc_id,
+                start=removal.start,
+                end=removal.end,
+                text=removal.text,
+                reason=removal.reason,
+                batch_id=batch_id,
+            )
         )
 
 
@@ -270,7 +277,9 @@ def _input_rows(
     ]
 
 
-def _stats(batch_id: str, files: Sequence[InputFile], rows: dict[str, list[dict[str, Any]]], duplicates: dict[str, int]) -> BatchStats:
+def _stats(
+    batch_id: str, files: Sequence[InputFile], rows: dict[str, list[dict[str, Any]]], duplicates: dict[str, int]
+) -> BatchStats:
     return BatchStats(
         batch_id=batch_id,
         input_files=len(files),

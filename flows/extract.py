@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
-from itertools import islice
 from typing import Any, TextIO
 
 from flows.io.metadata import field_names
@@ -32,8 +31,7 @@ def parse_line(line: str, number: int, names: Mapping[str, tuple[str, ...]]) -> 
 
 def _with_id(article: Article, external_id: str) -> Article:
     """The article carrying its record's id in the metadata, for the output's `id`."""
-    return Article(article.doc_id, article.text, article.source, article.title,
-                   {**article.metadata, "id": external_id})
+    return Article(article.doc_id, article.text, article.source, article.title, {**article.metadata, "id": external_id})
 
 
 def _raw_id(line: str) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow
@@ -64,15 +64,23 @@ class RunSummary:
             ("seconds", round(self.seconds, 1)),
         ]
         lines = ["| measure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
-        checks = "all checks passed" if not self.check_failures else ", ".join(c.name for c in self.check_failures) + " FAILED"
-        return f"# news_etl run {self.run_id}\n\nWarehouse: `{self.warehouse_path}`\n\n" + "\n".join(lines) + f"\n\nChecks: {checks}\n"
+        checks = (
+            "all checks passed"
+            if not self.check_failures
+            else ", ".join(c.name for c in self.check_failures) + " FAILED"
+        )
+        return (
+            f"# news_etl run {self.run_id}\n\nWarehouse: `{self.warehouse_path}`\n\n"
+            + "\n".join(lines)
+            + f"\n\nChecks: {checks}\n"
+        )
 
 
 def describe_failures(failures: tuple[CheckFailure, ...]) -> str:
     """One message naming each failed check with its first bad rows."""
     parts = []
     for failure in failures:
-        shown = "; ".join(str(dict(zip(failure.columns, row))) for row in failure.rows[:5])
+        shown = "; ".join(str(dict(zip(failure.columns, row, strict=True))) for row in failure.rows[:5])
         parts.append(f"check {failure.name} returned {failure.total} bad row(s): {shown}")
     return "\n".join(parts)
 
@@ -92,10 +100,15 @@ def news_etl(
 ) -> RunSummary:
     """Load new articles from the inputs into the lake and publish the DuckDB warehouse."""
     began = time.perf_counter()
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     settings: Settings = load_settings(
-        {"inputs": inputs, "data_dir": data_dir, "batch_docs": batch_docs, "workers": workers,
-         "metadata_fields": metadata_fields}
+        {
+            "inputs": inputs,
+            "data_dir": data_dir,
+            "batch_docs": batch_docs,
+            "workers": workers,
+            "metadata_fields": metadata_fields,
+        }
     )
     run_id = _run_id()
     with lake.exclusive(settings.lake_dir):
@@ -110,10 +123,12 @@ def news_etl(
         if stats:
             record_run(settings.lake_dir, _run_row(run_id, started_at, pending, stats))
         failures = tuple(publish_warehouse(settings))
-    summary = RunSummary(run_id, settings.warehouse_path, len(pending), tuple(stats), dropped,
-                         time.perf_counter() - began, failures)
-    create_markdown_artifact(markdown=summary.to_markdown(), key="news-etl-run-summary",
-                             description="newsetl run summary")
+    summary = RunSummary(
+        run_id, settings.warehouse_path, len(pending), tuple(stats), dropped, time.perf_counter() - began, failures
+    )
+    create_markdown_artifact(
+        markdown=summary.to_markdown(), key="news-etl-run-summary", description="newsetl run summary"
+    )
     if failures:
         raise ChecksFailed(describe_failures(failures))
     return summary
@@ -124,7 +139,7 @@ def _run_row(run_id: str, started_at: datetime, pending: list, stats: list[Batch
         RUNS,
         run_id=run_id,
         started_at=started_at,
-        finished_at=datetime.now(timezone.utc),
+        finished_at=datetime.now(UTC),
         batches=len(stats),
         input_files=len(pending),
         documents_loaded=sum(s.documents_loaded for s in stats),

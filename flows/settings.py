@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from flows.io.metadata import FIELD_ALIASES
 
@@ -124,7 +125,7 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
 
 def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     """Read NEWSETL_<KEY> variables."""
-    found = {k[len("NEWSETL_"):].lower(): v for k, v in environ.items() if k.startswith("NEWSETL_")}
+    found = {k[len("NEWSETL_") :].lower(): v for k, v in environ.items() if k.startswith("NEWSETL_")}
     for other in OTHER_ENVIRONMENT:
         found.pop(other, None)
     _check_keys(found, "the environment (NEWSETL_*)")

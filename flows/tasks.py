@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import task
@@ -40,7 +40,7 @@ def load_batch(
 ) -> tuple[BatchStats, set[str]]:
     """Read, analyse and commit one batch of files to the lake; returns its stats and new doc_ids."""
     analyse = analyser(settings.workers, settings.batch_docs)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     batch = build_batch(files, analyse, known_doc_ids, run_id, now, dict(settings.metadata_fields))
     lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
     return batch.stats, batch.doc_ids

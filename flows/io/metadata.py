@@ -23,13 +23,34 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "doc_id", "article_id", "guid", "uuid", "_id"),
     "text": ("text", "body", "content", "article_text", "article_body", "articlebody", "maintext"),
     "published_at": (
-        "published_at", "publishedat", "published", "pubdate", "pub_date", "publish_date", "publishdate",
-        "publication_date", "date_published", "datepublished", "published_date", "date", "datetime",
-        "timestamp", "created_at", "time",
+        "published_at",
+        "publishedat",
+        "published",
+        "pubdate",
+        "pub_date",
+        "publish_date",
+        "publishdate",
+        "publication_date",
+        "date_published",
+        "datepublished",
+        "published_date",
+        "date",
+        "datetime",
+        "timestamp",
+        "created_at",
+        "time",
     ),
     "source": (
-        "source", "source_name", "publisher", "newspaper", "site", "site_name", "sitename", "outlet",
-        "publication", "domain",
+        "source",
+        "source_name",
+        "publisher",
+        "newspaper",
+        "site",
+        "site_name",
+        "sitename",
+        "outlet",
+        "publication",
+        "domain",
     ),
     "url": ("url", "link", "canonical_url", "article_url", "source_url", "href", "uri"),
     "title": ("title", "headline", "heading"),
@@ -113,6 +134,7 @@ def parse_record(record: Mapping[str, Any], names: Mapping[str, tuple[str, ...]]
     if "source" not in meta and (host := url_host(meta.get("url"))):
         meta["source"] = host
     external = _scalar(_lookup(record, names["id"]))
-    article = Article(doc_id=doc_id_for(body), text=body, source=meta.get("source"), title=meta.get("title"),
-                      metadata=meta)
+    article = Article(
+        doc_id=doc_id_for(body), text=body, source=meta.get("source"), title=meta.get("title"), metadata=meta
+    )
     return ParsedRecord(article, external)

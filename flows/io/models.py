@@ -134,7 +134,7 @@ def read_cached_gazetteer(path: Path) -> Gazetteer | None:
     try:
         with path.open("rb") as handle:
             gazetteer = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any damaged cache just means "build it"
+    except Exception:
         return None
     return gazetteer if isinstance(gazetteer, Gazetteer) else None
 
@@ -150,7 +150,7 @@ def write_cached_gazetteer(path: Path, gazetteer: Gazetteer) -> bool:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+    except Exception:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         return False

@@ -140,7 +140,9 @@ def read_jsonl_line(line: str, names: Mapping[str, tuple[str, ...]]) -> ParsedRe
     return problem if problem else parse_record(record, names)
 
 
-def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> tuple[list[LoadedArticle], list[Rejected]]:
+def read_input(
+    file: InputFile, field_map: Mapping[str, str] | None = None
+) -> tuple[list[LoadedArticle], list[Rejected]]:
     """Articles and rejects of one input file (JSON fields read with the aliases and `field_map`)."""
     where = str(file.path)
     kind = _inner_suffix(file.path)
@@ -157,7 +159,10 @@ def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> t
     loaded: list[LoadedArticle] = []
     rejected: list[Rejected] = []
     for item in _read_jsonl(where, text, field_names(field_map)):
-        (loaded if isinstance(item, LoadedArticle) else rejected).append(item)
+        if isinstance(item, LoadedArticle):
+            loaded.append(item)
+        else:
+            rejected.append(item)
     if not loaded and not rejected:
         rejected.append(Rejected(where, None, "empty file (no articles)"))
     return loaded, rejected

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 
 from flows.io.models import load_gazetteer, load_ner_models
 from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import Analyse, Outcome, Tools, analyse_articles, analyse_batch
 from flows.text.boilerplate import Boilerplate
 from flows.text.records import Article
-
 
 _WORKER_TOOLS: Tools | None = None
 
@@ -35,7 +34,7 @@ def _analyse_in_worker(articles: Sequence[Article], boilerplate: Boilerplate) ->
     return analyse_articles(articles, _WORKER_TOOLS, boilerplate)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers have loaded the models (spawned: no fork of a threaded parent)."""
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)

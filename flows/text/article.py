@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from flows.text.boilerplate import Boilerplate, BoilerplateLine, learn_boilerplate
@@ -113,7 +114,7 @@ def _guarded(stage: str, call: Callable[[], T]) -> T | str:
     """The call's result, or a failure reason when it raises."""
     try:
         return call()
-    except Exception as err:  # noqa: BLE001 — one bad article must not stop the batch
+    except Exception as err:
         return _failure_reason(stage, err)
 
 
@@ -121,8 +122,12 @@ def _entities_for(pairs: list[tuple[str, str]], tools: Tools) -> list[tuple[Enti
     """Entities per document; a batch that raises is retried document by document."""
     try:
         return list(extract_entities(pairs, tools.ner_models, tools.gazetteer))
-    except Exception:  # noqa: BLE001 — isolate the one document that breaks the batch
-        return [_guarded("entities", lambda p=p: extract_entities([p], tools.ner_models, tools.gazetteer)[0]) for p in pairs]
+    except Exception:
+        return [_guarded("entities", partial(_entities_of_one, p, tools)) for p in pairs]
+
+
+def _entities_of_one(pair: tuple[str, str], tools: Tools) -> tuple[EntityMention, ...]:
+    return extract_entities([pair], tools.ner_models, tools.gazetteer)[0]
 
 
 Outcome = ArticleResult | ArticleFailure
@@ -165,11 +170,11 @@ def analyse_articles(
     staged: list[tuple[Article, CleanedText, LanguageGuess] | ArticleFailure] = []
     for article in articles:
         learned = boilerplate.for_source(article.source) if boilerplate else None
-        cleaned = _guarded("cleaning", lambda a=article, b=learned: clean_article(a.text, b))
+        cleaned = _guarded("cleaning", partial(clean_article, article.text, learned))
         if isinstance(cleaned, str):
             staged.append(ArticleFailure(article, cleaned))
             continue
-        language = _guarded("language detection", lambda c=cleaned: detect_language(c.clean_text))
+        language = _guarded("language detection", partial(detect_language, cleaned.clean_text))
         if isinstance(language, str):
             staged.append(ArticleFailure(article, language))
             continue
@@ -185,14 +190,24 @@ def analyse_articles(
     return results
 
 
-def _finish(staged: tuple[Article, CleanedText, LanguageGuess], mentions: tuple[EntityMention, ...] | str) -> ArticleResult | ArticleFailure:
+def _finish(
+    staged: tuple[Article, CleanedText, LanguageGuess], mentions: tuple[EntityMention, ...] | str
+) -> ArticleResult | ArticleFailure:
     """Add figures (placed against the entities) to an article's results."""
     article, cleaned, language = staged
     if isinstance(mentions, str):
         return ArticleFailure(article, mentions)
-    figures = _guarded("figures", lambda: extract_figures(cleaned.clean_text, language.language))
+    figures = _guarded("figures", partial(extract_figures, cleaned.clean_text, language.language))
     if isinstance(figures, str):
         return ArticleFailure(article, figures)
-    published = _guarded("date parsing", lambda: parse_published_at(article.metadata.get("published_at"), language.language))
-    return ArticleResult(article, cleaned, language, mentions, place_figures(cleaned.clean_text, figures, mentions),
-                         None if isinstance(published, str) else published)
+    published = _guarded(
+        "date parsing", partial(parse_published_at, article.metadata.get("published_at"), language.language)
+    )
+    return ArticleResult(
+        article,
+        cleaned,
+        language,
+        mentions,
+        place_figures(cleaned.clean_text, figures, mentions),
+        None if isinstance(published, str) else published,
+    )

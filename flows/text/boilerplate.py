@@ -15,8 +15,8 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 MIN_DOCS = 3  # a line must occur in at least this many distinct documents of a source
 MAX_LINE_WORDS = 80  # longer lines are never treated as boilerplate
@@ -99,8 +99,11 @@ def count_lines(texts: Sequence[str]) -> tuple[Counter[str], dict[str, str], int
     return counts, examples, len(seen_docs)
 
 
-def learn_boilerplate(articles: Sequence[tuple[str | None, str]], *, min_docs: int = MIN_DOCS,
-                      ) -> Boilerplate:
+def learn_boilerplate(
+    articles: Sequence[tuple[str | None, str]],
+    *,
+    min_docs: int = MIN_DOCS,
+) -> Boilerplate:
     """Return the lines repeated in at least min_docs distinct documents of each (known) source."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for source, text in articles:
@@ -113,5 +116,4 @@ def learn_boilerplate(articles: Sequence[tuple[str | None, str]], *, min_docs: i
         docs_per_source.append((source, n_docs))
         for key in sorted(k for k, n in counts.items() if n >= min_docs):
             lines.append(BoilerplateLine(source, key, examples[key], counts[key]))
-    return Boilerplate(lines=tuple(lines), min_docs=min_docs,
-                       docs_per_source=tuple(docs_per_source))
+    return Boilerplate(lines=tuple(lines), min_docs=min_docs, docs_per_source=tuple(docs_per_source))

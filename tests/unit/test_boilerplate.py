@@ -32,8 +32,10 @@ def _batch(source: str | None, n_docs: int, line: str = TRAILER) -> list[tuple[s
         # a re-scraped duplicate counts once
         (_batch("site-a", 2) + _batch("site-a", 2), set()),
         # digits are masked: dated variants of one line are one key
-        ([(s, t.replace(TRAILER, f"Updated {i}1 May") ) for i, (s, t) in
-          enumerate(_batch("site-a", 3))], {("site-a", line_key("Updated 01 May"))}),
+        (
+            [(s, t.replace(TRAILER, f"Updated {i}1 May")) for i, (s, t) in enumerate(_batch("site-a", 3))],
+            {("site-a", line_key("Updated 01 May"))},
+        ),
         # documents without a source are never pooled: no publisher to learn from
         (_batch(None, 3), set()),
         # sources are compared case-insensitively

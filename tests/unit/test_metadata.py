@@ -13,23 +13,47 @@ NAMES = field_names()
     ("record", "expected"),
     [
         # the canonical names
-        ({"text": "x", "published_at": "2020-01-02", "source": "Wire", "url": "https://a.test/1", "title": "T",
-          "author": "A. Writer"},
-         {"published_at": "2020-01-02", "source": "Wire", "url": "https://a.test/1", "title": "T", "author": "A. Writer"}),
+        (
+            {
+                "text": "x",
+                "published_at": "2020-01-02",
+                "source": "Wire",
+                "url": "https://a.test/1",
+                "title": "T",
+                "author": "A. Writer",
+            },
+            {
+                "published_at": "2020-01-02",
+                "source": "Wire",
+                "url": "https://a.test/1",
+                "title": "T",
+                "author": "A. Writer",
+            },
+        ),
         # common feed names, any case
-        ({"text": "x", "pubDate": "Tue, 03 Jun 2008 11:05:30 GMT", "Newspaper": "Herald"},
-         {"published_at": "Tue, 03 Jun 2008 11:05:30 GMT", "source": "Herald"}),
-        ({"text": "x", "date": "2015-08-09 17:28:38", "link": "http://www.news.test/a/b"},
-         {"published_at": "2015-08-09 17:28:38", "url": "http://www.news.test/a/b", "source": "news.test"}),
+        (
+            {"text": "x", "pubDate": "Tue, 03 Jun 2008 11:05:30 GMT", "Newspaper": "Herald"},
+            {"published_at": "Tue, 03 Jun 2008 11:05:30 GMT", "source": "Herald"},
+        ),
+        (
+            {"text": "x", "date": "2015-08-09 17:28:38", "link": "http://www.news.test/a/b"},
+            {"published_at": "2015-08-09 17:28:38", "url": "http://www.news.test/a/b", "source": "news.test"},
+        ),
         # no source: the URL's host (without www.) stands in
-        ({"text": "x", "url": "https://www.example.org/story"}, {"url": "https://www.example.org/story",
-                                                                 "source": "example.org"}),
+        (
+            {"text": "x", "url": "https://www.example.org/story"},
+            {"url": "https://www.example.org/story", "source": "example.org"},
+        ),
         # blanks and "None" strings are absent values; the more specific alias wins over `date`
-        ({"text": "x", "title": "None", "author": "", "published": "2012-05-01", "date": "ignored"},
-         {"published_at": "2012-05-01"}),
+        (
+            {"text": "x", "title": "None", "author": "", "published": "2012-05-01", "date": "ignored"},
+            {"published_at": "2012-05-01"},
+        ),
         # lists give their first item, objects their name
-        ({"text": "x", "authors": ["", "B. Reporter"], "publisher": {"name": "Daily"}},
-         {"author": "B. Reporter", "source": "Daily"}),
+        (
+            {"text": "x", "authors": ["", "B. Reporter"], "publisher": {"name": "Daily"}},
+            {"author": "B. Reporter", "source": "Daily"},
+        ),
         # dataset provenance fields are not the publisher
         ({"text": "x", "source_path": "data/train.csv", "source_repo": "someone/dataset"}, {}),
     ],
