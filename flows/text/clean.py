@@ -2,7 +2,7 @@
 
 Signals, not just phrases: a line is judged by its place (header block, trailer block, inline),
 its shape (few words, no sentence-final punctuation, a label-like colon, all capitals, wholly
-bracketed), its script against the body's, its e-mail/URL/phone content, multilingual lexicons,
+bracketed), its script against the body's, its e-mail/URL/phone content, multilingual phrase lists (`data/clean_phrases.tsv`),
 and lines learned as repeated across documents of the same source (`boilerplate.py`).
 Site chrome at the edges needs no repetition to be seen: legal/imprint links, cookie banners
 (the site speaking in the first person about cookies), paywall notices, "powered by" lines,
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import Callable
 
 import ftfy
@@ -39,6 +40,21 @@ TITLE_CASE_SHARE = 0.6  # share of capitalised words that makes a label's tail a
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
     uncurl_quotes=False, fix_line_breaks=False, normalization=None)
+_PHRASE_ROWS = tuple(
+    tuple(line.split("\t", 1))
+    for line in (files("flows.text") / "data" / "clean_phrases.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _phrase_list(name: str) -> tuple[str, ...]:
+    """Return the entries of one list in the package's `clean_phrases.tsv`."""
+    return tuple(row[1] for row in _PHRASE_ROWS if row[0] == name)
+
+
+def _phrases(name: str) -> str:
+    """Return one list of `clean_phrases.tsv` as a regex alternation."""
+    return "|".join(_phrase_list(name))
 
 
 def _words_re(phrases: str, head: str = r"^\W*", tail: str = r"\b") -> re.Pattern[str]:
@@ -46,16 +62,8 @@ def _words_re(phrases: str, head: str = r"^\W*", tail: str = r"\b") -> re.Patter
     return re.compile(f"{head}(?:{phrases}){tail}", re.IGNORECASE)
 
 
-_SHARE_WORDS = (
-    r"share(?: this(?: story| article| post| page)?| on \w+| via \w+)?|teilen|artikel teilen|"
-    r"partager(?: cet article)?|partagez|condividi|compartir|compartilhar|comparte|udostępnij|"
-    r"podziel się|поделиться|поделитесь|مشاركة|شارك(?: الخبر)?|delen|dela|sdílet|zdieľať|"
-    r"paylaş|megosztás|distribuie|κοινοποίηση|שתף|分享|共有|공유|tweet|e-?mail|print|whatsapp|"
-    r"facebook|twitter|telegram|linkedin|pinterest|reddit|vk|google\+|google plus|فيسبوك|"
-    r"تويتر|جوجل بلس|واتساب|اكتب رأيك|تعليق|طباعة|من خلال|via|on|per|auf|sur|su|en|na|в"
-)
-_CAROUSEL_WORDS = (r"next|previous|prev|suivant|précédent|weiter|zurück|siguiente|anterior|"
-                   r"successivo|precedente|następny|poprzedni|далее|назад|التالي|السابق")
+_SHARE_WORDS = _phrases("share")
+_CAROUSEL_WORDS = _phrases("carousel")
 SHARE_LABEL_RE = _words_re(_SHARE_WORDS, tail=r"(?:\s*(?:this|it|us))?[\s:!.\-–|•]*$")
 SHARE_BAR_PREFIX_RE = re.compile(
     f"^\\s*(?:(?:{_SHARE_WORDS}|{_CAROUSEL_WORDS})(?=\\W|$)[\\s:|•·,/\\-–]*)+", re.IGNORECASE)
@@ -65,95 +73,37 @@ SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|facebook|twitter|telegram
                                 re.IGNORECASE)
 CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
 CAROUSEL_LINE_RE = re.compile(f"^\\W*(?:(?:{_CAROUSEL_WORDS})\\b\\W*){{1,3}}$", re.IGNORECASE)
-READ_MORE_RE = _words_re(
-    r"read (?:more|also|next)|also read|related(?: articles?| stories| news)?|see also|"
-    r"also on \S+|more on this|recommended|lire (?:aussi|également|la suite)|à lire (?:aussi)?|"
-    r"voir aussi|à voir aussi|sur le même sujet|mehr zum thema|mehr aus|mehr dazu|"
-    r"lesen sie (?:auch|mehr)|weiterlesen|auch interessant|siehe auch|lee (?:también|más)|"
-    r"leer más|lea también|(?:también )?te puede interesar|ver también|más información|"
-    r"leggi (?:anche|tutto)|potrebbe interessarti|vedi anche|approfondisci|"
-    r"czytaj (?:też|także|więcej|dalej)|zobacz (?:też|także|więcej)|zobacz|przeczytaj(?: też)?|"
-    r"читайте (?:также|еще|ещё)|читать далее|смотрите также|по теме|подробнее|"
-    r"اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|اقرا ايضا|شاهد أيضا|للمزيد|رابط الخبر|"
-    r"leia (?:também|mais)|saiba mais|lees (?:ook|meer)|you (?:may|might) also (?:like|enjoy)|"
-    r"more (?:from|stories|news)|(?:das )?könnte sie auch interessieren|weitere artikel|"
-    r"vous (?:aimerez|pourriez aimer) aussi|plus d'articles|más noticias|"
-    r"(?:ti )?potrebbe(?:ro)? interessarti|może cię (?:też )?zainteresować|polecamy|"
-    r"вам (?:также )?может быть интересно|рекомендуем|похожие (?:статьи|новости)|قد يهمك|"
-    r"(?:مقالات|أخبار) ذات صلة")
+READ_MORE_RE = _words_re(_phrases("read_more"))
 READ_MORE_TAIL_RE = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
                                r"далее|еще|ещё)\s*$", re.IGNORECASE)
-FOLLOW_RE = _words_re(
-    r"follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siguenos|seguici|seguiteci|"
-    r"obserwuj nas|подписывайтесь|подпишитесь на наш|تابعونا|تابعنا|join us on|find us on|"
-    r"like us on", r"\b", r"\b")
-NEWSLETTER_RE = _words_re(
-    r"subscribe to|sign up|in your inbox|our newsletter|newsletters? here|abonnez-vous|"
-    r"inscrivez-vous|newsletter abonnieren|abonnieren sie|jetzt abonnieren|suscríbete|"
-    r"suscribete|iscriviti|zapisz się|zaprenumeruj|подпишитесь|اشترك في", r"\b", r"")
+FOLLOW_RE = _words_re(_phrases("follow"), r"\b", r"\b")
+NEWSLETTER_RE = _words_re(_phrases("newsletter"), r"\b", r"")
 # Literal substrings of FOLLOW_RE/NEWSLETTER_RE phrases: a cheap pre-filter before the regex.
-PLEA_HINTS = ("follow", "folg", "suivez", "sígu", "sigu", "segui", "obserwuj", "подпи", "تابع",
-              "join us", "find us", "like us", "subscri", "sign up", "inbox", "newsletter", "abonn",
-              "inscri", "suscr", "iscriv", "zapisz", "zaprenumeruj", "اشترك")
+PLEA_HINTS = _phrase_list("plea_hint")
 INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
                             f"{NEWSLETTER_RE.pattern})", re.IGNORECASE)
-NEWSLETTER_NOUN_RE = _words_re(r"newsletters?|inbox|mailing list|infolettre|boletín|"
-                               r"rundbrief|рассылк\w*|النشرة|postfach|posteingang|correo\w*|"
-                               r"boîte (?:mail|e-mail|de réception)|casella (?:di posta|e-?mail)|"
-                               r"skrzynk\w+|почт\w+|بريدك", r"\b", r"\b")
-SUPPORT_RE = _words_re(
-    r"support (?:us|our (?:journalism|work|reporting|newsroom)|independent (?:journalism|media|"
-    r"news))|donate (?:now|today)|make a donation|become a (?:member|patron|subscriber)|"
-    r"^jetzt\b.{0,40}unterstützen\s*!?$|unterstützen sie (?:uns|unsere)|kostenlos (?:lesen|"
-    r"testen)|probeabo|soutenez-nous|faites un don|sostienici|wesprzyj nas|поддержите (?:нас|"
-    r"редакц)|free trial|help us (?:continue|keep|grow|fund|stay)|helfen sie uns|"
-    r"aidez-nous|ayúdanos|aiutaci|pomóż nam|помогите нам", r"\b", r"")
+NEWSLETTER_NOUN_RE = _words_re(_phrases("newsletter_noun"), r"\b", r"\b")
+SUPPORT_RE = _words_re(_phrases("support"), r"\b", r"")
 # Cue groups of a reader-funding plea: who speaks to the reader, about what medium, for what.
-PLEA_ADDRESS_RE = _words_re(r"we|our|us|you|your|wir|unser\w*|uns|ihr|nous|notre|nos|vous|"
-                            r"noi|nostr\w|nosotros|nuestr\w+|usted\w*|my|nasz\w*|nas|мы|наш\w*|"
-                            r"нас|вы|ваш\w*|نحن|لدينا", r"\b", r"\b")
-PLEA_MEDIUM_RE = _words_re(r"journalis\w*|journalism\w*|giornalism\w*|periodismo|dziennikar\w*|"
-                           r"журналист\w*|website|webseite|site web|sitio web|reader\w*|leser\w*|"
-                           r"lecteur\w*|lettor\w*|lector\w*|czytelni\w*|читател\w*|newsletter|"
-                           r"articles?|artikel\w*|ausgaben|edition\w*|zeitung|newspaper|"
-                           r"reporting|redaktion|rédaction|redazione|redakcj\w*|редакци\w*",
-                           r"\b", r"\b")
-PLEA_MONEY_RE = _words_re(r"subscri\w*|abonn\w*|abo|donat\w*|don|spende\w*|support\w*|"
-                          r"unterstütz\w*|soutien\w*|soutenir|sosten\w*|apoy\w*|wspar\w*|"
-                          r"поддерж\w*|подпис\w*|free|frei|gratis|kostenlos\w*|gratuit\w*|"
-                          r"paywall|premium|membership|mitglied\w*", r"\b", r"\b")
-COPYRIGHT_RE = _words_re(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|(?:tous )?droits réservés|(?:alle )?rechte "
-    r"vorbehalten|(?:todos los )?derechos reservados|(?:tutti i )?diritti riservati|"
-    r"(?:wszelkie )?prawa zastrzeżone|все права защищены|(?:جميع )?الحقوق محفوظة", r"(?:^|\b|(?=©))", r"")
+PLEA_ADDRESS_RE = _words_re(_phrases("plea_address"), r"\b", r"\b")
+PLEA_MEDIUM_RE = _words_re(_phrases("plea_medium"), r"\b", r"\b")
+PLEA_MONEY_RE = _words_re(_phrases("plea_money"), r"\b", r"\b")
+COPYRIGHT_RE = _words_re(_phrases("copyright"), r"(?:^|\b|(?=©))", r"")
 COPYRIGHT_START_RE = _words_re(r"©|copyright\s*(?:©|\(c\)|\d{4}|by\b)|\(c\)\s*\d{4}", r"^\W*",
                                r"")
-ADVERT_RE = _words_re(r"advertisement|advertising|sponsored|anzeige|werbung|publicité|"
-                      r"publicidad|pubblicità|reklama|реклама|إعلان|ad", r"^\W*", r"\W*$")
-END_MARKER_RE = _words_re(r"انتهى|end|ends|fin|ende|конец|koniec|fine", r"^[\W_]*",
-                          r"[\W_]*$")
-SOURCE_CREDIT_RE = _words_re(
-    r"(?:this )?(?:article|report|story|post) (?:was )?(?:originally )?(?:posted|published|"
-    r"republished|reprinted)|originally published|(?:reprinted|republished|posted|used) with "
-    r"permission|source:|quelle:|fuente:|fonte:|źródło:|"
-    r"источник:|المصدر:|with permission from|avec l'autorisation", r"^\W*", r"")
-AGENCY_RE = _words_re(
-    r"ap|afp|reuters|dpa|apa|ansa|pap|efe|tass|тасс|риа новости|xinhua|واس|associated press|"
-    r"agence france-presse|europa press|kna|epd|upi|itar-tass|интерфакс|sana|mena",
-    r"^[\W_]*", r"[\W_]*$")
+ADVERT_RE = _words_re(_phrases("advert"), r"^\W*", r"\W*$")
+END_MARKER_RE = _words_re(_phrases("end_marker"), r"^[\W_]*", r"[\W_]*$")
+SOURCE_CREDIT_RE = _words_re(_phrases("source_credit"), r"^\W*", r"")
+AGENCY_RE = _words_re(_phrases("agency"), r"^[\W_]*", r"[\W_]*$")
 BYLINE_HEAD_RE = re.compile(r"^(?:by|par|von|por|di|od|da|автор|авторы|بقلم|كتب)[:\s]+"
                             r"[^\d.!?]{2,60}\.?$", re.IGNORECASE)
 BYLINE_DASH_RE = re.compile(r"^[—–-]{1,2}\s*[^\W\d][^\d.!?]{1,50}$")
-IMAGE_RE = _words_re(r"photo|image|picture|foto|bild|zdjęcie|фото|صورة|credit|crédit|"
-                     r"photos|fotos|bildquelle", r"^[\[(]?\s*", r"\s*(?:by|via|de|von|:|©|-|–)")
+IMAGE_RE = _words_re(_phrases("image"), r"^[\[(]?\s*", r"\s*(?:by|via|de|von|:|©|-|–)")
 CAPTION_TAIL_RE = re.compile(r"^[^.!?]{10,250}[.!?]\s+(?:[^\W\d]+\s+)?(?:фото|photo|foto|"
                              r"zdjęcie|صورة)$", re.IGNORECASE)
 GLUED_CREDIT_RE = re.compile(r"(?<=[^\W\d_][.!?])\s*((?:foto|photo|фото|bild|zdjęcie|image|"
                              r"imagen|immagine)\s*:\s*[^.!?]{1,60}\.?)$", re.IGNORECASE)
-TIMESTAMP_WORD_RE = _words_re(
-    r"updated|last updated|published|posted|aktualisiert|zuletzt aktualisiert|veröffentlicht|"
-    r"actualizado|publicado|mis à jour|publié|modifié|aggiornato|pubblicato|opublikowano|"
-    r"zaktualizowano|aktualizacja|обновлено|опубликовано|نشر|تحديث|آخر تحديث", r"\b", r"")
+TIMESTAMP_WORD_RE = _words_re(_phrases("timestamp_word"), r"\b", r"")
 TIME_RE = re.compile(r"\b\d{1,2}\s?[:h.]\s?\d{2}\b")
 DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\.? [^\W\d]{3,12}\.? "
                      r"\d{4}\b|\b[^\W\d]{3,12}\.? \d{1,2},? \d{4}\b")
@@ -161,56 +111,17 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
                     r"pl|es|sa|ae)\b(?:/\S*)?", re.IGNORECASE)
 PHONE_RE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d\b")
-CONTACT_RE = _words_re(r"sms|contact|kontakt|write to|letters? to the editor|leserbrief\w*|e-mail:|email:|tel\.?:|phone:|للتواصل|لمراسلة|"
-                       r"للتواصل مع الكاتب|مراسلة|écrivez|écrire à|napisz|пишите", r"\b", r"")
-TAGS_RE = _words_re(r"tags|tagi|theme|themen|schlagwörter|étiquettes|mots-clés|etichette|"
-                    r"temas|теги|метки|الكلمات الدلالية|وسوم|keywords", r"^\W*", r"\s*:")
+CONTACT_RE = _words_re(_phrases("contact"), r"\b", r"")
+TAGS_RE = _words_re(_phrases("tags"), r"^\W*", r"\s*:")
 BREADCRUMB_RE = re.compile(r"^[^.!?]*?(?:\s[>»›|/]\s[^.!?]*?){2,}$")
-SHARE_CUE_RE = _words_re(r"share|teilen|teile|partagez|partager|comparte|compartir|condividi|"
-                         r"udostępnij|поделитесь|поделиться|شارك|send|forward|pass (?:it|this) on|"
-                         r"envoyez|transférez|schicken sie|schick|leiten sie|envía(?:les)?|"
-                         r"reenvía|inoltra|invia|wyślij|prześlij|отправьте|перешлите|أرسل",
-                         r"\b", r"\b")
-FRIEND_CUE_RE = _words_re(r"friends?|freunde?n?|amis?|amigos?|amici|znajomym?|друзьями|друзей|"
-                          r"أصدقائك|this (?:story|article|post)", r"\b", r"\b")
+SHARE_CUE_RE = _words_re(_phrases("share_cue"), r"\b", r"\b")
+FRIEND_CUE_RE = _words_re(_phrases("friend_cue"), r"\b", r"\b")
 # Site chrome at the page's edges: legal/imprint links, cookie banners, "powered by" lines,
 # paywall notices (en, fr, de, es, it, pl, ru, ar, pt, nl).
-SITE_LINK_RE = _words_re(
-    r"privacy(?: policy| notice| settings)?|cookie(?:s| policy| settings| preferences)?|"
-    r"terms(?: of (?:use|service)| (?:and|&) conditions)|about us|contact us|sitemap|"
-    r"do not sell my (?:personal )?information|accessibility|impressum|datenschutz\w*|agb|"
-    r"nutzungsbedingungen|mentions légales|politique de (?:confidentialité|cookies)|"
-    r"conditions générales(?: d'utilisation)?|aviso legal|política de (?:privacidad|cookies)|"
-    r"términos y condiciones|note legali|informativa(?: sulla)? privacy|termini e condizioni|"
-    r"polityka (?:prywatności|cookies)|regulamin\w*|политика конфиденциальности|"
-    r"пользовательское соглашение|سياسة الخصوصية|شروط الاستخدام|اتصل بنا|من نحن|"
-    r"política de privacidade|termos de uso|privacybeleid|algemene voorwaarden|comments?|"
-    r"leave a (?:comment|reply)|kommentare?|commentaires?|laisser un commentaire|comentarios?|"
-    r"deja (?:un|tu) comentario|commenti|lascia un commento|komentarze?|dodaj komentarz|"
-    r"комментари\w*|التعليقات|skip to (?:main )?content|toggle navigation|zum inhalt springen|"
-    r"aller au contenu|ir al contenido|vai al contenuto|przejdź do treści|"
-    r"перейти к (?:основному )?содержанию", r"^\W*", r"\b")
-COOKIE_NOTICE_RE = _words_re(
-    r"(?:this|our) (?:web)?site uses cookies|we use cookies|by continuing to "
-    r"(?:use|browse)|accept (?:all )?cookies|diese (?:web)?seite verwendet cookies|wir verwenden "
-    r"cookies|(?:ce site|nous) utilis\w+ des cookies|utilizamos cookies|este sitio (?:web )?utiliza "
-    r"cookies|utilizziamo (?:i )?cookie|questo sito utilizza (?:i )?cookie|(?:używamy|strona "
-    r"korzysta z) (?:plików )?cookie|мы используем (?:файлы )?cookie|сайт использует (?:файлы )?"
-    r"cookie|يستخدم هذا الموقع|ملفات تعريف الارتباط", r"\b", r"")
-POWERED_BY_RE = _words_re(r"(?:proudly )?powered by|theme by|fourni par blogger|bereitgestellt "
-                          r"von blogger|con la tecnología de blogger|tema simple|thème simple|"
-                          r"simple theme", r"\b", r"\b")
-PAYWALL_RE = _words_re(
-    r"^\W*(?:to )?continue reading|continue reading (?:this|the full) (?:article|story)|"
-    r"subscribe (?:now )?to (?:continue|read)|already a subscriber|exclusive(?:ly)? (?:to|for) "
-    r"subscribers|subscribers only|log ?in to (?:continue|read)|this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) "
-    r"(?:subscribers|members)|weiterlesen mit|(?:nur|exklusiv) für abonnent\w*|sie sind bereits "
-    r"abonnent|réservé aux abonnés|pour lire la suite|déjà abonné|la suite (?:de cet article )?"
-    r"est réservée|exclusivo para suscriptores|(?:ya eres|¿ya eres) suscriptor|contenido exclusivo"
-    r"|riservato agli abbonati|sei già abbonato|^\W*continua a leggere|(?:dostępny )?tylko dla "
-    r"(?:prenumeratorów|subskrybentów)|masz już (?:prenumeratę|subskrypcję)|только (?:для )?"
-    r"подписчик\w*|доступ(?:ен|на|но) (?:только )?(?:по|для) подпис\w*|للمشتركين فقط|"
-    r"أكمل القراءة|exclusivo para assinantes|já é assinante", r"\b", r"")
+SITE_LINK_RE = _words_re(_phrases("site_link"), r"^\W*", r"\b")
+COOKIE_NOTICE_RE = _words_re(_phrases("cookie_notice"), r"\b", r"")
+POWERED_BY_RE = _words_re(_phrases("powered_by"), r"\b", r"\b")
+PAYWALL_RE = _words_re(_phrases("paywall"), r"\b", r"")
 SITE_CHROME_REASONS = frozenset({"site link", "cookie notice", "paywall notice"})
 LINK_AFTER_COLON_RE = re.compile(r":\s*([^:.!?]{3,40})$")  # "To find out more, see: Cookie Policy"
 # A form field's label: a required-field star, or the reader addressed ("Your e-mail:").
@@ -220,9 +131,7 @@ FORM_LABEL_RE = re.compile(r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wen
 FORM_LABEL_WORDS = 10
 SITE_LINK_WORDS = 6  # a legal/imprint link line has at most this many words
 SITE_NOTICE_WORDS = 60  # cookie, licence and paywall notices up to this many words
-READER_RE = _words_re(r"you|your|vous|votre|vos|du|dein\w*|euch|eure?|tu|tus|tuo|tua|tuoi|tue|"
-                      r"voi|vostr\w|usted\w*|twój|twoi\w*|twoj\w*|wasz\w*|вы|ваш\w*|ты|тво\w+|"
-                      r"أصدقائك", r"\b", r"\b")  # the reader, addressed in the second person
+READER_RE = _words_re(_phrases("reader"), r"\b", r"\b")  # the reader, addressed in the second person
 SHARE_PLEA_WORDS = 14  # a trailer line this short asking to pass the article on is a share plea
 # A dateline is body even when a whole batch repeats it, so learned boilerplate spares it.
 NAME_DASH_PLACE_RE = re.compile(r"^[^\W\d][^\d.!?:]{1,40}\s[–—-]\s*[^\W\d][^\d.!?:]{1,30}$")
