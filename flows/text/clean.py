@@ -67,10 +67,7 @@ _CAROUSEL_WORDS = _phrases("carousel")
 SHARE_LABEL_RE = _words_re(_SHARE_WORDS, tail=r"(?:\s*(?:this|it|us))?[\s:!.\-–|•]*$")
 SHARE_BAR_PREFIX_RE = re.compile(
     f"^\\s*(?:(?:{_SHARE_WORDS}|{_CAROUSEL_WORDS})(?=\\W|$)[\\s:|•·,/\\-–]*)+", re.IGNORECASE)
-SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|facebook|twitter|telegram|whatsapp|"
-                                f"linkedin|pinterest|reddit|google|فيسبوك|تويتر|واتساب|جوجل|"
-                                f"شارك|share|teilen|partager|tweet|e-?mail|print|اكتب رأيك)",
-                                re.IGNORECASE)
+SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|{_phrases('share_bar_token')})", re.IGNORECASE)
 CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
 CAROUSEL_LINE_RE = re.compile(f"^\\W*(?:(?:{_CAROUSEL_WORDS})\\b\\W*){{1,3}}$", re.IGNORECASE)
 READ_MORE_RE = _words_re(_phrases("read_more"))
