@@ -2,8 +2,8 @@
 
 Signals, not just phrases: a line is judged by its place (header block, trailer block, inline),
 its shape (few words, no sentence-final punctuation, a label-like colon, all capitals, wholly
-bracketed), its script against the body's, its e-mail/URL/phone content, multilingual phrase lists (`data/clean_phrases.tsv`),
-and lines learned as repeated across documents of the same source (`boilerplate.py`).
+bracketed), its script against the body's, its e-mail/URL/phone content, multilingual phrase
+lists (`data/clean_phrases.tsv`), and lines learned as repeated across documents of the same source (`boilerplate.py`).
 Site chrome at the edges needs no repetition to be seen: legal/imprint links, cookie banners
 (the site speaking in the first person about cookies), paywall notices, "powered by" lines,
 form-field labels, pleas addressed to the reader (second person + share/send verbs, inbox
@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Callable
 
 import ftfy
 
 from flows.text.boilerplate import Boilerplate, line_key
 from flows.text.language import count_scripts, main_script
 from flows.text.records import CleanedText, Removal
-from flows.text.vocabulary import REMOVAL_REASONS as REASONS
+from flows.text.vocabulary import REMOVAL_REASONS
 
+REASONS = REMOVAL_REASONS  # the removal reasons this stage records
 SHORT_EDGE_WORDS = 5  # trailer lines with at most this many words and no final stop are noise
 VERSE_RUN = 3  # this many short edge lines in a row are verse or a list, not noise
 SHORT_BODY_WORDS = 8  # a body ending in a line this short may be verse: keep short lines
@@ -38,8 +39,13 @@ LABEL_MAX_WORDS = 4  # words before the colon of a label line ("Read more:", "Me
 PLEA_MAX_WORDS = 45  # lexicon lines (plea, read-more, contact) longer than this are body
 TITLE_CASE_SHARE = 0.6  # share of capitalised words that makes a label's tail a title
 FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
-    uncurl_quotes=False, fix_line_breaks=False, normalization=None)
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization=None,
+)
 _PHRASE_ROWS = tuple(
     tuple(line.split("\t", 1))
     for line in (files("flows.text") / "data" / "clean_phrases.tsv").read_text(encoding="utf-8").splitlines()
@@ -66,19 +72,22 @@ _SHARE_WORDS = _phrases("share")
 _CAROUSEL_WORDS = _phrases("carousel")
 SHARE_LABEL_RE = _words_re(_SHARE_WORDS, tail=r"(?:\s*(?:this|it|us))?[\s:!.\-–|•]*$")
 SHARE_BAR_PREFIX_RE = re.compile(
-    f"^\\s*(?:(?:{_SHARE_WORDS}|{_CAROUSEL_WORDS})(?=\\W|$)[\\s:|•·,/\\-–]*)+", re.IGNORECASE)
+    f"^\\s*(?:(?:{_SHARE_WORDS}|{_CAROUSEL_WORDS})(?=\\W|$)[\\s:|•·,/\\-–]*)+", re.IGNORECASE
+)
 SHARE_BAR_TOKEN_RE = re.compile(f"(?:{_CAROUSEL_WORDS}|{_phrases('share_bar_token')})", re.IGNORECASE)
 CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
 CAROUSEL_LINE_RE = re.compile(f"^\\W*(?:(?:{_CAROUSEL_WORDS})\\b\\W*){{1,3}}$", re.IGNORECASE)
 READ_MORE_RE = _words_re(_phrases("read_more"))
-READ_MORE_TAIL_RE = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
-                               r"далее|еще|ещё)\s*$", re.IGNORECASE)
+READ_MORE_TAIL_RE = re.compile(
+    r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
+    r"далее|еще|ещё)\s*$",
+    re.IGNORECASE,
+)
 FOLLOW_RE = _words_re(_phrases("follow"), r"\b", r"\b")
 NEWSLETTER_RE = _words_re(_phrases("newsletter"), r"\b", r"")
 # Literal substrings of FOLLOW_RE/NEWSLETTER_RE phrases: a cheap pre-filter before the regex.
 PLEA_HINTS = _phrase_list("plea_hint")
-INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>"
-                            f"{NEWSLETTER_RE.pattern})", re.IGNORECASE)
+INLINE_PLEA_RE = re.compile(f"(?P<follow>{FOLLOW_RE.pattern})|(?P<newsletter>{NEWSLETTER_RE.pattern})", re.IGNORECASE)
 NEWSLETTER_NOUN_RE = _words_re(_phrases("newsletter_noun"), r"\b", r"\b")
 SUPPORT_RE = _words_re(_phrases("support"), r"\b", r"")
 # Cue groups of a reader-funding plea: who speaks to the reader, about what medium, for what.
@@ -86,27 +95,40 @@ PLEA_ADDRESS_RE = _words_re(_phrases("plea_address"), r"\b", r"\b")
 PLEA_MEDIUM_RE = _words_re(_phrases("plea_medium"), r"\b", r"\b")
 PLEA_MONEY_RE = _words_re(_phrases("plea_money"), r"\b", r"\b")
 COPYRIGHT_RE = _words_re(_phrases("copyright"), r"(?:^|\b|(?=©))", r"")
-COPYRIGHT_START_RE = _words_re(r"©|copyright\s*(?:©|\(c\)|\d{4}|by\b)|\(c\)\s*\d{4}", r"^\W*",
-                               r"")
+COPYRIGHT_START_RE = _words_re(r"©|copyright\s*(?:©|\(c\)|\d{4}|by\b)|\(c\)\s*\d{4}", r"^\W*", r"")
 ADVERT_RE = _words_re(_phrases("advert"), r"^\W*", r"\W*$")
 END_MARKER_RE = _words_re(_phrases("end_marker"), r"^[\W_]*", r"[\W_]*$")
 SOURCE_CREDIT_RE = _words_re(_phrases("source_credit"), r"^\W*", r"")
 AGENCY_RE = _words_re(_phrases("agency"), r"^[\W_]*", r"[\W_]*$")
-BYLINE_HEAD_RE = re.compile(r"^(?:by|par|von|por|di|od|da|автор|авторы|بقلم|كتب)[:\s]+"
-                            r"[^\d.!?]{2,60}\.?$", re.IGNORECASE)
+BYLINE_HEAD_RE = re.compile(
+    r"^(?:by|par|von|por|di|od|da|автор|авторы|بقلم|كتب)[:\s]+"
+    r"[^\d.!?]{2,60}\.?$",
+    re.IGNORECASE,
+)
 BYLINE_DASH_RE = re.compile(r"^[—–-]{1,2}\s*[^\W\d][^\d.!?]{1,50}$")
 IMAGE_RE = _words_re(_phrases("image"), r"^[\[(]?\s*", r"\s*(?:by|via|de|von|:|©|-|–)")
-CAPTION_TAIL_RE = re.compile(r"^[^.!?]{10,250}[.!?]\s+(?:[^\W\d]+\s+)?(?:фото|photo|foto|"
-                             r"zdjęcie|صورة)$", re.IGNORECASE)
-GLUED_CREDIT_RE = re.compile(r"(?<=[^\W\d_][.!?])\s*((?:foto|photo|фото|bild|zdjęcie|image|"
-                             r"imagen|immagine)\s*:\s*[^.!?]{1,60}\.?)$", re.IGNORECASE)
+CAPTION_TAIL_RE = re.compile(
+    r"^[^.!?]{10,250}[.!?]\s+(?:[^\W\d]+\s+)?(?:фото|photo|foto|"
+    r"zdjęcie|صورة)$",
+    re.IGNORECASE,
+)
+GLUED_CREDIT_RE = re.compile(
+    r"(?<=[^\W\d_][.!?])\s*((?:foto|photo|фото|bild|zdjęcie|image|"
+    r"imagen|immagine)\s*:\s*[^.!?]{1,60}\.?)$",
+    re.IGNORECASE,
+)
 TIMESTAMP_WORD_RE = _words_re(_phrases("timestamp_word"), r"\b", r"")
 TIME_RE = re.compile(r"\b\d{1,2}\s?[:h.]\s?\d{2}\b")
-DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\.? [^\W\d]{3,12}\.? "
-                     r"\d{4}\b|\b[^\W\d]{3,12}\.? \d{1,2},? \d{4}\b")
+DATE_RE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\.? [^\W\d]{3,12}\.? "
+    r"\d{4}\b|\b[^\W\d]{3,12}\.? \d{1,2},? \d{4}\b"
+)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL_RE = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
-                    r"pl|es|sa|ae)\b(?:/\S*)?", re.IGNORECASE)
+URL_RE = re.compile(
+    r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
+    r"pl|es|sa|ae)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 PHONE_RE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d\b")
 CONTACT_RE = _words_re(_phrases("contact"), r"\b", r"")
 TAGS_RE = _words_re(_phrases("tags"), r"^\W*", r"\s*:")
@@ -122,9 +144,11 @@ PAYWALL_RE = _words_re(_phrases("paywall"), r"\b", r"")
 SITE_CHROME_REASONS = frozenset({"site link", "cookie notice", "paywall notice"})
 LINK_AFTER_COLON_RE = re.compile(r":\s*([^:.!?]{3,40})$")  # "To find out more, see: Cookie Policy"
 # A form field's label: a required-field star, or the reader addressed ("Your e-mail:").
-FORM_LABEL_RE = re.compile(r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wenn du|si vous|tu|"
-                           r"tus?|su|tuo|tua|twój|twoja|twoje|ваш\w*|твой|твоя)\b[^.!?]{0,60}:\s*$",
-                           re.IGNORECASE)
+FORM_LABEL_RE = re.compile(
+    r":\s*\*\s*$|^\W*(?:your|votre|vos|ihr\w*|dein\w*|wenn du|si vous|tu|"
+    r"tus?|su|tuo|tua|twój|twoja|twoje|ваш\w*|твой|твоя)\b[^.!?]{0,60}:\s*$",
+    re.IGNORECASE,
+)
 FORM_LABEL_WORDS = 10
 SITE_LINK_WORDS = 6  # a legal/imprint link line has at most this many words
 SITE_NOTICE_WORDS = 60  # cookie, licence and paywall notices up to this many words
@@ -138,8 +162,10 @@ SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
 INNER_SENTENCE_RE = re.compile(r"[.!?؟…][\"'”’»“]*\s+\S")
 QUOTE_START_RE = re.compile(r"^\s*[\"'„“”«‹‚]")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-•·▪●]\s|\d|\*NUMBER\*)")  # "* " marks credits, not lists
-GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[«\"“„]?[A-ZÀ-ÖØ-ÞА-ЯЁ])|"
-                               r"(?<=[.!?])\s+(?=[(\[])")
+GLUED_SENTENCE_RE = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?])(?=[«\"“„]?[A-ZÀ-ÖØ-ÞА-ЯЁ])|"
+    r"(?<=[.!?])\s+(?=[(\[])"
+)
 CAPITALISED_RE = re.compile(r"^[\W\d]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 ALL_CAPS_RE = re.compile(r"^[^a-zà-öø-ÿа-яё]*[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}[^a-zà-öø-ÿа-яё]*$")
 WHOLLY_BRACKETED_RE = re.compile(r"^\s*[(\[][^()\[\]]{2,160}[)\]]\s*$")
@@ -151,9 +177,11 @@ INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]")  # ZWNJ/ZWJ are kept: Persian
 SPACE_VARIANTS_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation-byte glyph ("Ã©", "â€™").
-MOJIBAKE_HINT_RE = re.compile("[\u00c2-\u00c3\u00c5\u00c6\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9"
-                              "\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                              "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00c3\u00c5\u00c6\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9"
+    "\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 MULTISPACE_RE = re.compile(r" {2,}")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
@@ -198,8 +226,7 @@ def ends_sentence(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """Return whether most words of text start with a capital (a headline, not a sentence)."""
     words = [w for w in text.split() if LETTER_RE.search(w) and len(w) > 3]
-    return len(words) >= 3 and sum(bool(CAPITALISED_RE.match(w)) for w in words) >= (
-        TITLE_CASE_SHARE * len(words))
+    return len(words) >= 3 and sum(bool(CAPITALISED_RE.match(w)) for w in words) >= (TITLE_CASE_SHARE * len(words))
 
 
 def strong_reason(text: str) -> str | None:
@@ -216,8 +243,7 @@ def strong_reason(text: str) -> str | None:
     plea = INLINE_PLEA_RE.search(text) if words <= PLEA_MAX_WORDS and _has_plea_hint(text) else None
     if plea is not None and plea.lastgroup == "follow":
         return "follow-us plea"
-    if plea is not None and (NEWSLETTER_NOUN_RE.search(text) or (
-            words <= 8 and not ends_sentence(text))):
+    if plea is not None and (NEWSLETTER_NOUN_RE.search(text) or (words <= 8 and not ends_sentence(text))):
         return "newsletter plea"
     if COPYRIGHT_START_RE.match(text) and words <= 30:
         return "copyright line"
@@ -239,7 +265,7 @@ def _has_plea_hint(text: str) -> bool:
 def _looks_like_link(text: str) -> bool:
     """Return whether a read-more line is a link: a separator, or short with no final stop."""
     head = READ_MORE_RE.match(text)
-    rest = text[head.end():] if head else text
+    rest = text[head.end() :] if head else text
     if rest.lstrip()[:1] in {":", "-", "–", "—", "…", "»", "|", ""}:
         return True
     return word_count(text) <= 15 and not ends_sentence(text)
@@ -260,8 +286,7 @@ def edge_reason(text: str, body_script: str, trailer: bool) -> str | None:
         return "source credit"
     if _is_contact(text, words):
         return "contact trailer"
-    if (words <= FOREIGN_EDGE_WORDS and not ends_sentence(text)
-            and _script_of_text(text) not in {body_script, "none"}):
+    if words <= FOREIGN_EDGE_WORDS and not ends_sentence(text) and _script_of_text(text) not in {body_script, "none"}:
         return "foreign-script edge line"
     if BYLINE_HEAD_RE.match(text) and words <= 6 and not trailer:
         return "byline"
@@ -292,8 +317,7 @@ def site_notice_reason(text: str, words: int, trailer: bool) -> str | None:
         return "site link"
     if words <= FORM_LABEL_WORDS and FORM_LABEL_RE.search(text):
         return "label line"
-    if (words <= SITE_NOTICE_WORDS and COPYRIGHT_START_RE.match(text)
-            and COPYRIGHT_RE.search(text, 1)):
+    if words <= SITE_NOTICE_WORDS and COPYRIGHT_START_RE.match(text) and COPYRIGHT_RE.search(text, 1):
         return "copyright line"
     return None
 
@@ -384,7 +408,7 @@ def _is_contact(text: str, words: int) -> bool:
 
 def _script_of_text(text: str) -> str:
     """Return the dominant script of a line's letters ("none" if it has none)."""
-    text = text[share_bar_prefix(text):]
+    text = text[share_bar_prefix(text) :]
     counts = count_scripts(EMAIL_RE.sub(" ", URL_RE.sub(" ", text)))
     return main_script(counts) if counts else "none"
 
@@ -444,8 +468,9 @@ def body_script_of(lines: list[Line]) -> str:
     return main_script(counts) if counts else "none"
 
 
-def peel_edge(lines: list[Line], order: list[int], place: str, body_script: str,
-              learned: frozenset[str]) -> tuple[dict[int, str], int | None]:
+def peel_edge(
+    lines: list[Line], order: list[int], place: str, body_script: str, learned: frozenset[str]
+) -> tuple[dict[int, str], int | None]:
     """Return {line index: reason} for the noise block at one edge, and the first body index."""
     found: dict[int, str] = {}
     longest = max(range(len(lines)), key=lambda i: len(lines[i].text), default=-1)
@@ -468,8 +493,7 @@ def glued_credit(text: str) -> re.Match[str] | None:
 def spare_verse(found: dict[int, str], lines: list[Line], last_body: int | None) -> dict[int, str]:
     """Return trailer removals without short lines that look like verse or a list."""
     short = sorted(i for i, reason in found.items() if reason == "short edge line")
-    body_is_short = last_body is not None and word_count(lines[last_body].text) <= (
-        SHORT_BODY_WORDS)
+    body_is_short = last_body is not None and word_count(lines[last_body].text) <= (SHORT_BODY_WORDS)
     runs = [run for run in _runs(short) if not _touches_site_chrome(run, found)]
     spared = {i for run in runs for i in run if body_is_short or len(run) >= VERSE_RUN}
     return {i: reason for i, reason in found.items() if i not in spared}
@@ -507,8 +531,7 @@ def find_removals(raw: str, learned: frozenset[str]) -> list[Removal]:
             continue
         reason = line_reason(normalise_line(lines[index].text), "inline", script, learned)
         if reason is not None:
-            removals.append(Removal(lines[index].start, lines[index].end, lines[index].text,
-                                    reason))
+            removals.append(Removal(lines[index].start, lines[index].end, lines[index].text, reason))
         elif (credit := glued_credit(lines[index].text)) is not None:
             start = lines[index].start + credit.start(1)
             removals.append(Removal(start, lines[index].end, credit.group(1), "image credit"))
@@ -525,8 +548,9 @@ def drop_nested(removals: list[Removal]) -> list[Removal]:
     return kept
 
 
-def partial_removals(lines: list[Line], first_body: int | None, last_body: int | None,
-                     script: str, learned: frozenset[str]) -> list[Removal]:
+def partial_removals(
+    lines: list[Line], first_body: int | None, last_body: int | None, script: str, learned: frozenset[str]
+) -> list[Removal]:
     """Return noise glued inside the first body line (share bar) and last body line (tail)."""
     found: list[Removal] = []
     if first_body is not None:
@@ -588,7 +612,7 @@ def blank_spans(raw: str, removals: list[Removal]) -> str:
     for removal in removals:
         start = max(removal.start, position)
         pieces.append(raw[position:start])
-        pieces.append(NOT_NEWLINE_RE.sub(" ", raw[start:removal.end]))
+        pieces.append(NOT_NEWLINE_RE.sub(" ", raw[start : removal.end]))
         position = max(position, removal.end)
     pieces.append(raw[position:])
     return "".join(pieces)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from types import MappingProxyType
+from typing import TypeVar
 
 _DATA = files("flows.text") / "data"
 
@@ -23,11 +24,24 @@ LONG_SCALE_LANGUAGES = frozenset({"fr", "de", "es"})
 # Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
 VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "ait", "ront", "ent", "ont", "imos", "emos")
 MONTH_LANGUAGES = ("en", "fr", "es", "de", "ar")
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
+MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # dateparser's month abbreviations that are common words of another language ("two years ago").
 AMBIGUOUS_MONTH_ABBREVIATIONS = frozenset({"ago", "set", "jui"})
 ARABIC_ALEF_TRANSLATION = str.maketrans("أإآٱ", "اااا")
+V = TypeVar("V")
 
 
 def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
@@ -41,7 +55,12 @@ def _rows_of(name: str, kind: str) -> list[tuple[str, ...]]:
     return [row[1:] for row in read_rows(name) if row[0] == kind]
 
 
-def _with_tanween_variants(mapping: Mapping[str, object]) -> Mapping[str, object]:
+def _pairs(rows: Iterable[tuple[str, ...]]) -> dict[str, str]:
+    """Return a word -> value dict from (word, value) rows."""
+    return {row[0]: row[1] for row in rows}
+
+
+def _with_tanween_variants(mapping: Mapping[str, V]) -> Mapping[str, V]:
     """Return `mapping` plus Arabic spellings with the accusative tanween written either way."""
     variants = dict(mapping)
     for key, value in mapping.items():
@@ -99,29 +118,33 @@ PLURAL_SCALES = frozenset(w for w, _, form in _SCALE_ROWS if form == "plural")
 # Abbreviated scales only read after a digit ("$25m", "3bn", "2 Mio.").
 ABBREVIATED_SCALES = frozenset(w for w, _, form in _SCALE_ROWS if form == "abbreviated")
 
-NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType({
-    **{w: ("unit", v) for w, v in _UNITS.items()},
-    **{w: ("unit", v) for w, v in _AR_UNITS.items()},
-    **{w: ("hundred", v) for w, v in _HUNDREDS.items()},
-    **{w: ("half", v) for w, v in _HALVES.items()},
-    **{w: ("article", v) for w, v in _ARTICLES.items()},
-    **{w: ("scale", v) for w, v in SCALES.items() if w not in ABBREVIATED_SCALES},
-})
+NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
+    {
+        **{w: ("unit", v) for w, v in _UNITS.items()},
+        **{w: ("unit", v) for w, v in _AR_UNITS.items()},
+        **{w: ("hundred", v) for w, v in _HUNDREDS.items()},
+        **{w: ("half", v) for w, v in _HALVES.items()},
+        **{w: ("article", v) for w, v in _ARTICLES.items()},
+        **{w: ("scale", v) for w, v in SCALES.items() if w not in ABBREVIATED_SCALES},
+    }
+)
 # Words that are only numbers in one language and ordinary words elsewhere.
-WORD_LANGUAGE: Mapping[str, str] = MappingProxyType(dict(read_rows("numbers_word_languages.tsv")))
+WORD_LANGUAGE: Mapping[str, str] = MappingProxyType(_pairs(read_rows("numbers_word_languages.tsv")))
 GERMAN_NUMBER_MORPHEMES = tuple(row[0] for row in read_rows("numbers_german_morphemes.txt"))
 
 # --- vague and approximate quantity words -------------------------------------------------
 # phrase -> lower bound (qualifier "vague", value null)
 VAGUE: Mapping[str, float] = MappingProxyType(
-    {w: float(v) for w, v, kind in read_rows("figures_vague.tsv") if kind == "vague"})
+    {w: float(v) for w, v, kind in read_rows("figures_vague.tsv") if kind == "vague"}
+)
 # "une vingtaine" -> approximately 20 (value kept, bounds null)
 APPROXIMATE_NOUNS: Mapping[str, float] = MappingProxyType(
-    {w: float(v) for w, v, kind in read_rows("figures_vague.tsv") if kind == "approximate"})
+    {w: float(v) for w, v, kind in read_rows("figures_vague.tsv") if kind == "approximate"}
+)
 
 # --- qualifiers ----------------------------------------------------------------------------
-PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType(dict(_rows_of("figures_qualifiers.tsv", "pre")))
-POST_QUALIFIERS: Mapping[str, str] = MappingProxyType(dict(_rows_of("figures_qualifiers.tsv", "post")))
+PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_qualifiers.tsv", "pre")))
+POST_QUALIFIERS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_qualifiers.tsv", "post")))
 
 # --- units ----------------------------------------------------------------------------------
 _UNIT_ROWS = read_rows("figures_units.tsv")
@@ -133,8 +156,8 @@ PERCENT_WORDS = tuple(r[1] for r in _UNIT_ROWS if r[0] == "percent")
 UNIT_LANGUAGES: Mapping[str, str] = MappingProxyType({r[1]: r[3] for r in _UNIT_ROWS if len(r) > 3 and r[3]})
 
 # --- currencies ---------------------------------------------------------------------------
-CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType(dict(_rows_of("figures_currencies.tsv", "symbol")))
-CURRENCY_WORDS: Mapping[str, str] = _with_tanween_variants(dict(_rows_of("figures_currencies.tsv", "word")))
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_currencies.tsv", "symbol")))
+CURRENCY_WORDS: Mapping[str, str] = _with_tanween_variants(_pairs(_rows_of("figures_currencies.tsv", "word")))
 # "pesos" resolved from the country the article names; first match wins.
 PESO_COUNTRIES: tuple[tuple[str, str], ...] = tuple((k, c) for k, c in _rows_of("figures_currencies.tsv", "peso"))
 
@@ -142,7 +165,8 @@ PESO_COUNTRIES: tuple[tuple[str, str], ...] = tuple((k, c) for k, c in _rows_of(
 # Regex alternations (lowercase), matched as word prefixes in a window around the number.
 _CUE_ROWS = read_rows("figures_category_cues.tsv")
 CATEGORY_CUES: tuple[tuple[str, str], ...] = tuple(
-    (category, "|".join(p for c, p in _CUE_ROWS if c == category)) for category in dict.fromkeys(c for c, _ in _CUE_ROWS)
+    (category, "|".join(p for c, p in _CUE_ROWS if c == category))
+    for category in dict.fromkeys(c for c, _ in _CUE_ROWS)
 )
 
 # --- counted nouns --------------------------------------------------------------------------
@@ -157,12 +181,25 @@ FRACTION_NOUNS = frozenset(w for s, w in _NOUN_SETS if s == "fraction")
 # Modifiers skipped between the number and the noun ("six other children", "neuf autres").
 NOUN_SKIP_WORDS = frozenset(w for s, w in _NOUN_SETS if s == "skip")
 # Foreign counted nouns -> English singular (the `object` field is English); None: no counted thing.
-NOUN_TRANSLATIONS: Mapping[str, str | None] = _with_tanween_variants(  # type: ignore[assignment]
-    {r[0]: r[1] or None for r in read_rows("figures_noun_translations.tsv")})
-ENGLISH_IRREGULAR_SINGULARS: Mapping[str, str] = MappingProxyType(dict(read_rows("figures_english_singulars.tsv")))
-_LEXICON_WORDS = frozenset({*NUMBER_WORDS, *SCALES, *VAGUE, *APPROXIMATE_NOUNS, *TIME_UNITS, *MEASURE_UNITS,
-                            *PERCENT_WORDS, *CURRENCY_WORDS, *PERSON_NOUNS, *NOUN_TRANSLATIONS,
-                            *ENGLISH_IRREGULAR_SINGULARS})
+NOUN_TRANSLATIONS: Mapping[str, str | None] = _with_tanween_variants(
+    {r[0]: r[1] or None for r in read_rows("figures_noun_translations.tsv")}
+)
+ENGLISH_IRREGULAR_SINGULARS: Mapping[str, str] = MappingProxyType(_pairs(read_rows("figures_english_singulars.tsv")))
+_LEXICON_WORDS = frozenset(
+    {
+        *NUMBER_WORDS,
+        *SCALES,
+        *VAGUE,
+        *APPROXIMATE_NOUNS,
+        *TIME_UNITS,
+        *MEASURE_UNITS,
+        *PERCENT_WORDS,
+        *CURRENCY_WORDS,
+        *PERSON_NOUNS,
+        *NOUN_TRANSLATIONS,
+        *ENGLISH_IRREGULAR_SINGULARS,
+    }
+)
 
 
 def stop_words(languages: tuple[str, ...], extra_file: str) -> frozenset[str]:

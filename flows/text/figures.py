@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from flows.text.figure_lexicon import (
     CATEGORY_CUES,
-    COORDINATED_ARTICLES,
     COMPOUND_NOUNS,
+    COORDINATED_ARTICLES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     ENGLISH_IRREGULAR_SINGULARS,
@@ -48,9 +48,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 _SP = r"[\s\u00a0\u202f]"
 _MONTHS = _alternation(sorted(MONTHS))
 MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{_SP}+(?:the{_SP}+)?$")
-MONTH_AFTER_RE = re.compile(
-    rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)"
-)
+MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)")
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
 CLOCK_WORDS_AFTER_RE = re.compile(
@@ -81,9 +79,7 @@ PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\
 CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
 RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|al|a|and|et|y|und|إلى|الى|حتى|و)\s+|\s+و")
-RANGE_PREFIX_RE = re.compile(
-    r"(?<!\w)(?:between|from|entre|del|de|d'|von|zwischen|desde|بين|من)\s+$"
-)
+RANGE_PREFIX_RE = re.compile(r"(?<!\w)(?:between|from|entre|del|de|d'|von|zwischen|desde|بين|من)\s+$")
 RANGE_NEEDS_PREFIX = frozenset({"a", "al", "and", "et", "y", "und", "و", "hasta"})
 SCORE_CUE_RE = re.compile(
     r"(?<!\w)(?:score|scored|won|win|wins|beat|beats|defeat|defeated|draw|drew|match|game|goal|"
@@ -93,21 +89,17 @@ SCORE_CUE_RE = re.compile(
 NUMBER_AHEAD_RE = re.compile(r"\s*(?:\d|(?:une?|a|an|some)\s)")
 PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP}|\()*$")
 POST_QUALIFIER_RE = re.compile(rf",?{_SP}*({_alternation(list(POST_QUALIFIERS))})(?!\w)")
-POST_QUALIFIER_AFTER_NOUN_RE = re.compile(
-    rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)"
-)
+POST_QUALIFIER_AFTER_NOUN_RE = re.compile(rf"{_SP}+[^\W\d_]+{_SP}+({_alternation(list(POST_QUALIFIERS))})(?!\w)")
+_PERCENT_WORDS_SPELT = _alternation([w for w in PERCENT_WORDS if w[0].isalpha()])
 PERCENT_RE = re.compile(
-    rf"(?:{_SP}|-(?=prozent|percent|por ciento|pour cent))?(?:{_alternation(PERCENT_WORDS)})(?:{_SP}+(?:{_alternation([w for w in PERCENT_WORDS if w[0].isalpha()])}))?(?!\w)"
+    rf"(?:{_SP}|-(?=prozent|percent|por ciento|pour cent))?(?:{_alternation(PERCENT_WORDS)})"
+    rf"(?:{_SP}+(?:{_PERCENT_WORDS_SPELT}))?(?!\w)"
 )
-CURRENCY_PREFIX_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{_alternation(list(CURRENCY_SYMBOLS))}){_SP}?$"
-)
+CURRENCY_PREFIX_RE = re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(CURRENCY_SYMBOLS))}){_SP}?$")
 CURRENCY_WORD_RE = re.compile(
     rf"(?:{_SP}*|-(?=dollar|euro|us-dollar|franc|peso|yuan))(?:de{_SP}+|of{_SP}+|d'|d’)?({_alternation(list(CURRENCY_WORDS))})(?!\w)"
 )
-CURRENCY_ANYWHERE_RE = re.compile(
-    rf"(?<!\w)({_alternation([w for w in CURRENCY_WORDS if len(w) > 3])})(?!\w)|(\$|€|£)"
-)
+CURRENCY_ANYWHERE_RE = re.compile(rf"(?<!\w)({_alternation([w for w in CURRENCY_WORDS if len(w) > 3])})(?!\w)|(\$|€|£)")
 AGE_SUFFIX_RE = re.compile(
     rf"(?:{_SP}|-)?(year|month|week|day)s?(?:{_SP}|-)old(?!\w)|-(jährige\w*|jährig\w*)"
     rf"|{_SP}(?:jahre|jahren){_SP}alt(?!\w)|{_SP}(?:years?|ans|años|عاما){_SP}(?:old|de edad|of age)(?!\w)"
@@ -139,7 +131,9 @@ RELATIVE_PART_RE = re.compile(
     r",\s*(?:von denen|of whom|of which|dont|de los cuales|de las cuales|parmi (?:eux|elles|lesquel\w*)|"
     r"منهم|بينهم|among them|unter ihnen)\s"
 )
-ALTERNATIVE_GAP_RE = re.compile(r"\s+(?:statt|anstatt|beziehungsweise|bzw\.|respektive|instead of|au lieu de|en lugar de|بدلا من)\s+")
+ALTERNATIVE_GAP_RE = re.compile(
+    r"\s+(?:statt|anstatt|beziehungsweise|bzw\.|respektive|instead of|au lieu de|en lugar de|بدلا من)\s+"
+)
 LIST_GAP_RE = re.compile(r"\s*(?:,|et|y|and|und|e|o|or|ou|oder|و|أو)\s*|\s+و")
 COMPOUND_GAP_RE = re.compile(r"\s+(?:and|y|et|und|و)\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -169,7 +163,9 @@ QUOTE_DECADE_AFTER_RE = re.compile(r"\d*s(?![^\W\d_])")
 MONTH_NEARBY_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.? ")
 MONTH_DAY_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.? \d{{1,2}}, ?$")
 EMERGENCY_CALL_RE = re.compile(r"(?<!\d)(?:911|999|112)(?!\d)")
-EMERGENCY_CONTEXT_RE = re.compile(r"(?:call(?:ed|ing|s)?|dial(?:ed|led|ing)?|a|the)\s+$|^\s*(?:call|hang|dispatch|operator|emergency)")
+EMERGENCY_CONTEXT_RE = re.compile(
+    r"(?:call(?:ed|ing|s)?|dial(?:ed|led|ing)?|a|the)\s+$|^\s*(?:call|hang|dispatch|operator|emergency)"
+)
 DAY_BEFORE_YEAR_RE = re.compile(r",? (?:1[89]|20)\d\d(?!\d)")
 FOOTNOTE_BRACKET_BEFORE_RE = re.compile(r"[^\W\d_][ \u00a0]?\($")
 FOOTNOTE_BRACKET_AFTER_RE = re.compile(r"\)[.,;:]")
@@ -210,7 +206,9 @@ LETTER_AFTER_SPACE_RE = re.compile(r" [^\W\d_]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"„“«(‘'*•\])»”…]\s*|^\s+|\s[-–—]\s*)$")
 ELISION_RE = re.compile(r"^(?:d|l|qu)['’]")
 CUE_RE = re.compile(
-    r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES) + ")"
+    r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES)
+    + ")"
 )
 SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
 PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below", "über", "unter"})
@@ -221,10 +219,33 @@ DETERMINER_BEFORE_RE = re.compile(
 PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
 # Arabic plural of a relative adjective ("أمريكيين", "مصريون") right after a number: persons.
 ARABIC_NISBA_PLURAL_RE = re.compile(r"^(?:و|ال|وال)?\w{3,}ي(?:ين|ون)$")
-AUXILIARY_VERBS = frozenset({
-    "were", "was", "are", "is", "have", "had", "has", "will", "sont", "ont", "étaient", "avaient",
-    "seront", "fueron", "han", "eran", "habían", "serán", "wurden", "sind", "waren", "haben", "hatten",
-})
+AUXILIARY_VERBS = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "had",
+        "has",
+        "will",
+        "sont",
+        "ont",
+        "étaient",
+        "avaient",
+        "seront",
+        "fueron",
+        "han",
+        "eran",
+        "habían",
+        "serán",
+        "wurden",
+        "sind",
+        "waren",
+        "haben",
+        "hatten",
+    }
+)
 ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
@@ -233,8 +254,17 @@ UNDER_AGE_RE = re.compile(r"(?:under|over|moins de|más de|menos de|unter|über)
 ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب")
 ARABIC_SUFFIXES = (("اً", ""), ("ًا", ""), ("ا", ""), ("ين", ""), ("ون", ""), ("ان", ""), ("ات", "ه"), ("يين", "ي"))
 FRENCH_PLURALS = (("eaux", "eau"), ("eux", "eu"), ("aux", "al"), ("s", ""), ("x", ""))
-SPANISH_PLURALS = (("ces", "z"), ("nes", "n"), ("bres", "bre"), ("dres", "dre"), ("res", "r"), ("les", "l"),
-                   ("des", "d"), ("jes", "je"), ("s", ""))
+SPANISH_PLURALS = (
+    ("ces", "z"),
+    ("nes", "n"),
+    ("bres", "bre"),
+    ("dres", "dre"),
+    ("res", "r"),
+    ("les", "l"),
+    ("des", "d"),
+    ("jes", "je"),
+    ("s", ""),
+)
 ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{_SP}|-)?({_alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({_alternation(list(TIME_UNITS))})(?!\w)")
@@ -334,9 +364,15 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     """Return a range draft if `first` and `second` are the two ends of one range."""
     if first.kind != "exact" or second.kind != "exact" or first.value is None or second.value is None:
         return None
-    gap = doc.low[first.end:second.start]
-    if gap == "-" and first.value >= second.value and first.has_digits and second.has_digits \
-            and not _year_like(first) and doc.low[second.end:second.end + 1] != "%":
+    gap = doc.low[first.end : second.start]
+    if (
+        gap == "-"
+        and first.value >= second.value
+        and first.has_digits
+        and second.has_digits
+        and not _year_like(first)
+        and doc.low[second.end : second.end + 1] != "%"
+    ):
         return _Draft(first.start, second.end, None, None, None, "score", True)
     if gap.lstrip(" \u00a0").startswith("%") and PERCENT_RE.match(doc.low, second.end):
         gap = gap.lstrip(" \u00a0")[1:]
@@ -355,14 +391,21 @@ def _range_of(first: NumberSpan, second: NumberSpan, doc: _Doc) -> _Draft | None
     if low_value >= second.value:
         return None
     start = prefix.start() if prefix is not None and not dash else first.start
-    return _Draft(start, second.end, None, low_value, second.value, "range",
-                  first.has_digits or second.has_digits, second.scale)
+    return _Draft(
+        start, second.end, None, low_value, second.value, "range", first.has_digits or second.has_digits, second.scale
+    )
 
 
 def _year_like(span: NumberSpan) -> bool:
     """Return whether a span is a bare four-digit number that could be a year."""
-    return span.has_digits and span.scale is None and span.value is not None and 1800 <= span.value <= 2100 \
-        and span.value.is_integer() and span.end - span.start == 4
+    return (
+        span.has_digits
+        and span.scale is None
+        and span.value is not None
+        and 1800 <= span.value <= 2100
+        and span.value.is_integer()
+        and span.end - span.start == 4
+    )
 
 
 def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
@@ -373,8 +416,14 @@ def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
     for draft in drafts:
         reason = _exclusion(draft, doc)
         excluded = reason is not None
-        if not excluded and previous is not None and draft.has_digits and previous.has_digits \
-                and LIST_GAP_RE.fullmatch(doc.low[previous.end:draft.start]) and not _has_counted_noun(doc, draft.end):
+        if (
+            not excluded
+            and previous is not None
+            and draft.has_digits
+            and previous.has_digits
+            and LIST_GAP_RE.fullmatch(doc.low[previous.end : draft.start])
+            and not _has_counted_noun(doc, draft.end)
+        ):
             excluded = True
         previous = draft if reason == "reference" and draft.kind == "exact" else None
         if reason == "date":
@@ -387,8 +436,14 @@ def _drop_excluded(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
 def _without_listed_days(kept: list[_Draft], date: _Draft, doc: _Doc) -> list[_Draft]:
     """Return `kept` without the bare day numbers listed right before a date ("les 21, 22 et 23 novembre")."""
     cursor = date
-    while kept and kept[-1].has_digits and kept[-1].kind == "exact" and (kept[-1].value or 99) <= 31 \
-            and LIST_GAP_RE.fullmatch(doc.low[kept[-1].end:cursor.start]) and MONTH_AFTER_RE.match(doc.low, date.end):
+    while (
+        kept
+        and kept[-1].has_digits
+        and kept[-1].kind == "exact"
+        and (kept[-1].value or 99) <= 31
+        and LIST_GAP_RE.fullmatch(doc.low[kept[-1].end : cursor.start])
+        and MONTH_AFTER_RE.match(doc.low, date.end)
+    ):
         cursor = kept.pop()
     return kept
 
@@ -399,8 +454,12 @@ def _exclusion(draft: _Draft, doc: _Doc) -> str | None:
     if draft.kind in ("vague", "approx"):
         if doc.language == "de" and HYPHEN_COMPOUND_AFTER_RE.match(doc.text, draft.end):
             return "reference"
-        return "reference" if doc.text[draft.start].isupper() and NAME_BEFORE_VAGUE_RE.search(
-            doc.text, max(0, draft.start - 12), draft.start) else None
+        return (
+            "reference"
+            if doc.text[draft.start].isupper()
+            and NAME_BEFORE_VAGUE_RE.search(doc.text, max(0, draft.start - 12), draft.start)
+            else None
+        )
     if draft.kind == "score" or _is_date_or_time(draft, doc):
         return "date"
     if _is_identifier(draft, doc):
@@ -411,33 +470,60 @@ def _exclusion(draft: _Draft, doc: _Doc) -> str | None:
 def _is_date_or_time(draft: _Draft, doc: _Doc) -> bool:
     """Return whether the number is part of a date, a year or a clock time."""
     low, start, end = doc.low, draft.start, draft.end
-    before = low[max(0, start - 16):start]
+    before = low[max(0, start - 16) : start]
     if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(low, end):
         return True
     if draft.has_digits and (TIME_AFTER_RE.match(low, end) or _touches(low, start, end, "/:+")):
         return True
-    if draft.has_digits and any(m.start() < end and start < m.end() for m in NUMERIC_DATE_RE.finditer(low, max(0, start - 11), end + 11)):
+    if draft.has_digits and any(
+        m.start() < end and start < m.end() for m in NUMERIC_DATE_RE.finditer(low, max(0, start - 11), end + 11)
+    ):
         return True
     if draft.has_digits and TIME_BEFORE_RE.search(before) and _next_word(low, end) in ("h", "heures", "horas", "uhr"):
         return True
     if TIME_BEFORE_RE.search(before) and CLOCK_WORDS_AFTER_RE.match(low, end):
         return True
-    if not draft.has_digits and draft.value in (20, 30, 40, 50, 60, 70, 80, 90) and doc.language in ("es", "fr") \
-            and DECADE_WORD_BEFORE_RE.search(before):
+    if (
+        not draft.has_digits
+        and draft.value in (20, 30, 40, 50, 60, 70, 80, 90)
+        and doc.language in ("es", "fr")
+        and DECADE_WORD_BEFORE_RE.search(before)
+    ):
         return True
-    if draft.has_digits and GLUED_HOUR_RE.match(low, end) and (draft.value or 99) <= 24 and (
-            CLOCK_BEFORE_RE.search(before) or GLUED_HOUR_ZONE_RE.match(low, end)):
+    if (
+        draft.has_digits
+        and GLUED_HOUR_RE.match(low, end)
+        and (draft.value or 99) <= 24
+        and (CLOCK_BEFORE_RE.search(before) or GLUED_HOUR_ZONE_RE.match(low, end))
+    ):
         return True
-    if draft.has_digits and YEAR_DIGITS_RE.fullmatch(low, start, end) and MONTH_DAY_BEFORE_RE.search(low, max(0, start - 16), start):
+    if (
+        draft.has_digits
+        and YEAR_DIGITS_RE.fullmatch(low, start, end)
+        and MONTH_DAY_BEFORE_RE.search(low, max(0, start - 16), start)
+    ):
         return True
-    if draft.has_digits and draft.value is not None and draft.value <= 31 and DAY_BEFORE_YEAR_RE.match(low, end) \
-            and MONTH_NEARBY_RE.search(low, max(0, start - 24), start):
+    if (
+        draft.has_digits
+        and draft.value is not None
+        and draft.value <= 31
+        and DAY_BEFORE_YEAR_RE.match(low, end)
+        and MONTH_NEARBY_RE.search(low, max(0, start - 24), start)
+    ):
         return True
-    if draft.has_digits and (YEAR_RANGE_TAIL_RE.search(low, max(0, start - 6), start) or HIJRI_AFTER_RE.match(low, end)
-                             and doc.language == "ar"):
+    if draft.has_digits and (
+        YEAR_RANGE_TAIL_RE.search(low, max(0, start - 6), start)
+        or HIJRI_AFTER_RE.match(low, end)
+        and doc.language == "ar"
+    ):
         return True
-    if draft.has_digits and "/" in low[max(0, start - 8):end + 8] and any(
-            m.start() <= start and end <= m.end() for m in SPACED_DATE_RE.finditer(low, max(0, start - 10), end + 10)):
+    if (
+        draft.has_digits
+        and "/" in low[max(0, start - 8) : end + 8]
+        and any(
+            m.start() <= start and end <= m.end() for m in SPACED_DATE_RE.finditer(low, max(0, start - 10), end + 10)
+        )
+    ):
         return True
     return draft.has_digits and _is_year(draft, doc)
 
@@ -452,9 +538,15 @@ def _touches(low: str, start: int, end: int, chars: str) -> bool:
 def _is_year(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a plain four-digit number reads as a year."""
     values = [draft.value] if draft.kind != "range" else [draft.lower, draft.upper]
-    raw = doc.text[draft.start:draft.end]
-    if draft.kind != "range" and draft.value is not None and 1000 <= draft.value < 1800 and draft.value.is_integer() \
-            and SINCE_BEFORE_RE.search(doc.low, max(0, draft.start - 14), draft.start) and not _has_counted_noun(doc, draft.end):
+    raw = doc.text[draft.start : draft.end]
+    if (
+        draft.kind != "range"
+        and draft.value is not None
+        and 1000 <= draft.value < 1800
+        and draft.value.is_integer()
+        and SINCE_BEFORE_RE.search(doc.low, max(0, draft.start - 14), draft.start)
+        and not _has_counted_noun(doc, draft.end)
+    ):
         return True  # "seit 1570", "since 1648": an old year after a preposition of time
     if not all(v is not None and v.is_integer() and 1800 <= v <= 2100 for v in values):
         return False
@@ -470,27 +562,33 @@ def _has_counted_noun(doc: _Doc, end: int) -> bool:
     if PERCENT_RE.match(doc.low, end) or CURRENCY_WORD_RE.match(doc.low, end):
         return True
     word = _next_word(doc.low, end)
-    return word in NOUN_TRANSLATIONS or _singular(word) in PERSON_NOUNS or word in MEASURE_UNITS \
+    return (
+        word in NOUN_TRANSLATIONS
+        or _singular(word) in PERSON_NOUNS
+        or word in MEASURE_UNITS
         or (word in TIME_UNITS and len(word) > 3)
+    )
 
 
 def _next_word(low: str, end: int) -> str:
     """Return the word right after `end` (after spaces), lowercase, or ''."""
-    match = WORD_RE.match(low, end + len(low[end:end + 3]) - len(low[end:end + 3].lstrip()))
+    match = WORD_RE.match(low, end + len(low[end : end + 3]) - len(low[end : end + 3].lstrip()))
     return match.group() if match else ""
 
 
 def _is_identifier(draft: _Draft, doc: _Doc) -> bool:
     """Return whether the number belongs to a name, code, ordinal or list marker (G20, 2nd)."""
-    return _is_glued_or_marked(draft, doc) or _is_code_or_reference(draft, doc) or (
-        draft.has_digits and _is_proper_name_number(draft, doc)
+    return (
+        _is_glued_or_marked(draft, doc)
+        or _is_code_or_reference(draft, doc)
+        or (draft.has_digits and _is_proper_name_number(draft, doc))
     )
 
 
 def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
     """Return whether letters, marks or brackets attached to the number make it a non-figure."""
     text, low, start, end = doc.text, doc.low, draft.start, draft.end
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 2) : start]
     if ARABIC_CLITIC_BEFORE_RE.search(text, max(0, start - 3), start):
         before = " "
     if before[-1:].isalpha() or (before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)):
@@ -501,39 +599,69 @@ def _is_glued_or_marked(draft: _Draft, doc: _Doc) -> bool:
         return True
     if draft.has_digits and start and text[start - 1] == "(" and PAREN_ITEM_AFTER_RE.match(text, end):
         return True
-    if draft.has_digits and (draft.value or 999) < 100 and FOOTNOTE_BRACKET_BEFORE_RE.search(text, max(0, start - 3), start) \
-            and FOOTNOTE_BRACKET_AFTER_RE.match(text, end):
+    if (
+        draft.has_digits
+        and (draft.value or 999) < 100
+        and FOOTNOTE_BRACKET_BEFORE_RE.search(text, max(0, start - 3), start)
+        and FOOTNOTE_BRACKET_AFTER_RE.match(text, end)
+    ):
         return True
     if draft.has_digits and (STREET_AFTER_RE.match(low, end) or STREET_INITIAL_AFTER_RE.match(text, end)):
         return True
-    if doc.language in ("fr", "es") and POSTCODE_RE.fullmatch(text, start, end) and CAPITALISED_AFTER_RE.match(text, end):
+    if (
+        doc.language in ("fr", "es")
+        and POSTCODE_RE.fullmatch(text, start, end)
+        and CAPITALISED_AFTER_RE.match(text, end)
+    ):
         return True
-    if draft.has_digits and text.startswith(") ", end) and ENUMERATOR_RE.search(text, max(0, start - 3), start) \
-            and (draft.value or 0) < 20:
+    if (
+        draft.has_digits
+        and text.startswith(") ", end)
+        and ENUMERATOR_RE.search(text, max(0, start - 3), start)
+        and (draft.value or 0) < 20
+    ):
         return True
     if draft.has_digits and DECADE_S_RE.match(low, end) and not _is_decade_age(draft, doc):
         return True
     if draft.has_digits and start and text[start - 1] in "'’‘" and QUOTE_DECADE_AFTER_RE.match(low, end):
         return True
-    if draft.has_digits and start > 1 and text[start - 1] in "»”\"’" and (text[start - 1] == "»" or not text[start - 2].isspace()) \
-            and FOOTNOTE_AFTER_RE.match(text, end):
+    if (
+        draft.has_digits
+        and start > 1
+        and text[start - 1] in '»”"’'
+        and (text[start - 1] == "»" or not text[start - 2].isspace())
+        and FOOTNOTE_AFTER_RE.match(text, end)
+    ):
         return True
-    if draft.has_digits and text.startswith(") ", end) and (draft.value or 0) < 20 and "(" not in text[max(0, start - 40):start]:
+    if (
+        draft.has_digits
+        and text.startswith(") ", end)
+        and (draft.value or 0) < 20
+        and "(" not in text[max(0, start - 40) : start]
+    ):
         return True
-    if draft.has_digits and QUOTED_BEFORE_RE.search(text, max(0, start - 2), start) and QUOTED_AFTER_RE.match(text, end):
+    if (
+        draft.has_digits
+        and QUOTED_BEFORE_RE.search(text, max(0, start - 2), start)
+        and QUOTED_AFTER_RE.match(text, end)
+    ):
         return True
     if doc.language == "de" and draft.has_digits and GERMAN_ORDINAL_AFTER_RE.match(text, end):
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
         return True
-    if draft.has_digits and text[end:end + 1] in ("M", "G") and not text[end + 1:end + 2].isalpha() \
-            and CURRENCY_PREFIX_RE.search(low, max(0, start - 4), start) is None:
+    if (
+        draft.has_digits
+        and text[end : end + 1] in ("M", "G")
+        and not text[end + 1 : end + 2].isalpha()
+        and CURRENCY_PREFIX_RE.search(low, max(0, start - 4), start) is None
+    ):
         return True
     if draft.has_digits and ORDINAL_AFTER_RE.match(low, end) and not _glued_suffix_ok(low, end):
         return True
-    if _next_word(low, end + (low[end:end + 1] == "-")) in FRACTION_NOUNS:
+    if _next_word(low, end + (low[end : end + 1] == "-")) in FRACTION_NOUNS:
         return True
-    if text[start:end] in ("عشر", "عشرة") and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
+    if text[start:end] in ("عشر", "عشرة") and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12) : start]):
         return True
     return not draft.has_digits and _is_word_not_number(draft, doc)
 
@@ -543,30 +671,39 @@ def _is_code_or_reference(draft: _Draft, doc: _Doc) -> bool:
     text, low, start, end = doc.text, doc.low, draft.start, draft.end
     if low.startswith(". ", end) and GERMAN_ORDINAL_BEFORE_RE.search(low, max(0, start - 8), start):
         return True
-    if PHONE_RE.match(text, start) or CLOCK_MINUTES_BEFORE_RE.search(text[max(0, start - 6):start]):
+    if PHONE_RE.match(text, start) or CLOCK_MINUTES_BEFORE_RE.search(text[max(0, start - 6) : start]):
         return True
     if EMERGENCY_CALL_RE.fullmatch(text, start, end) and (
-            EMERGENCY_CONTEXT_RE.search(low[max(0, start - 12):start]) or EMERGENCY_CONTEXT_RE.search(low[end:end + 12])):
+        EMERGENCY_CONTEXT_RE.search(low[max(0, start - 12) : start]) or EMERGENCY_CONTEXT_RE.search(low[end : end + 12])
+    ):
         return True
-    if DIGIT_OR_SLASH_BEFORE_RE.search(text[max(0, start - 2):start]) or LONG_DIGITS_RE.fullmatch(text[start:end]):
+    if DIGIT_OR_SLASH_BEFORE_RE.search(text[max(0, start - 2) : start]) or LONG_DIGITS_RE.fullmatch(text[start:end]):
         return True
     if CODE_DIGITS_RE.fullmatch(text, start, end) and CODE_AFTER_RE.match(text, end):
         return True
-    return bool(IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14):start]) or CONTACT_BEFORE_RE.search(low[max(0, start - 12):start]))
+    return bool(
+        IDENTIFIER_BEFORE_RE.search(low[max(0, start - 14) : start])
+        or CONTACT_BEFORE_RE.search(low[max(0, start - 12) : start])
+    )
 
 
 def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a number word is used as another word ("tout neuf", German noun "die Elf")."""
-    word = doc.low[draft.start:draft.end]
+    word = doc.low[draft.start : draft.end]
     if word == "dos" and doc.language != "es" and NAME_AFTER_RE.match(doc.text, draft.end):
         return True
-    if word == "neuf" and (NEUF_ADJECTIVE_RE.search(doc.low, max(0, draft.start - 10), draft.start)
-                           or not LETTER_AFTER_SPACE_RE.match(doc.low, draft.end)):
+    if word == "neuf" and (
+        NEUF_ADJECTIVE_RE.search(doc.low, max(0, draft.start - 10), draft.start)
+        or not LETTER_AFTER_SPACE_RE.match(doc.low, draft.end)
+    ):
         return True
     if not doc.text[draft.start].isupper() or SENTENCE_START_RE.search(doc.text, max(0, draft.start - 3), draft.start):
         return False
-    if doc.language != "de" and HEADLINE_BEFORE_RE.search(doc.text, max(0, draft.start - 20), draft.start) \
-            and NAME_AFTER_RE.match(doc.text, draft.end):
+    if (
+        doc.language != "de"
+        and HEADLINE_BEFORE_RE.search(doc.text, max(0, draft.start - 20), draft.start)
+        and NAME_AFTER_RE.match(doc.text, draft.end)
+    ):
         return False  # "Virus Kills Two People": a Title Case headline
     return doc.language in ("de", "en", "fr", "es")
 
@@ -591,25 +728,33 @@ def _glued_suffix_ok(low: str, end: int) -> bool:
 
 def _is_proper_name_number(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a capitalised word directly precedes the number ("Boeing 737")."""
-    match = CAPITALISED_BEFORE_RE.search(doc.text[max(0, draft.start - 30):draft.start])
+    match = CAPITALISED_BEFORE_RE.search(doc.text[max(0, draft.start - 30) : draft.start])
     if match is None:
         return False
     word = match.group(1).lower()
-    if (word in PRE_QUALIFIERS or word in NOUN_PHRASE_STOPS or word in NOUN_SKIP_WORDS or word in FUNCTION_WORDS
-            or word in COORDINATED_ARTICLES) and not (len(word) > 1 and match.group(1).isupper()):
+    if (
+        word in PRE_QUALIFIERS
+        or word in NOUN_PHRASE_STOPS
+        or word in NOUN_SKIP_WORDS
+        or word in FUNCTION_WORDS
+        or word in COORDINATED_ARTICLES
+    ) and not (len(word) > 1 and match.group(1).isupper()):
         return False
-    return not _has_counted_noun(doc, draft.end) and not PERCENT_RE.match(doc.low, draft.end) \
+    return (
+        not _has_counted_noun(doc, draft.end)
+        and not PERCENT_RE.match(doc.low, draft.end)
         and not AGE_SUFFIX_RE.match(doc.low, draft.end)
+    )
 
 
 def _is_score(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a dash range of small numbers is a sports score."""
     if draft.lower is None or draft.upper is None or draft.upper > 20:
         return False
-    sentence = doc.low[max(0, draft.start - 80):draft.end + 80]
+    sentence = doc.low[max(0, draft.start - 80) : draft.end + 80]
     if PERCENT_RE.match(doc.low, draft.end):
         return False
-    return SCORE_CUE_RE.search(sentence) is not None and "-" in doc.low[draft.start:draft.end]
+    return SCORE_CUE_RE.search(sentence) is not None and "-" in doc.low[draft.start : draft.end]
 
 
 def _with_unit(draft: _Draft, doc: _Doc) -> _Draft:
@@ -675,13 +820,20 @@ def _with_time_or_measure(draft: _Draft, doc: _Doc) -> _Draft:
         if match is None:
             return draft
         unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
-        return draft._replace(unit=unit, unit_kind="time") if unit else \
-            draft._replace(unit=MEASURE_UNITS[match.group(1)], unit_kind="measure")
+        return (
+            draft._replace(unit=unit, unit_kind="time")
+            if unit
+            else draft._replace(unit=MEASURE_UNITS[match.group(1)], unit_kind="measure")
+        )
     glued = end < len(low) and low[end].isalpha()
     match = (_TIME_UNIT_GLUED_RE if glued else _TIME_UNIT_RE).match(low, end)
     if match is None and (adjective := TIME_ADJECTIVE_RE.match(low, end)) is not None:
         match = _TIME_UNIT_RE.match(low, adjective.end())
-    if match is not None and draft.kind != "vague" and doc.language in UNIT_LANGUAGES.get(match.group(1), doc.language + "|und"):
+    if (
+        match is not None
+        and draft.kind != "vague"
+        and doc.language in UNIT_LANGUAGES.get(match.group(1), doc.language + "|und")
+    ):
         unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
         return draft._replace(end=match.end(), unit=unit, unit_kind="time")
     match = _MEASURE_RE.match(low, end)
@@ -692,11 +844,11 @@ def _with_time_or_measure(draft: _Draft, doc: _Doc) -> _Draft:
 
 def _with_arabic_one(draft: _Draft, doc: _Doc) -> _Draft:
     """Return "يوم واحد" (noun + واحد) as one figure with the noun as unit."""
-    if draft.kind != "article" or doc.text[draft.start:draft.end] not in ARABIC_ONE:
+    if draft.kind != "article" or doc.text[draft.start : draft.end] not in ARABIC_ONE:
         return draft
-    match = WORD_BEFORE_RE.search(doc.low[max(0, draft.start - 20):draft.start])
+    match = WORD_BEFORE_RE.search(doc.low[max(0, draft.start - 20) : draft.start])
     unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1))) if match else None
-    if unit is None:
+    if unit is None or match is None:
         return draft._replace(kind="article")
     start = draft.start - len(match.group(0))
     return draft._replace(start=start, unit=unit, unit_kind="time", kind="exact")
@@ -707,8 +859,14 @@ def _merge_compound_durations(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
     merged: list[_Draft] = []
     for draft in drafts:
         prev = merged[-1] if merged else None
-        if prev and prev.unit == "year" and draft.unit == "month" and prev.value is not None and draft.value is not None \
-                and COMPOUND_GAP_RE.fullmatch(doc.low[prev.end:draft.start]):
+        if (
+            prev
+            and prev.unit == "year"
+            and draft.unit == "month"
+            and prev.value is not None
+            and draft.value is not None
+            and COMPOUND_GAP_RE.fullmatch(doc.low[prev.end : draft.start])
+        ):
             value = prev.value + draft.value / 12
             merged[-1] = prev._replace(end=draft.end, value=value, lower=value, upper=value)
             continue
@@ -740,15 +898,21 @@ def _with_qualifier(draft: _Draft, doc: _Doc) -> _Draft:
 
 def _is_adjectival(draft: _Draft, doc: _Doc) -> bool:
     """Return whether the figure is a hyphenated modifier of a noun ("nine-month siege")."""
-    return "-" in doc.low[draft.start:draft.end] and draft.unit is not None and doc.low[draft.end:draft.end + 1] == " "
+    return (
+        "-" in doc.low[draft.start : draft.end] and draft.unit is not None and doc.low[draft.end : draft.end + 1] == " "
+    )
 
 
 def _bounded(draft: _Draft, qualifier: str) -> _Draft:
     """Return the draft with lower/upper set as the qualifier implies."""
     value = draft.value
     lower, upper = {
-        "at_least": (value, None), "more_than": (value, None), "almost": (None, value),
-        "up_to": (None, value), "at_most": (None, value), "less_than": (None, value),
+        "at_least": (value, None),
+        "more_than": (value, None),
+        "almost": (None, value),
+        "up_to": (None, value),
+        "at_most": (None, value),
+        "less_than": (None, value),
         "approximately": (None, None),
     }.get(qualifier, (value, value))
     return draft._replace(qualifier=qualifier, lower=lower, upper=upper)
@@ -756,7 +920,7 @@ def _bounded(draft: _Draft, qualifier: str) -> _Draft:
 
 def _approximate_noun(draft: _Draft, doc: _Doc) -> _Draft:
     """Return "une vingtaine" / "un centenar" as an approximate value with its article."""
-    article = APPROX_ARTICLE_RE.search(doc.low[max(0, draft.start - 8):draft.start])
+    article = APPROX_ARTICLE_RE.search(doc.low[max(0, draft.start - 8) : draft.start])
     start = draft.start - len(article.group()) if article else draft.start
     return draft._replace(start=start, qualifier="approximately", lower=None, upper=None)
 
@@ -822,29 +986,35 @@ def _label_noun(label: str, language: str) -> str | None:
         translated = _lookup_noun(low)
         if translated != "":
             return translated
-        if language in ("en", "und") and (low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))):
+        if language in ("en", "und") and (
+            low in ENGLISH_IRREGULAR_SINGULARS or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))
+        ):
             return _singular(low)
     return None
 
 
 def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
     """Return a time figure read as age (with its person) or duration."""
-    adjectival = doc.text[draft.start:draft.end].count("-") > 0 and draft.end < len(doc.text) \
-        and doc.text[draft.end] == " "
-    if draft.age and adjectival and "-J" not in doc.text[draft.start:draft.end]:
+    adjectival = (
+        doc.text[draft.start : draft.end].count("-") > 0 and draft.end < len(doc.text) and doc.text[draft.end] == " "
+    )
+    if draft.age and adjectival and "-J" not in doc.text[draft.start : draft.end]:
         return _noun_after(draft, doc, draft.end)
-    before = doc.low[max(0, draft.start - 40):draft.start]
+    before = doc.low[max(0, draft.start - 40) : draft.start]
     if PRONOUN_DE_RE.search(before):
         return draft._replace(age=True)
-    if draft.unit == "year" and doc.low[draft.end:draft.end + 2].lstrip(" ").startswith(")") \
-            and NAME_BEFORE_BRACKET_RE.search(doc.text, max(0, draft.start - 30), draft.start):
+    if (
+        draft.unit == "year"
+        and doc.low[draft.end : draft.end + 2].lstrip(" ").startswith(")")
+        and NAME_BEFORE_BRACKET_RE.search(doc.text, max(0, draft.start - 30), draft.start)
+    ):
         return draft._replace(age=True)
     if draft.age or AGE_PREFIX_RE.search(before):
         return draft._replace(age=True, object=_person_before(before))
     person = PERSON_DE_RE.search(before)
     if person and draft.unit in ("year", "month", "day", "week") and _translate(person.group(1)) in PERSON_NOUNS:
         return draft._replace(age=True, object=_translate(person.group(1)))
-    if adjectival and doc.text[draft.start:draft.end].count(" ") == 0:
+    if adjectival and doc.text[draft.start : draft.end].count(" ") == 0:
         return _noun_after(draft, doc, draft.end)
     return draft
 
@@ -860,26 +1030,40 @@ def _is_appositive_age(draft: _Draft, doc: _Doc) -> bool:
     """Return whether a bare number between commas after a name is an age ("Morelli, 54,")."""
     if not draft.has_digits or draft.value is None or not 1 <= draft.value < 120 or not draft.value.is_integer():
         return False
-    return APPOSITIVE_AGE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None \
-        and (doc.text[draft.end:draft.end + 1] in (",", ")")
-             or doc.language in ("en", "und") and APPOSITIVE_END_RE.match(doc.text, draft.end) is not None)
+    return APPOSITIVE_AGE_RE.search(doc.text, max(0, draft.start - 30), draft.start) is not None and (
+        doc.text[draft.end : draft.end + 1] in (",", ")")
+        or doc.language in ("en", "und")
+        and APPOSITIVE_END_RE.match(doc.text, draft.end) is not None
+    )
 
 
 def _is_decade_age(draft: _Draft, doc: _Doc) -> bool:
     """Return whether the number is a decade of life ("in her 70s")."""
     if not draft.has_digits or draft.value is None or draft.value % 10 or draft.value >= 200:
         return False
-    return doc.low[draft.end:draft.end + 1] == "s" and DECADE_OWNER_RE.search(doc.low, max(0, draft.start - 40), draft.start) is not None
+    return (
+        doc.low[draft.end : draft.end + 1] == "s"
+        and DECADE_OWNER_RE.search(doc.low, max(0, draft.start - 40), draft.start) is not None
+    )
 
 
 def _decade_age(draft: _Draft, doc: _Doc) -> _Draft:
     """Return "in her 70s" as an age range 70..79 with the person before it."""
-    match = DECADE_AGE_RE.search(doc.low[max(0, draft.start - 40):draft.start])
+    match = DECADE_AGE_RE.search(doc.low[max(0, draft.start - 40) : draft.start])
     noun = _translate(match.group(1)) if match and match.group(1) else None
     lower = draft.value
-    return draft._replace(end=draft.end + 1, value=None, lower=lower, upper=(lower or 0) + 9,
-                   qualifier="range", kind="range", unit="year", unit_kind="time", age=True,
-                   object=noun if noun in PERSON_NOUNS else None)
+    return draft._replace(
+        end=draft.end + 1,
+        value=None,
+        lower=lower,
+        upper=(lower or 0) + 9,
+        qualifier="range",
+        kind="range",
+        unit="year",
+        unit_kind="time",
+        age=True,
+        object=noun if noun in PERSON_NOUNS else None,
+    )
 
 
 def _noun_after(draft: _Draft, doc: _Doc, position: int) -> _Draft:
@@ -888,7 +1072,7 @@ def _noun_after(draft: _Draft, doc: _Doc, position: int) -> _Draft:
         position = abbreviation.end()
     match = PHRASE_RE.match(doc.text, position)
     head = _head_noun(match.group(1).split(), doc.language) if match else None
-    if head is None:
+    if head is None or match is None:
         return draft
     noun, known = head
     return draft._replace(object=noun, object_known=known, noun_end=match.end())
@@ -901,8 +1085,11 @@ def _head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     if not words:
         return None
     first = ELISION_RE.sub("", words[0].lower())
-    if (first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS) and not (words[0].isupper() and len(first) > 1) \
-            or _is_number_word(first):
+    if (
+        (first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS)
+        and not (words[0].isupper() and len(first) > 1)
+        or _is_number_word(first)
+    ):
         return None
     translated = _lookup_noun(first)
     if translated != "":
@@ -1024,11 +1211,11 @@ def _noun_forms(word: str) -> list[str]:
             forms.append(word[:-2])
         return forms
     base = normalize_arabic(word)
-    stems = [base] + [base[len(p):] for p in ARABIC_PREFIXES if base.startswith(p) and len(base) - len(p) > 2]
+    stems = [base] + [base[len(p) :] for p in ARABIC_PREFIXES if base.startswith(p) and len(base) - len(p) > 2]
     forms = []
     for stem in stems:
         forms.append(stem)
-        forms.extend(stem[:-len(x)] + y for x, y in ARABIC_SUFFIXES if stem.endswith(x) and len(stem) - len(x) > 1)
+        forms.extend(stem[: -len(x)] + y for x, y in ARABIC_SUFFIXES if stem.endswith(x) and len(stem) - len(x) > 1)
     return forms
 
 
@@ -1071,8 +1258,10 @@ def _bare_chain_before(drafts: list[_Draft], index: int, doc: _Doc) -> list[int]
         item = drafts[cursor - 1]
         if item.unit is not None or item.object is not None or item.kind != "exact":
             break
-        gap = doc.low[item.end:drafts[cursor].start]
-        if LIST_GAP_RE.fullmatch(gap) is None and not (drafts[index].unit_kind == "percent" and ALTERNATIVE_GAP_RE.fullmatch(gap)):
+        gap = doc.low[item.end : drafts[cursor].start]
+        if LIST_GAP_RE.fullmatch(gap) is None and not (
+            drafts[index].unit_kind == "percent" and ALTERNATIVE_GAP_RE.fullmatch(gap)
+        ):
             break
         chain.insert(0, cursor - 1)
         cursor -= 1
@@ -1083,7 +1272,7 @@ def _time_list(drafts: list[_Draft], chain: list[int], index: int, doc: _Doc) ->
     """Return drafts where a listed time unit applies to the whole list, as ages if so read."""
     closing = drafts[index]
     head = drafts[chain[0]]
-    before = doc.low[max(0, head.start - 40):head.start]
+    before = doc.low[max(0, head.start - 40) : head.start]
     person = _person_before(before)
     age = closing.age or person is not None or AGE_PREFIX_RE.search(before) is not None
     object_ = (closing.object or person) if age else None
@@ -1126,19 +1315,33 @@ def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
             continue
         if draft.category != "people" or prev.category not in EVENT_CATEGORIES:
             continue
-        gap = doc.low[prev.end:draft.start]
-        if len(gap) < 40 and SENTENCE_END_RE.search(gap) is None and \
-                CUE_RE.search(doc.low, max(prev.end, prev.noun_end), draft.start) is None:
+        gap = doc.low[prev.end : draft.start]
+        if (
+            len(gap) < 40
+            and SENTENCE_END_RE.search(gap) is None
+            and CUE_RE.search(doc.low, max(prev.end, prev.noun_end), draft.start) is None
+        ):
             result[index] = draft._replace(category=prev.category)
     return result
 
 
 # Word endings of persons: "-ist" (communist, cyclist), French "-ien"/"-ais"/"-ois" (demonyms).
 PERSON_SUFFIXES = ("ist", "ien", "ienne", "ais", "ois", "eer")
-NOT_PERSON_SUFFIXED = frozenset({
-    "playlist", "checklist", "wishlist", "shortlist", "quotidien", "entretien", "soutien",
-    "palais", "relais", "harass", "career",
-})
+NOT_PERSON_SUFFIXED = frozenset(
+    {
+        "playlist",
+        "checklist",
+        "wishlist",
+        "shortlist",
+        "quotidien",
+        "entretien",
+        "soutien",
+        "palais",
+        "relais",
+        "harass",
+        "career",
+    }
+)
 
 
 def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
@@ -1148,7 +1351,7 @@ def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
         return False
     if prev.category not in EVENT_CATEGORIES and prev.category != "people":
         return False
-    gap = doc.low[prev.end:draft.start]
+    gap = doc.low[prev.end : draft.start]
     if _next_word(doc.low, draft.end) in AUXILIARY_VERBS:
         return False  # "11,300 died and some 28,600 were infected": a clause of its own
     return len(gap) < 60 and SENTENCE_END_RE.search(gap) is None and ELLIPSIS_GAP_RE.search(gap) is not None
@@ -1169,24 +1372,25 @@ def _cue_category(draft: _Draft, doc: _Doc, previous: _Draft | None, following: 
     previous_end = previous.end if previous else 0
     owner_end = previous_end if previous and previous.unit is None else 0
     low = doc.low
-    near = low[max(0, draft.start - 25):draft.start]
+    near = low[max(0, draft.start - 25) : draft.start]
     cut = CLAUSE_CUT_RE.search(near)
     immediate = CUE_RE.search(near, cut.end() if cut else 0)
     if immediate is not None:
         return immediate.lastgroup
     forward_end = _forward_end(doc, draft.end)
-    if following is not None and following.start < forward_end and \
-            RELATIVE_PART_RE.search(low, draft.end, following.start) is not None:
+    if (
+        following is not None
+        and following.start < forward_end
+        and RELATIVE_PART_RE.search(low, draft.end, following.start) is not None
+    ):
         forward_end = following.start
     for forward in CUE_RE.finditer(low, draft.end, forward_end):
         if not _cue_of_other_noun(low, draft.end, forward.start()):
             return forward.lastgroup
     start = max(previous_end, draft.start - 70)
-    window = low[start:draft.start]
-    cut = max(window.rfind(c) for c in ".!?\n؟;")
-    last = None
-    for last in CUE_RE.finditer(window, cut + 1):
-        pass
+    window = low[start : draft.start]
+    sentence_start = max(window.rfind(c) for c in ".!?\n؟;") + 1
+    last = next(reversed(list(CUE_RE.finditer(window, sentence_start))), None)
     if last is None or (owner_end and start == owner_end and last.start() < 10):
         return None
     return last.lastgroup
@@ -1207,10 +1411,8 @@ def _forward_end(doc: _Doc, end: int) -> int:
 
 def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
     """Return the currency named in the 300 characters before a bare scaled amount."""
-    last = None
     reach = draft.start if (draft.scale or 0) >= 1e9 else 1000
-    for last in CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - reach), draft.start):
-        pass
+    last = next(reversed(list(CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - reach), draft.start))), None)
     if last is None:
         return None
     if last.group(2):
@@ -1228,7 +1430,14 @@ def _to_figure(draft: _Draft, original: str) -> Figure:
     if draft.category == "duration" and draft.noun_end < 0:
         object_ = None
     return Figure(
-        start=draft.start, end=draft.end, text=original[draft.start:draft.end],
-        value=draft.value, lower=draft.lower, upper=draft.upper, qualifier=draft.qualifier,
-        unit=draft.unit, object=object_, category=draft.category or "count",
+        start=draft.start,
+        end=draft.end,
+        text=original[draft.start : draft.end],
+        value=draft.value,
+        lower=draft.lower,
+        upper=draft.upper,
+        qualifier=draft.qualifier,
+        unit=draft.unit,
+        object=object_,
+        category=draft.category or "count",
     )

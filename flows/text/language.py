@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import numpy as np
 from langdetect import DetectorFactory
@@ -46,66 +46,104 @@ UND = "und"
 SEED = 0
 MIN_LETTERS = 4  # fewer letters than this in an ambiguous script → `und` ("too short")
 MIN_SCORE = 0.20  # top probability (n-grams, plus words for a short text) below this → `und`
-                  # ("unidentifiable"); `und` is also "empty" (no letters) and "too short"
+# ("unidentifiable"); `und` is also "empty" (no letters) and "too short"
 SAMPLE_CHARS = 240  # characters of main-script words scored for a one-paragraph text
 PARAGRAPH_SAMPLE_CHARS = 100  # characters scored per voting paragraph / other-script group
 MAX_VOTING_PARAGRAPHS = 4  # the longest paragraphs of the main script each get a guess ...
 SETTLED_VOTES = 1  # ... until this many agree with the lead and none dissents
 LEAD_LETTERS = 40  # the lead is the opening paragraphs up to this many letters (then capped
-                   # at SAMPLE_CHARS), so a quote after a one-line lead does not name the language
+# at SAMPLE_CHARS), so a quote after a one-line lead does not name the language
 SMOOTHING = 0.5 / 10_000  # langdetect's alpha / BASE_FREQ, added to every n-gram probability
 NGRAM_WEIGHTS = (1.0, 1.0, 2.0)  # weight of 1-, 2-, 3-gram evidence: trigrams discriminate best
-                                 # (word pairs 0.826 → 0.837, sentences unchanged)
+# (word pairs 0.826 → 0.837, sentences unchanged)
 WORD_WEIGHT = 2.0  # weight of a word's summed log-frequency against the n-gram log-probability
-                   # (a short word brings ~10 weighted n-gram terms); accuracy is flat for 2-4:
-                   # at 2.0 word pairs 0.810 → 0.899, single words 0.611 → 0.710,
-                   # sentences 0.983 → 0.992 (gold langid sets, 51 languages)
+# (a short word brings ~10 weighted n-gram terms); accuracy is flat for 2-4:
+# at 2.0 word pairs 0.810 → 0.899, single words 0.611 → 0.710,
+# sentences 0.983 → 0.992 (gold langid sets, 51 languages)
 WORD_MAX_CHARS = 150  # word evidence only for whole texts shorter than this (a sentence or so):
-                      # longer ones hold enough n-grams (sentences 0.9927 with no limit), and
-                      # articles never load the word lists, so they stay as fast as before
+# longer ones hold enough n-grams (sentences 0.9927 with no limit), and
+# articles never load the word lists, so they stay as fast as before
 WORD_FLOOR = 1e-8  # frequency of a word missing from a list ("small" lists stop near 1e-6)
 WORDFREQ_CODES = {"no": "nb", "hr": "sh", "tl": "fil"}  # langdetect code → wordfreq list name
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
-                           # (Latin runs in such texts are names, URLs and markup)
+# (Latin runs in such texts are names, URLs and markup)
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NON_ASCII_LETTER_RE = re.compile(r"[^\W\d_a-z]")
 # A word: letters with their combining marks (Devanagari vowel signs, Arabic harakat, ...),
 # apostrophes allowed inside ("dell'anno", "don't").
-_WORD_CHAR = (r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670"
-              r"\u0900-\u0963\u0971-\u097f])")
+_WORD_CHAR = (
+    r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670"
+    r"\u0900-\u0963\u0971-\u097f])"
+)
 _WORD_RE = re.compile(f"{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 # Script of a letter, from Unicode block ranges (fast path; unknown letters → "other").
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x024F, "latin"), (0x1E00, 0x1EFF, "latin"),
-    (0x0370, 0x03FF, "greek"), (0x1F00, 0x1FFF, "greek"),
+    (0x0041, 0x024F, "latin"),
+    (0x1E00, 0x1EFF, "latin"),
+    (0x0370, 0x03FF, "greek"),
+    (0x1F00, 0x1FFF, "greek"),
     (0x0400, 0x052F, "cyrillic"),
-    (0x0530, 0x058F, "armenian"), (0x0590, 0x05FF, "hebrew"),
-    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0xFB50, 0xFDFF, "arabic"),
+    (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"),
     (0xFE70, 0xFEFF, "arabic"),
-    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A00, 0x0A7F, "gurmukhi"),
-    (0x0A80, 0x0AFF, "gujarati"), (0x0B80, 0x0BFF, "tamil"), (0x0C00, 0x0C7F, "telugu"),
-    (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"), (0x0D80, 0x0DFF, "sinhala"),
-    (0x0E00, 0x0E7F, "thai"), (0x0E80, 0x0EFF, "lao"), (0x1000, 0x109F, "myanmar"),
-    (0x10A0, 0x10FF, "georgian"), (0x1100, 0x11FF, "hangul"), (0x1200, 0x137F, "ethiopic"),
-    (0x1780, 0x17FF, "khmer"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"),
-    (0x4E00, 0x9FFF, "han"), (0xAC00, 0xD7AF, "hangul"), (0x3130, 0x318F, "hangul"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B80, 0x0BFF, "tamil"),
+    (0x0C00, 0x0C7F, "telugu"),
+    (0x0C80, 0x0CFF, "kannada"),
+    (0x0D00, 0x0D7F, "malayalam"),
+    (0x0D80, 0x0DFF, "sinhala"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x0E80, 0x0EFF, "lao"),
+    (0x1000, 0x109F, "myanmar"),
+    (0x10A0, 0x10FF, "georgian"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x1200, 0x137F, "ethiopic"),
+    (0x1780, 0x17FF, "khmer"),
+    (0x3040, 0x30FF, "kana"),
+    (0x3400, 0x4DBF, "han"),
+    (0x4E00, 0x9FFF, "han"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0x3130, 0x318F, "hangul"),
 )
 
 # Scripts that name their language outright.
 SCRIPT_LANGUAGE: dict[str, str] = {
-    "greek": "el", "armenian": "hy", "hebrew": "he", "bengali": "bn", "gurmukhi": "pa",
-    "gujarati": "gu", "tamil": "ta", "telugu": "te", "kannada": "kn", "malayalam": "ml",
-    "sinhala": "si", "thai": "th", "lao": "lo", "myanmar": "my", "georgian": "ka",
-    "hangul": "ko", "kana": "ja", "ethiopic": "am", "khmer": "km", "han": "zh",
+    "greek": "el",
+    "armenian": "hy",
+    "hebrew": "he",
+    "bengali": "bn",
+    "gurmukhi": "pa",
+    "gujarati": "gu",
+    "tamil": "ta",
+    "telugu": "te",
+    "kannada": "kn",
+    "malayalam": "ml",
+    "sinhala": "si",
+    "thai": "th",
+    "lao": "lo",
+    "myanmar": "my",
+    "georgian": "ka",
+    "hangul": "ko",
+    "kana": "ja",
+    "ethiopic": "am",
+    "khmer": "km",
+    "han": "zh",
 }
 
 # langdetect candidates per ambiguous script (its profiles), used as a hard restriction.
 SCRIPT_CANDIDATES: dict[str, frozenset[str]] = {
-    "latin": frozenset("af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk "
-                       "sl so sq sv sw tl tr vi".split()),
+    "latin": frozenset(
+        "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi".split()
+    ),
     "cyrillic": frozenset("bg mk ru uk".split()),
     "arabic": frozenset("ar fa ur".split()),
     "devanagari": frozenset("hi mr ne".split()),
@@ -114,8 +152,14 @@ SCRIPT_CANDIDATES: dict[str, frozenset[str]] = {
 # Letters that decide among languages of one script (checked in order; first hit wins).
 LETTER_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "arabic": (("ٹڈڑںےۓہھ", "ur"),),
-    "cyrillic": (("ўЎ", "be"), ("әғқңөұүһӘҒҚҢӨҰҮҺ", "kk"), ("ђћЂЋ", "sr"),
-                 ("ѓќѕЃЌЅ", "mk"), ("їєґЇЄҐ", "uk"), ("өүӨҮ", "mn")),
+    "cyrillic": (
+        ("ўЎ", "be"),
+        ("әғқңөұүһӘҒҚҢӨҰҮҺ", "kk"),
+        ("ђћЂЋ", "sr"),
+        ("ѓќѕЃЌЅ", "mk"),
+        ("їєґЇЄҐ", "uk"),
+        ("өүӨҮ", "mn"),
+    ),
 }
 # Letters that rule out a candidate without deciding among the rest: Persian and Urdu both
 # write پ چ ژ گ and the Persian forms ی ک, Arabic does not (unless its own ي ك ة ى dominate).
@@ -126,16 +170,41 @@ PERSIAN_URDU_LETTERS = "پچژگیک"
 ENGLISH_LOAN_LETTERS = "éèêëïöüçñáíóúàâãõåäøæ"  # names and loanwords (café, Zürich, São)
 _CYRILLIC_CORE = "абвгдежзиклмнопрстуфхцчшщъыьэюяйё"
 ALPHABETS: dict[str, str] = {
-    "af": "áéèêëíîïóôúûŉ", "ca": "àçéèíïòóúü·", "cs": "áčďéěíňóřšťúůýž",
-    "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù", "da": "æøåé", "de": "äöüß", "en": ENGLISH_LOAN_LETTERS,
-    "es": "áéíóúüñ", "et": "äöõüšž", "fi": "äöåšž", "fr": "àâæçéèêëîïôœùûüÿ", "hr": "čćđšž",
-    "hu": "áéíóöőúüűõû", "id": "", "it": "àèéìíîòóùú", "lt": "ąčęėįšųūž",
-    "lv": "āčēģīķļņšūž", "nl": "áéèëíïóöúü", "no": "æøåéèóòôü", "pl": "ąćęłńóśźż",
-    "pt": "áâãàçéêíóôõúü", "ro": "ăâîșşțţ", "sk": "áäčďéíĺľňóôŕšťúýž", "sl": "čšžćđ",
-    "so": "", "sq": "çë", "sv": "åäöé", "sw": "", "tl": "ñáéíóú", "tr": "çğıöşüâîûýþð",
+    "af": "áéèêëíîïóôúûŉ",
+    "ca": "àçéèíïòóúü·",
+    "cs": "áčďéěíňóřšťúůýž",
+    "cy": "âêîôûŵŷáéíóúẁẃẅỳýäëïöüàèìòù",
+    "da": "æøåé",
+    "de": "äöüß",
+    "en": ENGLISH_LOAN_LETTERS,
+    "es": "áéíóúüñ",
+    "et": "äöõüšž",
+    "fi": "äöåšž",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "hr": "čćđšž",
+    "hu": "áéíóöőúüűõû",
+    "id": "",
+    "it": "àèéìíîòóùú",
+    "lt": "ąčęėįšųūž",
+    "lv": "āčēģīķļņšūž",
+    "nl": "áéèëíïóöúü",
+    "no": "æøåéèóòôü",
+    "pl": "ąćęłńóśźż",
+    "pt": "áâãàçéêíóôõúü",
+    "ro": "ăâîșşțţ",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "sl": "čšžćđ",
+    "so": "",
+    "sq": "çë",
+    "sv": "åäöé",
+    "sw": "",
+    "tl": "ñáéíóú",
+    "tr": "çğıöşüâîûýþð",
     "vi": "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
-    "ru": _CYRILLIC_CORE, "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’'",
-    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    "ru": _CYRILLIC_CORE,
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’'",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
 }
 ALPHABET_TOLERANCE = 0.1
 _ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in ALPHABETS.items()}
@@ -168,8 +237,12 @@ def load_profiles() -> Profiles:
     factory = load_factory()
     grams = list(factory.word_lang_prob_map)
     table = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float32)
-    return Profiles(factory, tuple(factory.get_lang_list()), {g: i for i, g in enumerate(grams)},
-                    np.log(table + np.float32(SMOOTHING)))
+    return Profiles(
+        factory,
+        tuple(factory.get_lang_list()),
+        {g: i for i, g in enumerate(grams)},
+        np.log(table + np.float32(SMOOTHING)),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -190,8 +263,9 @@ _NAME_OF = {code: name for name, code in _CODE_OF.items()}
 @lru_cache(maxsize=1)
 def script_table() -> dict[int, str | None]:
     """Return a str.translate table: BMP letter → its script's code, newline kept, rest dropped."""
-    table: dict[int, str | None] = {i: (_CODE_OF[script_of(chr(i))] if chr(i).isalpha() else None)
-                                    for i in range(0x10000)}
+    table: dict[int, str | None] = {
+        i: (_CODE_OF[script_of(chr(i))] if chr(i).isalpha() else None) for i in range(0x10000)
+    }
     table[ord("\n")] = "\n"
     return table
 
@@ -233,8 +307,11 @@ def letter_rule_language(text: str, script: str) -> str | None:
 
 def letter_excluded(text: str, script: str) -> frozenset[str]:
     """Return the candidates that letters rule out (Arabic when Persian/Urdu letters lead)."""
-    if (script == "arabic" and any(ch in PERSIAN_URDU_LETTERS for ch in text)
-            and _count(text, _ARABIC_ONLY) <= _count(text, "یک")):
+    if (
+        script == "arabic"
+        and any(ch in PERSIAN_URDU_LETTERS for ch in text)
+        and _count(text, _ARABIC_ONLY) <= _count(text, "یک")
+    ):
         return frozenset({"ar"})
     return frozenset()
 
@@ -246,15 +323,14 @@ def _count(text: str, letters: str) -> int:
 
 def script_text(text: str, script: str, limit: int) -> str:
     """Return up to limit characters of text made of words in the given script."""
-    words = _script_word_re(script).findall(text[:limit * 3])
+    words = _script_word_re(script).findall(text[: limit * 3])
     return " ".join(words)[:limit]
 
 
 @lru_cache(maxsize=64)
 def _script_word_re(script: str) -> re.Pattern[str]:
     """Return a regex for whitespace-separated words holding a letter of the given script."""
-    ranges = "".join(f"{chr(low)}-{chr(high)}" for low, high, name in _SCRIPT_RANGES
-                     if name == script)
+    ranges = "".join(f"{chr(low)}-{chr(high)}" for low, high, name in _SCRIPT_RANGES if name == script)
     return re.compile(f"\\S*[{ranges}]\\S*" if ranges else r"(?!x)x")
 
 
@@ -263,8 +339,11 @@ def compatible_candidates(sample: str, candidates: frozenset[str]) -> frozenset[
     words = sample.lower().split()
     marked = [set(found) for w in words if (found := _NON_ASCII_LETTER_RE.findall(w))]
     allowed = ALPHABET_TOLERANCE * len(words)
-    kept = frozenset(lang for lang in candidates if lang not in _ALPHABET_SETS or
-                     sum(not letters <= _ALPHABET_SETS[lang] for letters in marked) <= allowed)
+    kept = frozenset(
+        lang
+        for lang in candidates
+        if lang not in _ALPHABET_SETS or sum(not letters <= _ALPHABET_SETS[lang] for letters in marked) <= allowed
+    )
     return kept or candidates
 
 
@@ -380,8 +459,7 @@ def candidate_mask(candidates: frozenset[str]) -> np.ndarray:
     return mask
 
 
-def run_langdetect(sample: str, candidates: Iterable[str],
-                   with_words: bool = False) -> tuple[str, float] | None:
+def run_langdetect(sample: str, candidates: Iterable[str], with_words: bool = False) -> tuple[str, float] | None:
     """Return the best candidate under langdetect's profiles (plus word evidence), or None."""
     profiles = load_profiles()
     grams = extract_ngrams(sample)
@@ -402,8 +480,9 @@ def run_langdetect(sample: str, candidates: Iterable[str],
     return CODE_ALIASES.get(code, code), prob
 
 
-def guess_script_language(text: str, script: str, limit: int,
-                          with_words: bool = False) -> tuple[str, float, str | None]:
+def guess_script_language(
+    text: str, script: str, limit: int, with_words: bool = False
+) -> tuple[str, float, str | None]:
     """Return (language, score, und-reason) for text written mainly in script."""
     if script in SCRIPT_LANGUAGE:
         return SCRIPT_LANGUAGE[script], 1.0, None
@@ -415,8 +494,7 @@ def guess_script_language(text: str, script: str, limit: int,
         return UND, 0.0, "too short"
     if script not in SCRIPT_CANDIDATES:
         return UND, 0.0, "unidentifiable"
-    candidates = compatible_candidates(sample, SCRIPT_CANDIDATES[script]
-                                       - letter_excluded(sample, script))
+    candidates = compatible_candidates(sample, SCRIPT_CANDIDATES[script] - letter_excluded(sample, script))
     if len(candidates) == 1:
         return CODE_ALIASES.get(next(iter(candidates)), next(iter(candidates))), 0.9, None
     found = run_langdetect(sample, candidates, with_words)
@@ -436,8 +514,9 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:
     """Return the lines of text holding letters (script, letter count) and the text's counts."""
-    paragraphs, total = [], Counter()
-    for line, codes in zip(text.split("\n"), to_script_codes(text).split("\n")):
+    paragraphs: list[Paragraph] = []
+    total: Counter[str] = Counter()
+    for line, codes in zip(text.split("\n"), to_script_codes(text).split("\n"), strict=False):
         counts = tally_codes(codes)
         if counts:
             paragraphs.append(Paragraph(line, main_script(counts), sum(counts.values())))
@@ -445,8 +524,9 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:
     return paragraphs, total
 
 
-def vote_language(paragraphs: list[Paragraph], script: str,
-                  short: bool = False) -> tuple[str, float, str | None, Counter[str]]:
+def vote_language(
+    paragraphs: list[Paragraph], script: str, short: bool = False
+) -> tuple[str, float, str | None, Counter[str]]:
     """Return (language, score, und-reason, letters per language) for one script's paragraphs.
 
     The lead (opening paragraphs up to LEAD_LETTERS letters, at most SAMPLE_CHARS characters)
@@ -454,8 +534,7 @@ def vote_language(paragraphs: list[Paragraph], script: str,
     shares, the longest paragraphs are guessed one by one (at most MAX_VOTING_PARAGRAPHS,
     stopping once SETTLED_VOTES agree with the lead); the rest count for the lead's language.
     """
-    lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS,
-                                                with_words=short)
+    lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS, with_words=short)
     total = sum(p.letters for p in paragraphs)
     if lead == UND or len(paragraphs) == 1:
         return lead, score, reason, Counter({lead: total})
@@ -517,6 +596,7 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess(UND, 0.0, reason=reason)
     weights += other_script_weights(paragraphs, script)
     total = sum(weights.values())
-    shares = tuple((lang, round(n / total, 4)) for lang, n in
-                   sorted(weights.items(), key=lambda item: (-item[1], item[0])))
+    shares = tuple(
+        (lang, round(n / total, 4)) for lang, n in sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    )
     return LanguageGuess(language, round(score, 4), reason=None, shares=shares)

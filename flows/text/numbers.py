@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from flows.text.figure_lexicon import (
-    ABBREVIATED_SCALES,
     APPROXIMATE_NOUNS,
     DOZEN_PLURALS,
     GERMAN_NUMBER_MORPHEMES,
@@ -33,10 +32,27 @@ ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه")
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
 SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und", "en", "ar"})
 DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
-DECIMAL_COMMA_SCALES = frozenset({
-    "millones", "millón", "millon", "mil", "milliards", "milliard", "millionen", "milliarden",
-    "milliarde", "mio", "mrd", "billones", "billón", "md", "mds", "tausend", "mille",
-})
+DECIMAL_COMMA_SCALES = frozenset(
+    {
+        "millones",
+        "millón",
+        "millon",
+        "mil",
+        "milliards",
+        "milliard",
+        "millionen",
+        "milliarden",
+        "milliarde",
+        "mio",
+        "mrd",
+        "billones",
+        "billón",
+        "md",
+        "mds",
+        "tausend",
+        "mille",
+    }
+)
 _SPACES = " \u00a0\u202f\u2009"
 
 
@@ -95,11 +111,15 @@ _WORDS = sorted(_BASE_WORDS, key=len, reverse=True)
 # Arabic also attaches "ب"/"ل" (by, for) to longer number words ("بخمسة", "لثلاثة آلاف").
 ARABIC_CLITICS = ("وب", "ول", "و", "ب", "ل")
 _ARABIC_WORDS = sorted(
-    _BASE_WORDS | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}
+    _BASE_WORDS
+    | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}
     | {p + w for p in ("ب", "ل", "وب", "ول") for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff" and len(w) > 3},
-    key=len, reverse=True,
+    key=len,
+    reverse=True,
 )
 _DE_COMPOUND = "(?:" + "|".join(sorted(GERMAN_NUMBER_MORPHEMES, key=len, reverse=True)) + ")+"
+
+
 def _first_letters(words: list[str]) -> str:
     """Return a lookahead on the first letters of `words` (lets the scanner skip other words fast)."""
     return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
@@ -202,7 +222,13 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
         start = match.start()
         # a token cut short ("129,656 129,196") is scanned again after the cut
         match = digits.search(text, start + len(raw) if raw and len(raw) < len(match.group()) else match.end())
-        if start and text[start - 1] in ".," and (start < 2 or text[start - 2] in " (\n") and "." not in raw and "," not in raw:
+        if (
+            start
+            and text[start - 1] in ".,"
+            and (start < 2 or text[start - 2] in " (\n")
+            and "." not in raw
+            and "," not in raw
+        ):
             start, raw = start - 1, "0" + text[start - 1] + raw
         if raw:
             atoms.append(_Atom(start, start + len(raw) - raw.startswith("0" + text[start]), "digits", 0.0, raw))
@@ -212,7 +238,9 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
             atoms.append(atom)
     if language in ("de", "und"):
         atoms.extend(a for m in DE_COMPOUND_END_RE.finditer(text) if (a := _german_compound(m, text)) is not None)
-        atoms.extend(a for m in DE_TIME_ADJECTIVE_RE.finditer(text) if (a := _german_adjective_number(m, text)) is not None)
+        atoms.extend(
+            a for m in DE_TIME_ADJECTIVE_RE.finditer(text) if (a := _german_adjective_number(m, text)) is not None
+        )
     atoms.sort(key=lambda a: a.start)
     return _without_overlaps(atoms)
 
@@ -252,8 +280,8 @@ def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
     word = match.group()
     start = match.start()
     if word not in _BASE_WORDS:
-        clitic = next((c for c in ARABIC_CLITICS if word.startswith(c) and word[len(c):] in _BASE_WORDS), "")
-        word, start = word[len(clitic):], start + len(clitic)
+        clitic = next((c for c in ARABIC_CLITICS if word.startswith(c) and word[len(c) :] in _BASE_WORDS), "")
+        word, start = word[len(clitic) :], start + len(clitic)
     if not _word_allowed(word, language):
         return None
     vague = VAGUE.get(word) or _NORMALIZED_VAGUE.get(normalize_arabic(word))
@@ -269,7 +297,7 @@ def _word_atom(match: re.Match[str], language: str) -> _Atom | None:
         value = 1e12
     end = match.end()
     if kind == "unit" and 20 <= value < 100 and value % 10 == 0 and (one := ONE_AFTER_TEN_RE.match(match.string, end)):
-        return _Atom(start, one.end(), kind, value + 1, match.string[start:one.end()])
+        return _Atom(start, one.end(), kind, value + 1, match.string[start : one.end()])
     return _Atom(start, end, kind, value, word)
 
 
@@ -278,7 +306,7 @@ def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
     start = match.start()
     while start and text[start - 1].isalpha():
         start -= 1
-    token = text[start:match.end()]
+    token = text[start : match.end()]
     if token in NUMBER_WORDS or DE_COMPOUND_RE.fullmatch(token) is None:
         return None
     try:
@@ -293,7 +321,7 @@ def _german_adjective_number(match: re.Match[str], text: str) -> _Atom | None:
     start = match.start()
     while start and text[start - 1].isalpha():
         start -= 1
-    token = text[start:match.start()]
+    token = text[start : match.start()]
     if DE_COMPOUND_RE.fullmatch(token) is None:
         return None
     entry = NUMBER_WORDS.get(token)
@@ -352,7 +380,7 @@ def _group_atoms(atoms: list[_Atom], text: str) -> list[list[_Atom]]:
     """Return atoms grouped into maximal number expressions."""
     groups: list[list[_Atom]] = []
     for atom in atoms:
-        if groups and _can_join(groups[-1], atom, text[groups[-1][-1].end:atom.start]):
+        if groups and _can_join(groups[-1], atom, text[groups[-1][-1].end : atom.start]):
             groups[-1].append(atom)
         else:
             groups.append([atom])
@@ -388,7 +416,7 @@ def _group_value(group: list[_Atom], text: str, language: str) -> tuple[float | 
         for atom in group[1:]:
             product *= atom.value
         return base * product, scale
-    words = text[group[0].start:group[-1].end]
+    words = text[group[0].start : group[-1].end]
     if language in TEXT2NUM_LANGUAGES and len(group) > 1:
         try:
             return float(text2num(words.lower(), language)), scale
@@ -420,15 +448,29 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
         return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "half":
         return None
-    if len(group) == 1 and first.word in ("ciento", "cent") and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start):
+    if (
+        len(group) == 1
+        and first.word in ("ciento", "cent")
+        and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start)
+    ):
         return None
-    if first.kind in ("scale", "hundred") and len(group) == 1 and first.value >= 100 \
-            and SEVERAL_BEFORE_RE.search(text, max(0, first.start - 14), first.start):
+    if (
+        first.kind in ("scale", "hundred")
+        and len(group) == 1
+        and first.value >= 100
+        and SEVERAL_BEFORE_RE.search(text, max(0, first.start - 14), first.start)
+    ):
         return NumberSpan(first.start, first.end, None, first.value, "vague", False)
     if len(group) == 1 and first.kind == "hundred" and first.value == 12:
         plural = first.word in DOZEN_PLURALS
-        return NumberSpan(first.start, first.end, None if plural else 12.0, 24.0 if plural else None,
-                          "vague" if plural else "approx", False)
+        return NumberSpan(
+            first.start,
+            first.end,
+            None if plural else 12.0,
+            24.0 if plural else None,
+            "vague" if plural else "approx",
+            False,
+        )
     value, scale = _group_value(group, text, language)
     if value is None:
         return None
@@ -462,8 +504,11 @@ def _with_abbreviated_scale(span: NumberSpan, text: str) -> NumberSpan:
     if found is None or span.value is None:
         return span
     end, factor = found
-    if text[span.end:end].strip().lower() == "m" and not _has_currency_before(text, span.start) \
-            and not MILLION_NOUN_AFTER_RE.match(text, end):
+    if (
+        text[span.end : end].strip().lower() == "m"
+        and not _has_currency_before(text, span.start)
+        and not MILLION_NOUN_AFTER_RE.match(text, end)
+    ):
         return span
     value = span.value * factor
     return NumberSpan(span.start, end, value, value, span.kind, True, factor)
@@ -476,7 +521,7 @@ CURRENCY_PREFIX_RE = re.compile(r"(?:US\$|\$|£|€|¥|USD|EUR|GBP)\s?$", re.I)
 
 def _has_currency_before(text: str, start: int) -> bool:
     """Return whether a currency sign or code directly precedes `start`."""
-    return CURRENCY_PREFIX_RE.search(text[max(0, start - 4):start]) is not None
+    return CURRENCY_PREFIX_RE.search(text[max(0, start - 4) : start]) is not None
 
 
 def parse_number(text: str, language: str) -> float | None:

@@ -7,22 +7,38 @@ import pytest
 from flows.text.boilerplate import learn_boilerplate
 from flows.text.clean import FOLLOW_RE, NEWSLETTER_RE, PLEA_HINTS, REASONS, clean_article
 
-BODY_EN = ("The city council approved the new budget on Tuesday after a long debate.\n"
-           "Officials said the plan would fund two schools and a bridge over the river.")
-BODY_FR = ("Le conseil municipal a adopté mardi le nouveau budget après un long débat.\n"
-           "Selon les élus, le plan financera deux écoles et un pont sur la rivière.")
-BODY_DE = ("Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt beschlossen.\n"
-           "Nach Angaben der Verwaltung finanziert der Plan zwei Schulen und eine Brücke.")
-BODY_ES = ("El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate.\n"
-           "Según los concejales, el plan financiará dos escuelas y un puente sobre el río.")
-BODY_IT = ("Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito.\n"
-           "Secondo i consiglieri, il piano finanzierà due scuole e un ponte sul fiume.")
-BODY_PL = ("Rada miasta przyjęła we wtorek nowy budżet po długiej debacie.\n"
-           "Według radnych plan sfinansuje dwie szkoły i most na rzece.")
-BODY_RU = ("Городской совет во вторник после долгих споров утвердил новый бюджет.\n"
-           "По словам депутатов, план профинансирует две школы и мост через реку.")
-BODY_AR = ("وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل.\n"
-           "وقال المسؤولون إن الخطة ستمول مدرستين وجسرا فوق النهر.")
+BODY_EN = (
+    "The city council approved the new budget on Tuesday after a long debate.\n"
+    "Officials said the plan would fund two schools and a bridge over the river."
+)
+BODY_FR = (
+    "Le conseil municipal a adopté mardi le nouveau budget après un long débat.\n"
+    "Selon les élus, le plan financera deux écoles et un pont sur la rivière."
+)
+BODY_DE = (
+    "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt beschlossen.\n"
+    "Nach Angaben der Verwaltung finanziert der Plan zwei Schulen und eine Brücke."
+)
+BODY_ES = (
+    "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate.\n"
+    "Según los concejales, el plan financiará dos escuelas y un puente sobre el río."
+)
+BODY_IT = (
+    "Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito.\n"
+    "Secondo i consiglieri, il piano finanzierà due scuole e un ponte sul fiume."
+)
+BODY_PL = (
+    "Rada miasta przyjęła we wtorek nowy budżet po długiej debacie.\n"
+    "Według radnych plan sfinansuje dwie szkoły i most na rzece."
+)
+BODY_RU = (
+    "Городской совет во вторник после долгих споров утвердил новый бюджет.\n"
+    "По словам депутатов, план профинансирует две школы и мост через реку."
+)
+BODY_AR = (
+    "وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل.\n"
+    "وقال المسؤولون إن الخطة ستمول مدرستين وجسرا فوق النهر."
+)
 
 
 def _removed(raw: str) -> dict[str, str]:
@@ -40,37 +56,71 @@ def _removed(raw: str) -> dict[str, str]:
         (BODY_PL + "\nUdostępnij:", "Udostępnij:", "share-label trailer"),
         (BODY_EN + "\nShare this article!", "Share this article!", "share-label trailer"),
         # a plea to pass the story on, in no lexicon as a whole line
-        (BODY_EN + "\nEnjoyed this story? Pass it on to your friends!",
-         "Enjoyed this story? Pass it on to your friends!", "share-label trailer"),
-        (BODY_EN + "\nArticle republished with permission from The Example Post",
-         "Article republished with permission from The Example Post", "source credit"),
+        (
+            BODY_EN + "\nEnjoyed this story? Pass it on to your friends!",
+            "Enjoyed this story? Pass it on to your friends!",
+            "share-label trailer",
+        ),
+        (
+            BODY_EN + "\nArticle republished with permission from The Example Post",
+            "Article republished with permission from The Example Post",
+            "source credit",
+        ),
         ("Home > World > Europe\n" + BODY_EN, "Home > World > Europe", "breadcrumb"),
-        (BODY_EN + "\nRead more: Ten Bridges That Changed The City",
-         "Read more: Ten Bridges That Changed The City", "read-more link"),
-        (BODY_FR + "\nÀ lire aussi : Le pont qui divise la ville",
-         "À lire aussi : Le pont qui divise la ville", "read-more link"),
-        (BODY_DE + "\nMehr zum Thema - Warum die Brücke teurer wird",
-         "Mehr zum Thema - Warum die Brücke teurer wird", "read-more link"),
-        (BODY_ES + "\nTe puede interesar: El puente más largo del país",
-         "Te puede interesar: El puente más largo del país", "read-more link"),
-        (BODY_IT + "\nLeggi anche: Il ponte della discordia",
-         "Leggi anche: Il ponte della discordia", "read-more link"),
-        (BODY_PL + "\nCzytaj także: Most, który podzielił miasto",
-         "Czytaj także: Most, który podzielił miasto", "read-more link"),
-        (BODY_RU + "\nЧитайте также: Мост, который разделил город",
-         "Читайте также: Мост, который разделил город", "read-more link"),
-        (BODY_AR + "\nاقرأ أيضا: الجسر الذي قسم المدينة", "اقرأ أيضا: الجسر الذي قسم المدينة",
-         "read-more link"),
+        (
+            BODY_EN + "\nRead more: Ten Bridges That Changed The City",
+            "Read more: Ten Bridges That Changed The City",
+            "read-more link",
+        ),
+        (
+            BODY_FR + "\nÀ lire aussi : Le pont qui divise la ville",
+            "À lire aussi : Le pont qui divise la ville",
+            "read-more link",
+        ),
+        (
+            BODY_DE + "\nMehr zum Thema - Warum die Brücke teurer wird",
+            "Mehr zum Thema - Warum die Brücke teurer wird",
+            "read-more link",
+        ),
+        (
+            BODY_ES + "\nTe puede interesar: El puente más largo del país",
+            "Te puede interesar: El puente más largo del país",
+            "read-more link",
+        ),
+        (
+            BODY_IT + "\nLeggi anche: Il ponte della discordia",
+            "Leggi anche: Il ponte della discordia",
+            "read-more link",
+        ),
+        (
+            BODY_PL + "\nCzytaj także: Most, który podzielił miasto",
+            "Czytaj także: Most, który podzielił miasto",
+            "read-more link",
+        ),
+        (
+            BODY_RU + "\nЧитайте также: Мост, который разделил город",
+            "Читайте также: Мост, который разделил город",
+            "read-more link",
+        ),
+        (BODY_AR + "\nاقرأ أيضا: الجسر الذي قسم المدينة", "اقرأ أيضا: الجسر الذي قسم المدينة", "read-more link"),
         (BODY_AR + "\n ....المزيد", "....المزيد", "read-more link"),
-        (BODY_ES + "\n© 2021 Diario Ejemplo. All rights reserved.",
-         "© 2021 Diario Ejemplo. All rights reserved.", "copyright line"),
+        (
+            BODY_ES + "\n© 2021 Diario Ejemplo. All rights reserved.",
+            "© 2021 Diario Ejemplo. All rights reserved.",
+            "copyright line",
+        ),
         (BODY_IT + "\nTutti i diritti riservati", "Tutti i diritti riservati", "copyright line"),
-        (BODY_EN + "\nSign up for our newsletter to get the best stories every morning.",
-         "Sign up for our newsletter to get the best stories every morning.", "newsletter plea"),
-        (BODY_DE + "\nFolgen Sie uns auf Twitter und Facebook",
-         "Folgen Sie uns auf Twitter und Facebook", "follow-us plea"),
-        (BODY_AR + "\nلمراسلة الكاتب: writer@example.org", "لمراسلة الكاتب: writer@example.org",
-         "contact trailer"),
+        (
+            BODY_EN + "\nSign up for our newsletter to get the best stories every morning.",
+            "Sign up for our newsletter to get the best stories every morning.",
+            "newsletter plea",
+        ),
+        (
+            BODY_DE + "\nFolgen Sie uns auf Twitter und Facebook",
+            "Folgen Sie uns auf Twitter und Facebook",
+            "follow-us plea",
+        ),
+        (BODY_AR + "\nلمراسلة الكاتب: writer@example.org", "لمراسلة الكاتب: writer@example.org", "contact trailer"),
         (BODY_EN + "\njane.doe@example.com", "jane.doe@example.com", "contact trailer"),
         (BODY_EN + "\nASSOCIATED PRESS", "ASSOCIATED PRESS", "agency credit"),
         (BODY_PL + "\nJan Kowalski (PAP)", "Jan Kowalski (PAP)", "agency credit"),
@@ -82,23 +132,24 @@ def _removed(raw: str) -> dict[str, str]:
         (BODY_EN + "\n分享到微博", "分享到微博", "foreign-script edge line"),
         # a short unpunctuated trailer line (a masthead) is noise at the edge
         (BODY_EN + "\nThe Riverside Gazette", "The Riverside Gazette", "short edge line"),
-        (BODY_EN + "\nTags: budget, bridges, schools, council",
-         "Tags: budget, bridges, schools, council",
-         "tags line"),
-        ("Actualizado: 14/03/2021 - 09:45 h\n" + BODY_ES, "Actualizado: 14/03/2021 - 09:45 h",
-         "timestamp"),
-        ("Zuletzt aktualisiert: 14.03.2021, 09:45\n" + BODY_DE,
-         "Zuletzt aktualisiert: 14.03.2021, 09:45", "timestamp"),
+        (BODY_EN + "\nTags: budget, bridges, schools, council", "Tags: budget, bridges, schools, council", "tags line"),
+        ("Actualizado: 14/03/2021 - 09:45 h\n" + BODY_ES, "Actualizado: 14/03/2021 - 09:45 h", "timestamp"),
+        ("Zuletzt aktualisiert: 14.03.2021, 09:45\n" + BODY_DE, "Zuletzt aktualisiert: 14.03.2021, 09:45", "timestamp"),
         ("Publié le 3 mars 2021 à 9h45\n" + BODY_FR, "Publié le 3 mars 2021 à 9h45", "timestamp"),
         ("By Jane Doe\n" + BODY_EN, "By Jane Doe", "byline"),
         ("Next Previous\n" + BODY_EN, "Next Previous", "carousel label"),
         # inline noise between body paragraphs
-        ("The council met on Tuesday.\nAdvertisement\n" + BODY_EN, "Advertisement",
-         "advertisement"),
-        ("The council met on Tuesday.\nZOBACZ: Nowy most w mieście\n" + BODY_PL,
-         "ZOBACZ: Nowy most w mieście", "read-more link"),
-        ("Rada zebrała się we wtorek.\n" + BODY_IT + "\nSeguici su Telegram, basta un clic\n"
-         + BODY_IT, "Seguici su Telegram, basta un clic", "follow-us plea"),
+        ("The council met on Tuesday.\nAdvertisement\n" + BODY_EN, "Advertisement", "advertisement"),
+        (
+            "The council met on Tuesday.\nZOBACZ: Nowy most w mieście\n" + BODY_PL,
+            "ZOBACZ: Nowy most w mieście",
+            "read-more link",
+        ),
+        (
+            "Rada zebrała się we wtorek.\n" + BODY_IT + "\nSeguici su Telegram, basta un clic\n" + BODY_IT,
+            "Seguici su Telegram, basta un clic",
+            "follow-us plea",
+        ),
     ],
 )
 def test_clean_article_drops_noise_with_reason(raw: str, noise: str, reason: str) -> None:
@@ -111,24 +162,31 @@ def test_clean_article_drops_noise_with_reason(raw: str, noise: str, reason: str
     ("raw", "kept"),
     [
         # a dateline opens the body
-        ("MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week.\n" + BODY_EN,
-         "MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week."),
+        (
+            "MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week.\n" + BODY_EN,
+            "MOSCOW, Aug 2 (Reuters) - The ministry said talks would resume next week.",
+        ),
         # a headline as first line is body, even when short and unpunctuated
         ("New Budget Passes\n" + BODY_EN, "New Budget Passes"),
         # a headline with a label-like colon at the top is body
         ("Experte: Die Brücke ist sicher\n" + BODY_DE, "Experte: Die Brücke ist sicher"),
         # a last sentence that merely mentions support is body
-        (BODY_EN + "\nThe mayor said the city would support families hit by the flood.",
-         "The mayor said the city would support families hit by the flood."),
+        (
+            BODY_EN + "\nThe mayor said the city would support families hit by the flood.",
+            "The mayor said the city would support families hit by the flood.",
+        ),
         # a body sentence that mentions a newsletter is not a plea
-        ("The company newsletter reached staff on Monday, officials said.\n" + BODY_EN,
-         "The company newsletter reached staff on Monday, officials said."),
+        (
+            "The company newsletter reached staff on Monday, officials said.\n" + BODY_EN,
+            "The company newsletter reached staff on Monday, officials said.",
+        ),
         # a reported-speech colon ending in a full stop is body
-        (BODY_FR + "\nLe maire a déclaré : les travaux commenceront en mai.",
-         "Le maire a déclaré : les travaux commenceront en mai."),
+        (
+            BODY_FR + "\nLe maire a déclaré : les travaux commenceront en mai.",
+            "Le maire a déclaré : les travaux commenceront en mai.",
+        ),
         # a closing quotation in German quotes is body
-        (BODY_DE + "\nDie Formel ist klar: „Wir bauen die Brücke.“",
-         "Die Formel ist klar: „Wir bauen die Brücke.“"),
+        (BODY_DE + "\nDie Formel ist klar: „Wir bauen die Brücke.“", "Die Formel ist klar: „Wir bauen die Brücke.“"),
         # verse at the end (a run of short lines) is body, not a trailer
         (BODY_AR + "\nيا ليل طول\nيا قمر غيب\nيا نجم اسهر", "يا نجم اسهر"),
         # the only line of a document is never peeled as an edge
@@ -136,16 +194,16 @@ def test_clean_article_drops_noise_with_reason(raw: str, noise: str, reason: str
         # a caption credit glued to a sentence goes, the sentence stays
         ("The bridge opened in 1990.Photo: City Archive\n" + BODY_EN, "The bridge opened in 1990."),
         # a body sentence followed by a glued agency credit keeps the sentence
-        (BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)",
-         "a bridge over the river."),
+        (BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)", "a bridge over the river."),
     ],
 )
 def test_clean_article_keeps_body(raw: str, kept: str) -> None:
     assert kept in clean_article(raw).clean_text
 
 
-@pytest.mark.parametrize("raw", [BODY_EN, BODY_FR, BODY_DE, BODY_ES, BODY_IT, BODY_PL, BODY_RU,
-                                 BODY_AR, "Title Line\n\n" + BODY_EN])
+@pytest.mark.parametrize(
+    "raw", [BODY_EN, BODY_FR, BODY_DE, BODY_ES, BODY_IT, BODY_PL, BODY_RU, BODY_AR, "Title Line\n\n" + BODY_EN]
+)
 def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
     result = clean_article(raw)
     assert result.clean_text == raw
@@ -158,8 +216,7 @@ def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
         BODY_EN + "\r\nمشاركة :  \n",
         "  By Jane Doe\n\n" + BODY_EN + "\n\nASSOCIATED PRESS\n© 2020 Example",
         "Next Previous نواف العلي – جدة\n" + BODY_AR,
-        BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\n"
-        "Our Standards: The Example Trust Rules.",
+        BODY_EN + " (Reporting by Jane Doe; Editing by John Roe)\nOur Standards: The Example Trust Rules.",
         # a credit glued to the last body line is found by two rules but removed once
         BODY_EN + "\nThe bridge opened last spring.Foto: City Archive",
     ],
@@ -167,9 +224,9 @@ def test_clean_article_leaves_clean_documents_untouched(raw: str) -> None:
 def test_clean_article_removal_offsets_point_into_raw_text(raw: str) -> None:
     removed = clean_article(raw).removed
     assert removed
-    assert all(raw[r.start:r.end] == r.text for r in removed)
+    assert all(raw[r.start : r.end] == r.text for r in removed)
     assert all(r.reason in REASONS for r in removed)
-    assert all(a.end <= b.start for a, b in zip(removed, removed[1:]))
+    assert all(a.end <= b.start for a, b in zip(removed, removed[1:], strict=False))
 
 
 def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
@@ -184,14 +241,12 @@ def test_clean_article_strips_share_bar_prefix_but_keeps_the_dateline() -> None:
     ("raw", "clean", "repair"),
     [
         ("The cafÃ© reopened on Monday.", "The café reopened on Monday.", "mojibake"),
-        ("The\u00a0bridge reopened on Monday.", "The bridge reopened on Monday.",
-         "non-breaking-space"),
+        ("The\u00a0bridge reopened on Monday.", "The bridge reopened on Monday.", "non-breaking-space"),
         ("The bri\u200bdge reopened on Monday.", "The bridge reopened on Monday.", "zero-width"),
         # a decomposed e + combining acute becomes one code point
         ("Le cafe\u0301 a rouvert lundi.", "Le café a rouvert lundi.", "nfc"),
         # inner spacing is kept (offsets stay those of the raw text); only the end is trimmed
-        ("The  bridge   reopened.\n\n\n\nIt was busy.  ", "The  bridge   reopened.\n\n\n\nIt was busy.",
-         "whitespace"),
+        ("The  bridge   reopened.\n\n\n\nIt was busy.  ", "The  bridge   reopened.\n\n\n\nIt was busy.", "whitespace"),
         ("Line one.\r\nLine two.", "Line one.\nLine two.", "line-endings"),
     ],
 )
@@ -219,7 +274,7 @@ def test_clean_article_drops_lines_learned_as_source_boilerplate() -> None:
     raw = "The council met again.\n" + plea + "\n" + BODY_EN
     result = clean_article(raw, learned)
     assert plea not in result.clean_text
-    assert ("repeated boilerplate (source)" in {r.reason for r in result.removed})
+    assert "repeated boilerplate (source)" in {r.reason for r in result.removed}
     assert "The council met again." in result.clean_text
 
 
@@ -288,8 +343,10 @@ def test_clean_article_keeps_last_sentences_that_mention_trailer_words(sentence:
 
 
 # a third body paragraph, so that no trailer line under test is the document's longest line
-LONG_EN = ("\nThe bridge, closed since the spring floods damaged two of its piers, is expected to "
-           "reopen to traffic before the end of the year, the transport department said.\n")
+LONG_EN = (
+    "\nThe bridge, closed since the spring floods damaged two of its piers, is expected to "
+    "reopen to traffic before the end of the year, the transport department said.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -317,8 +374,7 @@ LONG_EN = ("\nThe bridge, closed since the spring floods damaged two of its pier
         ("Мы используем файлы cookie для улучшения работы сайта.", "cookie notice"),
         # paywall notices
         ("Continue reading with a digital subscription.", "paywall notice"),
-        ("This story is available to subscribers only. Already a subscriber? Log in.",
-         "paywall notice"),
+        ("This story is available to subscribers only. Already a subscriber? Log in.", "paywall notice"),
         ("Cet article est réservé aux abonnés. Déjà abonné ? Connectez-vous.", "paywall notice"),
         ("Dieser Beitrag ist nur für Abonnenten verfügbar.", "paywall notice"),
         ("Contenido exclusivo para suscriptores.", "paywall notice"),
@@ -335,8 +391,7 @@ LONG_EN = ("\nThe bridge, closed since the spring floods damaged two of its pier
         # pleas to the reader: share with friends (a question, then a send verb), inbox, help
         ("Think your friends would enjoy this? Send them the link.", "share-label trailer"),
         ("Tes amis aimeraient ce reportage ? Envoyez-le-leur.", "share-label trailer"),
-        ("Die wichtigsten Nachrichten jeden Morgen in Ihrem Postfach – jetzt abonnieren!",
-         "newsletter plea"),
+        ("Die wichtigsten Nachrichten jeden Morgen in Ihrem Postfach – jetzt abonnieren!", "newsletter plea"),
         ("Suscríbete y recibe cada mañana las noticias en tu correo.", "newsletter plea"),
         ("Help us keep local reporting free for everyone.", "support plea"),
         # a reprint credit that does not open with "article"
@@ -360,15 +415,16 @@ def test_clean_article_drops_site_chrome_and_reader_pleas(trailer: str, reason: 
         (BODY_AR, "سياسة الخصوصية", "site link"),
         (BODY_AR, "هذا المحتوى للمشتركين فقط", "paywall notice"),
         # a copyright notice that runs on past 30 words, under a long body paragraph
-        (BODY_EN + "\n" + LONG_EN.strip() + " " + LONG_EN.strip(),
-         "© 2031 Example Media Group. All rights reserved. No part of this site may be "
-         "reproduced, stored or sent in any form or by any means without the prior written "
-         "permission of the publisher, except for short quotations in reviews.",
-         "copyright line"),
+        (
+            BODY_EN + "\n" + LONG_EN.strip() + " " + LONG_EN.strip(),
+            "© 2031 Example Media Group. All rights reserved. No part of this site may be "
+            "reproduced, stored or sent in any form or by any means without the prior written "
+            "permission of the publisher, except for short quotations in reviews.",
+            "copyright line",
+        ),
     ],
 )
-def test_clean_article_drops_site_chrome_in_other_bodies(body: str, trailer: str,
-                                                          reason: str) -> None:
+def test_clean_article_drops_site_chrome_in_other_bodies(body: str, trailer: str, reason: str) -> None:
     raw = body.rstrip("\n") + "\n" + trailer
     assert _removed(raw).get(trailer) == reason
 
@@ -391,7 +447,7 @@ def test_clean_article_drops_a_menu_run_beside_a_site_footer() -> None:
         "La direction publiera ses conditions générales d'utilisation en mai.",
         "Das Impressum der Seite nannte keinen Verantwortlichen, sagte der Anwalt.",
         # a question about friends, in the third person, is a quote
-        "\"Are my friends safe?\" she asked the officer at the gate.",
+        '"Are my friends safe?" she asked the officer at the gate.',
         # a body line that introduces a quotation is not a form label
         "The song's first verse, published here for the first time, reads:",
     ],
@@ -407,8 +463,7 @@ def test_clean_article_keeps_last_sentences_that_mention_site_chrome(sentence: s
         ("Skip to main content", "site link"),
         ("Toggle navigation", "site link"),
         ("Zum Inhalt springen", "site link"),
-        ("We use cookies to improve your visit. By continuing to browse you accept them.",
-         "cookie notice"),
+        ("We use cookies to improve your visit. By continuing to browse you accept them.", "cookie notice"),
     ],
 )
 def test_clean_article_drops_site_chrome_above_the_body(header: str, reason: str) -> None:

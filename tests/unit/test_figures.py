@@ -73,11 +73,27 @@ BOUNDS_CASES = [
     # French number words
     ("Trois soldats ont été tués hier.", "fr", "Trois", 3, 3, 3, "exact"),
     # French range "de 250 à 350 millions"
-    ("Le coût varie de 250 à 350 millions d'euros.", "fr", "de 250 à 350 millions d'euros", None, 250e6, 350e6, "range"),
+    (
+        "Le coût varie de 250 à 350 millions d'euros.",
+        "fr",
+        "de 250 à 350 millions d'euros",
+        None,
+        250e6,
+        350e6,
+        "range",
+    ),
     # Spanish dot thousands and millones
     ("El banco pidió 10.000 millones de euros.", "es", "10.000 millones de euros", 1e10, 1e10, 1e10, "exact"),
     # Spanish "tres y medio millones"
-    ("Unos tres y medio millones de turistas llegaron.", "es", "Unos tres y medio millones", 3.5e6, None, None, "approximately"),
+    (
+        "Unos tres y medio millones de turistas llegaron.",
+        "es",
+        "Unos tres y medio millones",
+        3.5e6,
+        None,
+        None,
+        "approximately",
+    ),
     # Spanish vague "miles de"
     ("Miles de familias perdieron su casa.", "es", "Miles", None, 1000, None, "vague"),
     # Spanish más de
@@ -141,7 +157,7 @@ def test_extract_figures_reads_at_least_as_lower_bound() -> None:
 def test_extract_figures_offsets_slice_the_text() -> None:
     text = "Some 40 trucks and 3,000 tonnes of flour reached the city on 12 May."
     figures = extract_figures(text, "en")
-    assert figures and all(text[f.start:f.end] == f.text for f in figures)
+    assert figures and all(text[f.start : f.end] == f.text for f in figures)
 
 
 def test_extract_figures_returns_reading_order_and_is_deterministic() -> None:

@@ -99,9 +99,11 @@ def test_detect_language_reads_sentences(text: str, language: str) -> None:
 
 
 def test_detect_language_ignores_a_foreign_script_trailer_for_the_main_language() -> None:
-    text = ("The council approved the budget after a long debate on Tuesday evening.\n"
-            "Officials said the plan would fund two schools and a new bridge.\n"
-            "مشاركة :")
+    text = (
+        "The council approved the budget after a long debate on Tuesday evening.\n"
+        "Officials said the plan would fund two schools and a new bridge.\n"
+        "مشاركة :"
+    )
     guess = detect_language(text)
     assert guess.language == "en"
     shares = dict(guess.shares)
@@ -110,8 +112,10 @@ def test_detect_language_ignores_a_foreign_script_trailer_for_the_main_language(
 
 
 def test_detect_language_shares_weight_paragraphs_by_length() -> None:
-    text = ("Das Wetter war für die Jahreszeit ungewöhnlich mild und sonnig.\n"
-            "Погода была необычно тёплой для этого времени года.")
+    text = (
+        "Das Wetter war für die Jahreszeit ungewöhnlich mild und sonnig.\n"
+        "Погода была необычно тёплой для этого времени года."
+    )
     shares = dict(detect_language(text).shares)
     assert set(shares) == {"de", "ru"}
 
@@ -122,11 +126,13 @@ def test_detect_language_is_deterministic() -> None:
 
 
 def test_detect_language_lets_the_lead_name_the_language_over_quoted_paragraphs() -> None:
-    text = ("The mayor of São Paulo opened the new metro line on Monday morning.\n"
-            "A prefeitura afirmou que a nova linha vai transportar milhares de passageiros "
-            "todos os dias e reduzir o trânsito no centro da cidade.\n"
-            "O prefeito disse que as obras terminaram antes do prazo previsto pela empresa.\n"
-            "Residents said the trains were clean and quiet.")
+    text = (
+        "The mayor of São Paulo opened the new metro line on Monday morning.\n"
+        "A prefeitura afirmou que a nova linha vai transportar milhares de passageiros "
+        "todos os dias e reduzir o trânsito no centro da cidade.\n"
+        "O prefeito disse que as obras terminaram antes do prazo previsto pela empresa.\n"
+        "Residents said the trains were clean and quiet."
+    )
     guess = detect_language(text)
     assert guess.language == "en"
     assert {"en", "pt"} <= set(dict(guess.shares))
@@ -140,11 +146,18 @@ def test_detect_language_keeps_english_despite_accented_names() -> None:
 
 def test_detect_language_does_not_depend_on_the_hash_seed() -> None:
     # set and dict orders change with PYTHONHASHSEED; the answers must not
-    probe = ("from flows.text.language import detect_language as d\n"
-             "print([d(t) for t in ['Ок, да.', 'ab cd', 'Мир и Welt', 'Це наш дім.', 'la casa nova']])")
+    probe = (
+        "from flows.text.language import detect_language as d\n"
+        "print([d(t) for t in ['Ок, да.', 'ab cd', 'Мир и Welt', 'Це наш дім.', 'la casa nova']])"
+    )
     outputs = {
-        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
@@ -182,30 +195,30 @@ def test_word_lists_ship_inside_the_installed_package() -> None:
     shipped = wordfreq.available_languages("small")
     lists = load_word_lists()
     languages = load_profiles().languages
-    listed = {lang for lang, log_freq in zip(languages, lists.log_freq) if log_freq is not None}
+    listed = {lang for lang, log_freq in zip(languages, lists.log_freq, strict=True) if log_freq is not None}
     assert {"en", "fr", "de", "es", "it", "pl", "ru", "ar", "hr", "no", "tl"} <= listed
     assert not listed & {"af", "zh-cn", "ja", "ko"}  # no list / not space-delimited
-    assert all(Path(shipped[WORDFREQ_CODES.get(lang, lang)]).is_relative_to(package_dir)
-               for lang in listed)
+    assert all(Path(shipped[WORDFREQ_CODES.get(lang, lang)]).is_relative_to(package_dir) for lang in listed)
 
 
 def test_word_log_freq_reads_frequencies_per_language() -> None:
     languages = load_profiles().languages
-    the = dict(zip(languages, word_log_freq("the")))
+    the = dict(zip(languages, word_log_freq("the"), strict=True))
     assert the["en"] > math.log(1e-2) > the["de"]
     # a word in no list sits at the floor for listed languages, NaN for unlisted ones
-    unknown = dict(zip(languages, word_log_freq("qxzvvy")))
+    unknown = dict(zip(languages, word_log_freq("qxzvvy"), strict=True))
     assert unknown["en"] == pytest.approx(math.log(WORD_FLOOR))
     assert math.isnan(unknown["af"])
 
 
 def test_detect_language_uses_word_lists_for_short_texts_only() -> None:
     # an article never loads the word lists (speed); a short text does, once
-    probe = ("from flows.text.language import detect_language as d, load_word_lists as w\n"
-             "d('The council approved the new budget on Tuesday after a long debate. ' * 4)\n"
-             "print(w.cache_info().currsize)\n"
-             "d('la casa nova'); d('good morning')\n"
-             "print(w.cache_info().currsize, w.cache_info().misses)")
-    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout.split()
+    probe = (
+        "from flows.text.language import detect_language as d, load_word_lists as w\n"
+        "d('The council approved the new budget on Tuesday after a long debate. ' * 4)\n"
+        "print(w.cache_info().currsize)\n"
+        "d('la casa nova'); d('good morning')\n"
+        "print(w.cache_info().currsize, w.cache_info().misses)"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert output == ["0", "1", "1"]
