@@ -8,8 +8,9 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from flows.settings import SettingsError, load_settings
 
@@ -24,14 +25,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="load new articles from the inputs and publish the warehouse")
-    run.add_argument("--input", dest="inputs", action="append", metavar="PATH",
-                     help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/ of a checkout)")
-    run.add_argument("--data-dir", help="where the lake and warehouse.duckdb live (default: ./data of a checkout, else "
-                     "$XDG_DATA_HOME/newsetl)")
+    run.add_argument(
+        "--input",
+        dest="inputs",
+        action="append",
+        metavar="PATH",
+        help="file or folder of .txt/.jsonl(.gz) articles (repeatable; default: seeds/ of a checkout)",
+    )
+    run.add_argument(
+        "--data-dir",
+        help="where the lake and warehouse.duckdb live (default: ./data of a checkout, else $XDG_DATA_HOME/newsetl)",
+    )
     run.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
     run.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
-    run.add_argument("--metadata-fields", metavar="FIELD=NAME,...",
-                     help="read metadata under other JSON names, e.g. published_at=dc_date,source=site")
+    run.add_argument(
+        "--metadata-fields",
+        metavar="FIELD=NAME,...",
+        help="read metadata under other JSON names, e.g. published_at=dc_date,source=site",
+    )
     run.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
 
     serve = sub.add_parser("serve", help="run news_etl on a schedule (needs a running `prefect server`)")
@@ -60,10 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="score the text stages on the gold sets (source checkout only)")
     evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
-    evaluate.add_argument("--only", action="append",
-                          help="one area: seed, figures, cleaning, entities, langid, numbers")
-    evaluate.add_argument("--format", choices=("table", "json"), default="table",
-                          help="pass/fail table against the floors, or every raw score as JSON")
+    evaluate.add_argument(
+        "--only", action="append", help="one area: seed, figures, cleaning, entities, langid, numbers"
+    )
+    evaluate.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="pass/fail table against the floors, or every raw score as JSON",
+    )
     evaluate.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
     evaluate.add_argument("--output", help="also write the raw scores to this JSON file")
     return parser
@@ -234,7 +250,7 @@ def _print_query(warehouse_path: Path, sql: str, params: list, fmt: str) -> None
     except WarehouseError as err:
         raise UsageError(str(err)) from None
     if fmt == "json":
-        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str, indent=1))
+        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str, indent=1))
     else:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
@@ -271,8 +287,16 @@ def _print_evaluation(rows: list[Any]) -> None:
     """The pass/fail table of `evaluate`: rich on a terminal, plain aligned columns otherwise."""
     header = ("set", "metric", "docs tune/check", "tune", "check", "gap", "floor", "result")
     lines = [
-        (r.set_name, r.metric, r.documents, _number(r.tune), _number(r.check),
-         _number(r.gap, signed=True) + (" !" if r.wide_gap else ""), _number(r.floor), "pass" if r.passed else "FAIL")
+        (
+            r.set_name,
+            r.metric,
+            r.documents,
+            _number(r.tune),
+            _number(r.check),
+            _number(r.gap, signed=True) + (" !" if r.wide_gap else ""),
+            _number(r.floor),
+            "pass" if r.passed else "FAIL",
+        )
         for r in rows
     ]
     failed = sum(not r.passed for r in rows)
@@ -306,7 +330,14 @@ def _number(value: float | None, signed: bool = False) -> str:
     return f"{value:+.3f}" if signed else f"{value:.3f}"
 
 
-_COMMANDS = {"run": _run, "serve": _serve, "extract": _extract, "query": _query, "report": _report, "evaluate": _evaluate}
+_COMMANDS = {
+    "run": _run,
+    "serve": _serve,
+    "extract": _extract,
+    "query": _query,
+    "report": _report,
+    "evaluate": _evaluate,
+}
 
 if __name__ == "__main__":
     raise SystemExit(main())

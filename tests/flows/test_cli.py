@@ -31,8 +31,19 @@ def test_user_mistakes_give_one_line_and_exit_2(capsys, argv, message):
 
 def test_query_answers_in_json_and_refuses_writes(seeded, capsys):
     data_dir, _ = seeded
-    assert main(["query", "--data-dir", str(data_dir), "--format", "json",
-                 "select language, count(*) as n from documents group by 1 order by 1"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "--data-dir",
+                str(data_dir),
+                "--format",
+                "json",
+                "select language, count(*) as n from documents group by 1 order by 1",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out) == [{"language": "en", "n": 21}, {"language": "fr", "n": 10}]
     assert main(["query", "--data-dir", str(data_dir), "create table t as select 1"]) == 2
     assert "read-only" in _one_line_error(capsys).lower()
@@ -52,9 +63,11 @@ def test_report_lists_shows_and_rejects_unknown_names(seeded, capsys):
 def test_extract_writes_one_line_per_input_line_and_quarantines_bad_ones(tmp_path, capsys):
     source = tmp_path / "in.jsonl"
     source.write_text(
-        json.dumps({"id": "a", "text": "At least 20 people were killed in Stepanakert, officials said."}) + "\n"
+        json.dumps({"id": "a", "text": "At least 20 people were killed in Stepanakert, officials said."})
+        + "\n"
         + "{not json\n\n"
-        + json.dumps({"id": "c", "text": ""}) + "\n",
+        + json.dumps({"id": "c", "text": ""})
+        + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
@@ -64,7 +77,12 @@ def test_extract_writes_one_line_per_input_line_and_quarantines_bad_ones(tmp_pat
     first = records[0]
     assert first["id"] == "a" and first["language"] == "en" and first["error"] is None
     figure = first["figures"][0]
-    assert (figure["text"], figure["lower"], figure["qualifier"], figure["category"]) == ("At least 20", 20, "at_least", "killed")
+    assert (figure["text"], figure["lower"], figure["qualifier"], figure["category"]) == (
+        "At least 20",
+        20,
+        "at_least",
+        "killed",
+    )
     for entity in first["entities"]:
-        assert first["clean_text"][entity["start"]:entity["end"]] == entity["text"]
+        assert first["clean_text"][entity["start"] : entity["end"]] == entity["text"]
     assert all(r["error"] for r in records[1:])

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from flows.pipeline import news_etl
 from warehouse import lake
@@ -16,8 +15,17 @@ from warehouse import lake
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT_ROOT / "seeds"
 SEED_ID = "000_d6384df40f951bf6"
-RELATIONS = ("documents", "entity_mentions", "figures", "removed_noise", "quarantine", "entities", "inputs",
-             "runs", "boilerplate")
+RELATIONS = (
+    "documents",
+    "entity_mentions",
+    "figures",
+    "removed_noise",
+    "quarantine",
+    "entities",
+    "inputs",
+    "runs",
+    "boilerplate",
+)
 
 
 def _snapshot(warehouse: Path) -> dict[str, list]:
@@ -46,10 +54,15 @@ def test_seed_article_is_loaded_right(seeded):
     assert language == "en"
     assert "مشاركة" not in clean and clean.endswith("when a mine hit their vehicle on Sunday.")
     assert ("مشاركة :",) in _query(warehouse, f"select text from removed_noise where doc_id = '{doc_id}'")
-    figures = _query(warehouse, f"select text, value, category, qualifier, lower, upper from figures where doc_id = '{doc_id}'")
+    figures = _query(
+        warehouse, f"select text, value, category, qualifier, lower, upper from figures where doc_id = '{doc_id}'"
+    )
     assert ("13,550", 13550.0, "displaced", "exact", 13550.0, 13550.0) in figures
     assert ("at least 20", 20.0, "killed", "at_least", 20.0, None) in figures
-    persons = {r[0] for r in _query(warehouse, f"select text from entity_mentions where doc_id = '{doc_id}' and label = 'PERSON'")}
+    persons = {
+        r[0]
+        for r in _query(warehouse, f"select text from entity_mentions where doc_id = '{doc_id}' and label = 'PERSON'")
+    }
     assert "Simon Mordue" in persons
     assert ("Stepanakert",) in _query(
         warehouse, f"select place from figures where doc_id = '{doc_id}' and text = 'at least 20'"
@@ -92,8 +105,10 @@ def test_bad_inputs_are_quarantined_and_the_run_carries_on(prefect_harness, tmp_
     summary = news_etl(inputs=[str(tmp_path / "in")], data_dir=str(tmp_path / "data"))
     warehouse = tmp_path / "data" / "warehouse.duckdb"
     assert summary.documents_loaded == 2
-    reasons = {(Path(p).name, line, reason.split(" (")[0]) for p, line, reason in
-               _query(warehouse, "select source_path, line_number, reason from quarantine")}
+    reasons = {
+        (Path(p).name, line, reason.split(" (")[0])
+        for p, line, reason in _query(warehouse, "select source_path, line_number, reason from quarantine")
+    }
     assert reasons == {
         ("binary.txt", None, "binary content"),
         ("latin1.txt", None, "not valid UTF-8"),
