@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,9 @@ def _defaults(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
         if pa.types.is_string(field.type):
             filled[field.name] = "x"
         elif pa.types.is_timestamp(field.type):
-            from datetime import datetime, timezone
+            from datetime import datetime
 
-            filled[field.name] = datetime(2026, 1, 1, tzinfo=timezone.utc)
+            filled[field.name] = datetime(2026, 1, 1, tzinfo=UTC)
         else:
             filled[field.name] = 0
     return filled
