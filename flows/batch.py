@@ -114,7 +114,8 @@ def build_batch(
     rows = _empty_rows()
     for origin, result in zip(fresh, analysis.outcomes, strict=True):
         if isinstance(result, ArticleFailure):
-            rejected.append(Rejected(origin.source_path, origin.line_number, result.reason, origin.article.text[:200]))
+            excerpt = origin.article.text[:200]
+            rejected.append(Rejected(origin.source_path, origin.line_number, "stage_failed", result.reason, excerpt))
         else:
             _add_article_rows(rows, origin, result, batch_id, now)
     sha_by_path = {str(f.path): f.sha256 for f in files}
@@ -231,6 +232,7 @@ def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> di
         QUARANTINE,
         source_path=rejected.source_path,
         line_number=rejected.line_number,
+        reason_code=rejected.code,
         reason=rejected.reason,
         raw_excerpt=rejected.raw_excerpt,
         file_sha256=sha256 or None,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from flows.io.metadata import field_names
+from flows.io.metadata import Problem, field_names
 from flows.io.sources import read_jsonl_line
 from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import Analyse, ArticleFailure, ArticleResult, PlacedFigure
@@ -22,10 +22,10 @@ from flows.text.records import Article, EntityMention
 def parse_line(line: str, number: int, names: Mapping[str, tuple[str, ...]]) -> Article | dict[str, Any]:
     """The Article of one JSON line, or the quarantined output record when it is not one."""
     if not line.strip():
-        return quarantined(None, f"line {number} is empty")
+        return quarantined(None, Problem("blank_line", f"line {number} is empty"))
     parsed = read_jsonl_line(line, names)
-    if isinstance(parsed, str):
-        return quarantined(_raw_id(line), f"line {number}: {parsed}")
+    if isinstance(parsed, Problem):
+        return quarantined(_raw_id(line), Problem(parsed.code, f"line {number}: {parsed.detail}"))
     return parsed.article if parsed.external_id is None else _with_id(parsed.article, parsed.external_id)
 
 
@@ -43,9 +43,9 @@ def _raw_id(line: str) -> Any:
     return record.get("id") if isinstance(record, dict) else None
 
 
-def quarantined(ident: Any, error: str) -> dict[str, Any]:
-    """The output record of a line that could not be processed."""
-    return {"id": ident, "status": "quarantined", "error": error}
+def quarantined(ident: Any, problem: Problem) -> dict[str, Any]:
+    """The output record of a line that could not be processed (`error_code` from QUARANTINE_REASONS)."""
+    return {"id": ident, "status": "quarantined", "error": problem.detail, "error_code": problem.code}
 
 
 def result_record(result: ArticleResult | ArticleFailure) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def result_record(result: ArticleResult | ArticleFailure) -> dict[str, Any]:
     article = result.article
     ident = article.metadata.get("id", article.doc_id)
     if isinstance(result, ArticleFailure):
-        return quarantined(ident, result.reason)
+        return quarantined(ident, Problem("stage_failed", result.reason))
     published = result.published_at_utc
     return {
         "id": ident,

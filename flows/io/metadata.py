@@ -113,17 +113,25 @@ def url_host(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
-def record_problem(record: object, names: Mapping[str, tuple[str, ...]]) -> str | None:
+@dataclass(frozen=True)
+class Problem:
+    """Why an input is not an article: a code of `QUARANTINE_REASONS` and a readable detail."""
+
+    code: str
+    detail: str
+
+
+def record_problem(record: object, names: Mapping[str, tuple[str, ...]]) -> Problem | None:
     """Why a parsed JSON value is not an article, or None when it is one."""
     if not isinstance(record, dict):
-        return f"JSON line is a {type(record).__name__}, not an object"
+        return Problem("not_an_object", f"JSON line is a {type(record).__name__}, not an object")
     body = _lookup(record, names["text"])
     if body is None:
-        return "JSON line has no 'text' field"
+        return Problem("no_text", "JSON line has no 'text' field")
     if not isinstance(body, str):
-        return f"'text' is a {type(body).__name__}, not a string"
+        return Problem("no_text", f"'text' is a {type(body).__name__}, not a string")
     if not body.strip():
-        return "empty article (no text)"
+        return Problem("empty_text", "empty article (no text)")
     return None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.io.metadata import ParsedRecord, doc_id_for, field_names, parse_record, record_problem
+from flows.io.metadata import ParsedRecord, Problem, doc_id_for, field_names, parse_record, record_problem
 from flows.text.records import Article
 
 TEXT_SUFFIXES = (".txt",)
@@ -50,8 +50,16 @@ class Rejected:
 
     source_path: str
     line_number: int | None
-    reason: str
+    code: str  # of QUARANTINE_REASONS
+    reason: str  # the readable detail
     raw_excerpt: str | None = None
+
+    @classmethod
+    def of(
+        cls, source_path: str, line_number: int | None, problem: Problem, raw_excerpt: str | None = None
+    ) -> Rejected:
+        """The reject for a problem found in an input."""
+        return cls(source_path, line_number, problem.code, problem.detail, raw_excerpt)
 
 
 def is_not_article_file(path: Path) -> bool:
@@ -99,29 +107,38 @@ def _inner_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+class InputProblem(ValueError):
+    """A whole input file cannot be read as text; carries the quarantine code."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.problem = Problem(code, detail)
+
+
 def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; raises ValueError with a reason."""
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; raises InputProblem."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
-        raise ValueError("binary content (NUL bytes), not text")
+        raise InputProblem("binary", "binary content (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+        detail = f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+        raise InputProblem("not_utf8", detail) from None
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when it is gzip; raises ValueError with a reason."""
+    """The file's bytes, gunzipped when it is gzip; raises InputProblem."""
     data = path.read_bytes()
     if path.suffix.lower() != ".gz":
         return data
     try:
         return gzip.decompress(data)
     except EOFError:
-        raise ValueError("truncated gzip (stream ends early)") from None
+        raise InputProblem("bad_gzip", "truncated gzip (stream ends early)") from None
     except (gzip.BadGzipFile, zlib.error) as err:
-        raise ValueError(f"corrupt gzip ({err})") from None
+        raise InputProblem("bad_gzip", f"corrupt gzip ({err})") from None
 
 
 def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -130,12 +147,12 @@ def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line.removesuffix("\r")
 
 
-def read_jsonl_line(line: str, names: Mapping[str, tuple[str, ...]]) -> ParsedRecord | str:
+def read_jsonl_line(line: str, names: Mapping[str, tuple[str, ...]]) -> ParsedRecord | Problem:
     """The article of one JSON line, or why the line is not one."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return f"broken JSON line ({err.msg} at column {err.colno})"
+        return Problem("broken_json", f"broken JSON line ({err.msg} at column {err.colno})")
     problem = record_problem(record, names)
     return problem if problem else parse_record(record, names)
 
@@ -147,13 +164,14 @@ def read_input(
     where = str(file.path)
     kind = _inner_suffix(file.path)
     if kind not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-        return [], [Rejected(where, None, f"unsupported file type {''.join(file.path.suffixes) or '(none)'}")]
+        detail = f"unsupported file type {''.join(file.path.suffixes) or '(none)'}"
+        return [], [Rejected(where, None, "unsupported_type", detail)]
     try:
         text = _decode(_read_bytes(file.path))
-    except ValueError as err:
-        return [], [Rejected(where, None, str(err))]
+    except InputProblem as err:
+        return [], [Rejected.of(where, None, err.problem)]
     except OSError as err:
-        return [], [Rejected(where, None, f"unreadable file ({err.strerror or err})")]
+        return [], [Rejected(where, None, "unreadable", f"unreadable file ({err.strerror or err})")]
     if kind in TEXT_SUFFIXES:
         return _read_text_article(where, file.path, text)
     loaded: list[LoadedArticle] = []
@@ -164,14 +182,14 @@ def read_input(
         else:
             rejected.append(item)
     if not loaded and not rejected:
-        rejected.append(Rejected(where, None, "empty file (no articles)"))
+        rejected.append(Rejected(where, None, "empty", "empty file (no articles)"))
     return loaded, rejected
 
 
 def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedArticle], list[Rejected]]:
     """A .txt file is one article; empty files are rejected."""
     if not text.strip():
-        return [], [Rejected(where, None, "empty article (no text)")]
+        return [], [Rejected(where, None, "empty", "empty article (no text)")]
     stem = path.name.split(".")[0]
     article = Article(doc_id=doc_id_for(text), text=text)
     return [LoadedArticle(article, where, None, stem)], []
@@ -183,7 +201,7 @@ def _read_jsonl(where: str, text: str, names: Mapping[str, tuple[str, ...]]) -> 
         if not line.strip():
             continue
         parsed = read_jsonl_line(line, names)
-        if isinstance(parsed, str):
-            yield Rejected(where, number, parsed, line[:200])
+        if isinstance(parsed, Problem):
+            yield Rejected.of(where, number, parsed, line[:200])
         else:
             yield LoadedArticle(parsed.article, where, number, parsed.external_id)

@@ -149,10 +149,31 @@ LANGUAGE_REASONS = Vocabulary(
     ),
 )
 
+QUARANTINE_REASONS = Vocabulary(
+    "quarantine_reason",
+    "quarantine.reason_code",
+    "file (a whole input file was refused), record (one JSON line), article (a text stage failed)",
+    (
+        Term("unsupported_type", "file", "not a .txt or .jsonl/.ndjson file (or gzip of one)"),
+        Term("unreadable", "file", "the file could not be opened or read"),
+        Term("bad_gzip", "file", "a .gz file that is truncated or not gzip"),
+        Term("binary", "file", "NUL bytes: binary content, not text"),
+        Term("not_utf8", "file", "text that is neither UTF-8 nor BOM-marked UTF-16"),
+        Term("empty", "file", "a file or article with no text"),
+        Term("blank_line", "record", "a blank line (`extract` answers every line; `run` skips blank ones)"),
+        Term("broken_json", "record", "a line that is not valid JSON"),
+        Term("not_an_object", "record", "a JSON line that is not an object"),
+        Term("no_text", "record", "a JSON object without a string body under `text` (or an alias)"),
+        Term("empty_text", "record", "a JSON object whose body is blank"),
+        Term("stage_failed", "article", "a text stage raised on this article; the detail names the stage"),
+    ),
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     FIGURE_QUALIFIERS,
     FIGURE_CATEGORIES,
     ENTITY_LABELS,
     REMOVAL_REASONS,
     LANGUAGE_REASONS,
+    QUARANTINE_REASONS,
 )

@@ -1,7 +1,8 @@
 -- unknown_codes: stored codes missing from their vocabulary table (vocab.*, defined once in
 -- flows/text/vocabulary.py); bad rows fail the run.
 -- grain: one row per column and unknown code
--- depends on: main.figures, main.entity_mentions, main.removed_noise, main.documents, vocab.*
+-- depends on: main.figures, main.entity_mentions, main.removed_noise, main.documents,
+--   main.quarantine, vocab.*
 -- columns: column_name (table.column), code, row_count (rows carrying the code)
 with
 unknown as (
@@ -39,6 +40,13 @@ unknown as (
     from main.documents as d
     left join vocab.language_reason as v on d.language_reason = v.code
     where d.language_reason is not null and v.code is null
+    union all
+    select
+        'quarantine.reason_code' as column_name,
+        q.reason_code as code
+    from main.quarantine as q
+    left join vocab.quarantine_reason as v on q.reason_code = v.code
+    where v.code is null
 ),
 
 final as (

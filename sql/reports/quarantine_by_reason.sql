@@ -1,21 +1,40 @@
 -- quarantine_by_reason: why inputs were not loaded, and how often.
--- grain: one row per reason
--- depends on: main.quarantine
--- columns: reason, inputs (rejected files or lines), files (distinct files), example_path
+-- grain: one row per quarantine reason code
+-- depends on: main.quarantine, vocab.quarantine_reason
+-- columns: reason_code, reason_kind (file, record or article), reason_meaning, inputs (rejected
+--   files or lines), files (distinct files), example_reason (one detail), example_path
 with
 quarantine as (
     select * from main.quarantine
 ),
 
+reasons as (
+    select * from vocab.quarantine_reason
+),
+
+counted as (
+    select
+        reason_code,
+        count(*) as inputs,
+        count(distinct source_path) as files,
+        min(reason) as example_reason,
+        min(source_path) as example_path
+    from quarantine
+    group by reason_code
+),
+
 final as (
     select
-        cast(reason as varchar) as reason,
-        cast(count(*) as bigint) as inputs,
-        cast(count(distinct source_path) as bigint) as files,
-        cast(min(source_path) as varchar) as example_path
-    from quarantine
-    group by reason
+        cast(c.reason_code as varchar) as reason_code,
+        cast(r.kind as varchar) as reason_kind,
+        cast(r.meaning as varchar) as reason_meaning,
+        cast(c.inputs as bigint) as inputs,
+        cast(c.files as bigint) as files,
+        cast(c.example_reason as varchar) as example_reason,
+        cast(c.example_path as varchar) as example_path
+    from counted as c
+    left join reasons as r on c.reason_code = r.code
 )
 
 select * from final
-order by inputs desc, reason asc
+order by inputs desc, reason_code asc

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flows.io.metadata import field_names
+from flows.io.metadata import Problem, field_names
 from flows.io.sources import jsonl_lines, read_jsonl_line
 from flows.text.dates import parse_published_at
 from flows.text.language import detect_language
@@ -32,7 +32,7 @@ def test_most_dated_documents_of_the_corpus_get_a_utc_date(shared: Path):
                 continue
             record.setdefault("text", record.get("page_text") or record.get("raw_text") or "")
             item = read_jsonl_line(json.dumps(record), names)
-            if isinstance(item, str):
+            if isinstance(item, Problem):
                 continue
             dated += 1
             language = detect_language(item.article.text[:2000]).language

@@ -152,14 +152,15 @@ def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(w
 def test_quarantine_by_reason_counts_inputs_and_files(warehouse_with):
     con = warehouse_with(
         quarantine=[
-            {"source_path": "/in/a.jsonl", "line_number": 2, "reason": "broken JSON line"},
-            {"source_path": "/in/a.jsonl", "line_number": 5, "reason": "broken JSON line"},
-            {"source_path": "/in/b.txt", "reason": "empty article (no text)"},
+            {"source_path": "/in/a.jsonl", "line_number": 2, "reason_code": "broken_json", "reason": "broken JSON (a)"},
+            {"source_path": "/in/a.jsonl", "line_number": 5, "reason_code": "broken_json", "reason": "broken JSON (b)"},
+            {"source_path": "/in/b.txt", "reason_code": "empty", "reason": "empty article (no text)"},
         ]
     )
-    assert _rows(con, "select reason, inputs, files from reports.quarantine_by_reason") == [
-        ("broken JSON line", 2, 1),
-        ("empty article (no text)", 1, 1),
+    query = "select reason_code, reason_kind, inputs, files, example_reason from reports.quarantine_by_reason"
+    assert _rows(con, query) == [
+        ("broken_json", "record", 2, 1, "broken JSON (a)"),
+        ("empty", "file", 1, 1, "empty article (no text)"),
     ]
 
 
@@ -220,6 +221,7 @@ def test_checks_return_the_bad_rows(warehouse_with):
         ],
         removed_noise=[{"doc_id": "a", "text": "Share", "reason": "share button"}],
         inputs=[{"source_path": "/in/lost.txt", "articles_loaded": 0, "rejected": 0, "articles_duplicate": 0}],
+        quarantine=[{"source_path": "/in/lost.txt", "reason_code": "bad luck", "reason": "?"}],
     )
     con.execute("update raw.documents set language_reason = 'too long' where doc_id = 'b'")
     assert _rows(con, "select figure_index, found from checks.figure_offsets") == [(0, "20")]
@@ -229,6 +231,7 @@ def test_checks_return_the_bad_rows(warehouse_with):
         ("entity_mentions.label", "GPE", 1),
         ("figures.category", "victims", 2),
         ("figures.qualifier", "roughly", 1),
+        ("quarantine.reason_code", "bad luck", 1),
         ("removed_noise.reason", "share button", 1),
     ]
     assert _rows(con, "select doc_id, copies from checks.duplicate_documents") == [("b", 2)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.io.metadata import doc_id_for, field_names, parse_record, record_problem, url_host
+from flows.io.metadata import Problem, doc_id_for, field_names, parse_record, record_problem, url_host
+from flows.text.vocabulary import QUARANTINE_REASONS
 
 NAMES = field_names()
 
@@ -86,15 +87,16 @@ def test_parse_record_keeps_the_records_own_id(record, external_id):
 @pytest.mark.parametrize(
     ("record", "problem"),
     [
-        ({"id": "a"}, "JSON line has no 'text' field"),
-        ([1, 2], "JSON line is a list, not an object"),
-        ({"text": 5}, "'text' is a int, not a string"),
-        ({"text": " \n"}, "empty article (no text)"),
+        ({"id": "a"}, Problem("no_text", "JSON line has no 'text' field")),
+        ([1, 2], Problem("not_an_object", "JSON line is a list, not an object")),
+        ({"text": 5}, Problem("no_text", "'text' is a int, not a string")),
+        ({"text": " \n"}, Problem("empty_text", "empty article (no text)")),
         ({"body": "An article under another name."}, None),  # `body` is an alias of text
     ],
 )
 def test_record_problem_says_why_a_record_is_not_an_article(record, problem):
     assert record_problem(record, NAMES) == problem
+    assert problem is None or problem.code in QUARANTINE_REASONS
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.io.sources import discover_files, doc_id_for, read_input
+from flows.text.vocabulary import QUARANTINE_REASONS
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -30,22 +31,23 @@ def test_doc_id_for_is_the_content_hash_prefix():
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "reason_start"),
+    ("name", "data", "code", "reason_start"),
     [
-        ("empty.txt", b"", "empty article"),  # zero bytes
-        ("blank.txt", b"  \n\t\n", "empty article"),  # white space only
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),  # NUL bytes
-        ("latin1.txt", "Café crème".encode("latin-1"), "not valid UTF-8"),  # wrong encoding
-        ("truncated.jsonl.gz", gzip.compress(b'{"id": "a", "text": "hello"}\n')[:-8], "truncated gzip"),
-        ("garbage.txt.gz", b"this is not gzip at all", "corrupt gzip"),  # bad magic
-        ("table.csv", b"a,b\n1,2\n", "unsupported file type"),  # not an article format
-        ("nothing.jsonl", b"\n\n", "empty file"),  # only blank lines
+        ("empty.txt", b"", "empty", "empty article"),  # zero bytes
+        ("blank.txt", b"  \n\t\n", "empty", "empty article"),  # white space only
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", "binary content"),  # NUL bytes
+        ("latin1.txt", "Café crème".encode("latin-1"), "not_utf8", "not valid UTF-8"),  # wrong encoding
+        ("truncated.jsonl.gz", gzip.compress(b'{"id": "a", "text": "hello"}\n')[:-8], "bad_gzip", "truncated gzip"),
+        ("garbage.txt.gz", b"this is not gzip at all", "bad_gzip", "corrupt gzip"),  # bad magic
+        ("table.csv", b"a,b\n1,2\n", "unsupported_type", "unsupported file type"),  # not an article format
+        ("nothing.jsonl", b"\n\n", "empty", "empty file"),  # only blank lines
     ],
 )
-def test_read_input_rejects_whole_bad_files_with_a_reason(tmp_path, name, data, reason_start):
+def test_read_input_rejects_whole_bad_files_with_a_reason(tmp_path, name, data, code, reason_start):
     articles, rejected = _read(tmp_path, name, data)
     assert articles == []
     assert len(rejected) == 1 and rejected[0].reason.startswith(reason_start)
+    assert rejected[0].code == code and code in QUARANTINE_REASONS
     assert rejected[0].line_number is None
 
 
@@ -64,12 +66,12 @@ def test_read_input_keeps_good_jsonl_lines_and_rejects_bad_ones_by_number(tmp_pa
     assert [a.line_number for a in articles] == [1, 7]
     assert articles[0].article.metadata == {"url": "https://x.test/a1", "source": "wire"}
     assert articles[0].article.doc_id == doc_id_for("First article.")
-    assert [(r.line_number, r.reason.split(" (")[0]) for r in rejected] == [
-        (2, "broken JSON line"),
-        (3, "JSON line has no 'text' field"),
-        (4, "JSON line is a list, not an object"),
-        (5, "'text' is a int, not a string"),
-        (6, "empty article"),
+    assert [(r.line_number, r.code, r.reason.split(" (")[0]) for r in rejected] == [
+        (2, "broken_json", "broken JSON line"),
+        (3, "no_text", "JSON line has no 'text' field"),
+        (4, "not_an_object", "JSON line is a list, not an object"),
+        (5, "no_text", "'text' is a int, not a string"),
+        (6, "empty_text", "empty article"),
     ]
 
 
