@@ -107,3 +107,4 @@ def test_installed_defaults_ask_for_input_and_use_the_user_data_dir(installed: P
     assert "no input given: pass --input" in _fails([newsetl, "run"], tmp_path, env)
     expected = tmp_path / "xdg" / "newsetl" / "warehouse.duckdb"
     assert f"no warehouse at {expected}" in _fails([newsetl, "report", "language_mix"], tmp_path, env)
+    assert "evaluation needs a source checkout" in _fails([newsetl, "evaluate"], tmp_path, env)
