@@ -111,7 +111,7 @@ _ARTICLES = {w: 1.0 for use, w in _ONE_WORDS if use == "postposed"}
 COORDINATED_ARTICLES = frozenset(w for use, w in _ONE_WORDS if use == "coordinated")
 
 _SCALE_ROWS = read_rows("numbers_scales.tsv")
-# Singular scales: value when alone ("mil personas", "ألف قتيل"); plural scales alone are vague.
+# Singular scales: value when alone ("mil personas", "ألف جندي"); plural scales alone are vague.
 SCALES: Mapping[str, float] = MappingProxyType({w: float(v) for w, v, _ in _SCALE_ROWS})
 # Scales that are plural forms: alone they make a vague quantity ("millions of people").
 PLURAL_SCALES = frozenset(w for w, _, form in _SCALE_ROWS if form == "plural")

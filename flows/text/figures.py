@@ -709,7 +709,7 @@ def _is_word_not_number(draft: _Draft, doc: _Doc) -> bool:
 
 
 def _hyphen_count_ok(doc: _Doc, draft: _Draft) -> bool:
-    """Return whether a hyphenated number is an age bracket before a person ("under-5 children"), not "COVID-19"."""
+    """Return whether a hyphenated number is an age bracket before a person ("over-65 residents"), not "COVID-19"."""
     if UNDER_AGE_RE.search(doc.low, max(0, draft.start - 12), draft.end) is None:
         return False
     return _translate(_next_word(doc.low, draft.end)) in PERSON_NOUNS
@@ -1020,7 +1020,7 @@ def _time_object(draft: _Draft, doc: _Doc) -> _Draft:
 
 
 def _person_before(before: str) -> str | None:
-    """Return the person noun just before an age expression ("femme de 30 ans")."""
+    """Return the person noun just before an age expression ("femme de 47 ans")."""
     match = PERSON_DE_RE.search(before)
     noun = _translate(match.group(1)) if match else None
     return noun if noun in PERSON_NOUNS else None

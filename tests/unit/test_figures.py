@@ -113,7 +113,7 @@ BOUNDS_CASES = [
     # Arabic dual of a scale word: مليوني = 2,000,000
     ("زار أكثر من مليوني سائح المتحف.", "ar", "أكثر من مليوني", 2e6, 2e6, None, "more_than"),
     # Arabic digits with thousands word
-    ("حضر نحو 300 ألف زائر المعرض.", "ar", "نحو 300 ألف", 300000, None, None, "approximately"),
+    ("حضر نحو 400 ألف زائر المعرض.", "ar", "نحو 400 ألف", 400000, None, None, "approximately"),
     # Arabic vague عشرات
     ("أصيب عشرات المدنيين.", "ar", "عشرات", None, 10, None, "vague"),
     # Arabic number word after the conjunction و

@@ -88,8 +88,8 @@ CONTEXT_CASES = [
     ("Au moins 12 personnes ont été tuées.", "fr", "Au moins 12", None, "person", "killed"),
     # French: arrested, plural noun translated
     ("Cinq hommes ont été arrêtés à Londres.", "fr", "Cinq", None, "man", "arrested"),
-    # French: age of a person "femme de 30 ans"
-    ("Une femme de 30 ans a été blessée.", "fr", "30 ans", "year", "woman", "age"),
+    # French: age of a person "femme de 47 ans"
+    ("Une femme de 47 ans a été blessée.", "fr", "47 ans", "year", "woman", "age"),
     # French list of ages takes the unit of the last item
     ("Trois personnes de 12, 15 et 17 ans sont parties.", "fr", "15", "year", "person", "age"),
     # French money with "d'euros"

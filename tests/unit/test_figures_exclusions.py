@@ -193,7 +193,7 @@ def test_extract_figures_skips_non_figures(text: str, language: str, span: str) 
         # a year-shaped number followed by a counted noun is a count
         ("The town sheltered 2000 refugees last winter.", "en", "2000"),
         # an age bracket joined by a hyphen before persons
-        ("Vaccines reached under-5 children in two camps.", "en", "under-5"),
+        ("Nurses visited over-65 residents in two towns.", "en", "over-65"),
         # a number glued to a unit word
         ("The flight took 5hours in total.", "en", "5hours"),
         # a German article before an age is not a name ("Ein 31-jähriger")
