@@ -213,3 +213,8 @@ NOUN_PHRASE_STOPS = stop_words(("en", "de"), "figures_noun_phrase_stops.txt")
 # French/Spanish words that are never the counted noun right after a number.
 FUNCTION_WORDS = stop_words(("fr", "es"), "figures_function_words.txt")
 MONTHS = month_names()
+# Context words around a number, per list, as regex alternations ("identifier": "article|section|...").
+_CONTEXT_ROWS = read_rows("figures_context_words.tsv")
+CONTEXT_WORDS: Mapping[str, str] = MappingProxyType(
+    {name: "|".join(w for n, w in _CONTEXT_ROWS if n == name) for name in dict.fromkeys(n for n, _ in _CONTEXT_ROWS)}
+)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from flows.text.figure_lexicon import (
     CATEGORY_CUES,
     COMPOUND_NOUNS,
+    CONTEXT_WORDS,
     COORDINATED_ARTICLES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -51,41 +52,23 @@ MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{_SP}+(?:the{_SP}+)?$")
 MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th|er|º)?\.?{_SP}*(?:of{_SP}+|de{_SP}+|-)?(?:{_MONTHS})(?!\w)")
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{_SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
-CLOCK_WORDS_AFTER_RE = re.compile(
-    r"\s+(?:del mediodía|de la mañana|de la tarde|de la noche|du matin|du soir|de l'après-midi|"
-    r"de l’après-midi|o'clock|uhr)(?!\w)"
-)
+CLOCK_WORDS_AFTER_RE = re.compile(rf"\s+(?:{CONTEXT_WORDS['clock_after']})(?!\w)")
 GLUED_HOUR_RE = re.compile(r"h(?![^\W\d_])")
 GLUED_HOUR_ZONE_RE = re.compile(r"h\s?(?:utc|gmt|cet|cest|heure locale|hora local)")
-CLOCK_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:à|a|vers|dès|jusqu'à|jusqu’à|avant|après|pointage de|à partir de|entre|desde las|hasta las|"
-    r"a las|um|ab|bis)\s+$"
-)
-TIME_BEFORE_RE = re.compile(r"(?<!\w)(?:à|a las|a la|um|at|الساعة|vers|hacia las)\s+$")
+CLOCK_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['clock_before']})\s+$")
+TIME_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['time_before']})\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
-IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:article|art\.?|articles|resolution|résolution|resolución|artikel|section|"
-    r"chapter|chapitre|capítulo|kapitel|page|pages|p\.|pp\.|no\.|n\.|nº|n°|number|numéro|número|"
-    r"nummer|paragraph|paragraphe|párrafo|vol\.|volume|line|ligne|línea|route|ruta|flight|"
-    r"room|platform|gate|episode|season|saison|temporada|level|niveau|phase|stage|version|"
-    r"versión|tome|rule|règle|category|catégorie|categoría|kategorie|decree|décret|decreto|law|loi|ley|gesetz|paragraf|band|km|"
-    r"المادة|القرار|رقم|برقم|بالرقم|الرقم|بالرمز|الرمز|رمز|الفقرة|البند|بند|صفحة|الفصل|سورة|الآية|آية|قانون|المرسوم|جولة|"
-    r"الجولة|الطريق|الدقيقة|الدقيقه|الدقائق)\s*\(?\s*$"
-)
+IDENTIFIER_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['identifier']})\s*\(?\s*$")
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
 INTERNATIONAL_PHONE_RE = re.compile(r"\+\d[\d \t.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
-CONTACT_BEFORE_RE = re.compile(r"(?:tel|phone|fax|هاتف|جوال|الجوال|واتساب|whatsapp|sms)\W{0,3}$", re.I)
+CONTACT_BEFORE_RE = re.compile(rf"(?:{CONTEXT_WORDS['contact']})\W{{0,3}}$", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
 RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|al|a|and|et|y|und|إلى|الى|حتى|و)\s+|\s+و")
 RANGE_PREFIX_RE = re.compile(r"(?<!\w)(?:between|from|entre|del|de|d'|von|zwischen|desde|بين|من)\s+$")
 RANGE_NEEDS_PREFIX = frozenset({"a", "al", "and", "et", "y", "und", "و", "hasta"})
-SCORE_CUE_RE = re.compile(
-    r"(?<!\w)(?:score|scored|won|win|wins|beat|beats|defeat|defeated|draw|drew|match|game|goal|"
-    r"goals|victory|lead|final|league|buts?|victoire|match|gol|goles|partido|victoria|tor|tore|"
-    r"spiel|sieg|هدف|أهداف|مباراة|فوز|الدوري)(?!\w)"
-)
+SCORE_CUE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['score']})(?!\w)")
 NUMBER_AHEAD_RE = re.compile(r"\s*(?:\d|(?:une?|a|an|some)\s)")
 PRE_QUALIFIER_RE = re.compile(rf"(?<!\w)و?({_alternation(list(PRE_QUALIFIERS))})(?:{_SP}*-|{_SP}|\()*$")
 POST_QUALIFIER_RE = re.compile(rf",?{_SP}*({_alternation(list(POST_QUALIFIERS))})(?!\w)")
@@ -107,33 +90,18 @@ AGE_SUFFIX_RE = re.compile(
 )
 GERMAN_DURATION_SUFFIX_RE = re.compile(r"-?(minütig|stündig|tägig|wöchig|monatig)\w*")
 ABBREVIATION_RE = re.compile(r" (?:[A-Z]\.){2,}(?= )")
-TIME_ADJECTIVE_RE = re.compile(
-    r" (?:dernières|derniers|premières|premiers|prochaines|prochains|últimos|últimas|primeros|"
-    r"primeras|próximos|próximas|letzten|ersten|nächsten|vergangenen|kommenden)(?= )"
-)
+TIME_ADJECTIVE_RE = re.compile(rf" (?:{CONTEXT_WORDS['time_adjective']})(?= )")
 GERMAN_TIME_ADJECTIVE_RE = re.compile(r"(?:jährig|minütig|stündig|tägig|wöchig|monatig)")
 GERMAN_DURATION_UNITS = {"minütig": "minute", "stündig": "hour", "tägig": "day", "wöchig": "week", "monatig": "month"}
-AGE_PREFIX_RE = re.compile(
-    r"(?<!\w)(?:aged|age of|ages of|age:|âge :|âge:|edad:|alter:|âgée?s? de|âgée?s? d'|à l'âge de|a los|con|edad de|"
-    r"im alter von|alter von|bei|عمره|عمرها|العمر|بعمر|سن|يبلغ)\s*(?:just|only|seulement|"
-    r"solo|sólo)?\s*$"
-)
-BARE_AGE_PREFIX_RE = re.compile(
-    r"(?<!\w)(?:aged|age of|ages of|âgée?s? de|âgée?s? d'|edad de|im alter von|عمره|عمرها|بعمر|"
-    r"البالغ من العمر)\s*$"
-)
+AGE_PREFIX_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['age_prefix']})\s*(?:just|only|seulement|solo|sólo)?\s*$")
+BARE_AGE_PREFIX_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['bare_age_prefix']})\s*$")
 PERSON_DE_RE = re.compile(r"([^\W\d_]+)\s+(?:de|d'|d’|von|of)\s*$")
 PRONOUN_DE_RE = re.compile(r"(?<!\w)(?:el|la|le|los|las|les|celui|celle|ceux)\s+(?:de|d')\s*$")
 DECADE_AGE_RE = re.compile(r"([^\W\d_]+),?\s+in\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?$")
 COORDINATED_ARTICLE_RE = re.compile(r"\s+(?:[^\W\d_]+\s+){0,3}?(?:et|and|y|und|e|ou|or|o)\s+([^\W\d_]+)(?!\w)")
 # "10,000 infected, of whom 800 died": the verb after the relative belongs to the second count.
-RELATIVE_PART_RE = re.compile(
-    r",\s*(?:von denen|of whom|of which|dont|de los cuales|de las cuales|parmi (?:eux|elles|lesquel\w*)|"
-    r"منهم|بينهم|among them|unter ihnen)\s"
-)
-ALTERNATIVE_GAP_RE = re.compile(
-    r"\s+(?:statt|anstatt|beziehungsweise|bzw\.|respektive|instead of|au lieu de|en lugar de|بدلا من)\s+"
-)
+RELATIVE_PART_RE = re.compile(rf",\s*(?:{CONTEXT_WORDS['relative']})\s")
+ALTERNATIVE_GAP_RE = re.compile(rf"\s+(?:{CONTEXT_WORDS['alternative']})\s+")
 LIST_GAP_RE = re.compile(r"\s*(?:,|et|y|and|und|e|o|or|ou|oder|و|أو)\s*|\s+و")
 COMPOUND_GAP_RE = re.compile(r"\s+(?:and|y|et|und|و)\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -169,18 +137,13 @@ EMERGENCY_CONTEXT_RE = re.compile(
 DAY_BEFORE_YEAR_RE = re.compile(r",? (?:1[89]|20)\d\d(?!\d)")
 FOOTNOTE_BRACKET_BEFORE_RE = re.compile(r"[^\W\d_][ \u00a0]?\($")
 FOOTNOTE_BRACKET_AFTER_RE = re.compile(r"\)[.,;:]")
-SINCE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:seit|since|depuis|desde|im jahr|en el año|en l'an|in the year|anno|جرى عام|عام)\s+$"
-)
+SINCE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['since']})\s+$")
 DECADE_WORD_BEFORE_RE = re.compile(r"(?<!\w)(?:años|années|anni|the)\s+$")
 HEADLINE_BEFORE_RE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+ $")
 NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
 INDEFINITE_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|un|une|una|ein|eine|einer)\s$")
 STREET_INITIAL_AFTER_RE = re.compile(r" [NSEW]\.? [A-Z][a-z]")
-STREET_AFTER_RE = re.compile(
-    r" block of|,? (?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|calle|avenida|carrera|"
-    r"street|st\.|road|rd\.|straße|strasse|gasse)(?!\w)"
-)
+STREET_AFTER_RE = re.compile(rf" block of|,? (?:{CONTEXT_WORDS['street']})(?!\w)")
 POSTCODE_RE = re.compile(r"\d{5}")
 CAPITALISED_AFTER_RE = re.compile(r" [A-ZÀ-Ý][a-zà-ÿ]")
 PAREN_ITEM_AFTER_RE = re.compile(r"\. +[A-ZÀ-Ý]")
@@ -219,33 +182,7 @@ DETERMINER_BEFORE_RE = re.compile(
 PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
 # Arabic plural of a relative adjective ("أمريكيين", "مصريون") right after a number: persons.
 ARABIC_NISBA_PLURAL_RE = re.compile(r"^(?:و|ال|وال)?\w{3,}ي(?:ين|ون)$")
-AUXILIARY_VERBS = frozenset(
-    {
-        "were",
-        "was",
-        "are",
-        "is",
-        "have",
-        "had",
-        "has",
-        "will",
-        "sont",
-        "ont",
-        "étaient",
-        "avaient",
-        "seront",
-        "fueron",
-        "han",
-        "eran",
-        "habían",
-        "serán",
-        "wurden",
-        "sind",
-        "waren",
-        "haben",
-        "hatten",
-    }
-)
+AUXILIARY_VERBS = frozenset(CONTEXT_WORDS["auxiliary"].split("|"))
 ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
@@ -1327,21 +1264,7 @@ def _inherit_list_categories(drafts: list[_Draft], doc: _Doc) -> list[_Draft]:
 
 # Word endings of persons: "-ist" (communist, cyclist), French "-ien"/"-ais"/"-ois" (demonyms).
 PERSON_SUFFIXES = ("ist", "ien", "ienne", "ais", "ois", "eer")
-NOT_PERSON_SUFFIXED = frozenset(
-    {
-        "playlist",
-        "checklist",
-        "wishlist",
-        "shortlist",
-        "quotidien",
-        "entretien",
-        "soutien",
-        "palais",
-        "relais",
-        "harass",
-        "career",
-    }
-)
+NOT_PERSON_SUFFIXED = frozenset(CONTEXT_WORDS["not_person_suffixed"].split("|"))
 
 
 def _is_elliptic_count(draft: _Draft, prev: _Draft, doc: _Doc) -> bool:
