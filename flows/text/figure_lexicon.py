@@ -55,6 +55,12 @@ def _rows_of(name: str, kind: str) -> list[tuple[str, ...]]:
     return [row[1:] for row in read_rows(name) if row[0] == kind]
 
 
+def alternations(name: str) -> Mapping[str, str]:
+    """Return list name -> regex alternation of a (list, alternative) data file, in file order."""
+    rows = read_rows(name)
+    return MappingProxyType({n: "|".join(w for m, w in rows if m == n) for n in dict.fromkeys(m for m, _ in rows)})
+
+
 def _pairs(rows: Iterable[tuple[str, ...]]) -> dict[str, str]:
     """Return a word -> value dict from (word, value) rows."""
     return {row[0]: row[1] for row in rows}
@@ -131,6 +137,8 @@ NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
 # Words that are only numbers in one language and ordinary words elsewhere.
 WORD_LANGUAGE: Mapping[str, str] = MappingProxyType(_pairs(read_rows("numbers_word_languages.tsv")))
 GERMAN_NUMBER_MORPHEMES = tuple(row[0] for row in read_rows("numbers_german_morphemes.txt"))
+# Words around a number word, per list, as regex alternations ("several": "several|a few|...").
+NUMBER_CONTEXT_WORDS = alternations("numbers_context_words.tsv")
 
 # --- vague and approximate quantity words -------------------------------------------------
 # phrase -> lower bound (qualifier "vague", value null)
@@ -163,11 +171,7 @@ PESO_COUNTRIES: tuple[tuple[str, str], ...] = tuple((k, c) for k, c in _rows_of(
 
 # --- categories -----------------------------------------------------------------------------
 # Regex alternations (lowercase), matched as word prefixes in a window around the number.
-_CUE_ROWS = read_rows("figures_category_cues.tsv")
-CATEGORY_CUES: tuple[tuple[str, str], ...] = tuple(
-    (category, "|".join(p for c, p in _CUE_ROWS if c == category))
-    for category in dict.fromkeys(c for c, _ in _CUE_ROWS)
-)
+CATEGORY_CUES: tuple[tuple[str, str], ...] = tuple(alternations("figures_category_cues.tsv").items())
 
 # --- counted nouns --------------------------------------------------------------------------
 _NOUN_SETS = read_rows("figures_noun_sets.tsv")
@@ -214,7 +218,4 @@ NOUN_PHRASE_STOPS = stop_words(("en", "de"), "figures_noun_phrase_stops.txt")
 FUNCTION_WORDS = stop_words(("fr", "es"), "figures_function_words.txt")
 MONTHS = month_names()
 # Context words around a number, per list, as regex alternations ("identifier": "article|section|...").
-_CONTEXT_ROWS = read_rows("figures_context_words.tsv")
-CONTEXT_WORDS: Mapping[str, str] = MappingProxyType(
-    {name: "|".join(w for n, w in _CONTEXT_ROWS if n == name) for name in dict.fromkeys(n for n, _ in _CONTEXT_ROWS)}
-)
+CONTEXT_WORDS = alternations("figures_context_words.tsv")

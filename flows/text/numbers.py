@@ -16,6 +16,7 @@ from flows.text.figure_lexicon import (
     DOZEN_PLURALS,
     GERMAN_NUMBER_MORPHEMES,
     LONG_SCALE_LANGUAGES,
+    NUMBER_CONTEXT_WORDS,
     NUMBER_WORDS,
     ONE_WORDS,
     PLURAL_SCALES,
@@ -32,27 +33,7 @@ ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه")
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
 SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und", "en", "ar"})
 DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
-DECIMAL_COMMA_SCALES = frozenset(
-    {
-        "millones",
-        "millón",
-        "millon",
-        "mil",
-        "milliards",
-        "milliard",
-        "millionen",
-        "milliarden",
-        "milliarde",
-        "mio",
-        "mrd",
-        "billones",
-        "billón",
-        "md",
-        "mds",
-        "tausend",
-        "mille",
-    }
-)
+DECIMAL_COMMA_SCALES = frozenset(NUMBER_CONTEXT_WORDS["decimal_comma_scale"].split("|"))
 _SPACES = " \u00a0\u202f\u2009"
 
 
@@ -138,10 +119,7 @@ DE_TIME_ADJECTIVE_RE = re.compile(r"(?<=[a-zäöüß])(?:jährig|tägig|stündig
 # "por ciento" after a masked number is the percent word, not the number 100.
 PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
 # "several hundred", "a few thousand": a vague quantity with the scale as lower bound.
-SEVERAL_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:several|a few|few|plusieurs|quelques|varios|varias|unos cuantos|unas cuantas|"
-    r"mehrere|einige|عدة|بضعة|بضع)\s+$"
-)
+SEVERAL_BEFORE_RE = re.compile(rf"(?<!\w)(?:{NUMBER_CONTEXT_WORDS['several']})\s+$")
 MASK_RE = re.compile(r"\*number\*")
 # ASCII digits only (Arabic-Indic digits are made ASCII first); other scripts' digits (Bengali,
 # Devanagari) belong to text outside the five languages.
