@@ -47,3 +47,12 @@ def test_number_words_are_read_with_their_values() -> None:
     assert figure_lexicon.NUMBER_WORDS["doscientas"] == ("unit", 200)
     assert figure_lexicon.NUMBER_WORDS["hundert"] == ("hundred", 100)
     assert "twos" not in figure_lexicon.NUMBER_WORDS  # a plural noun, not a number word
+
+
+def test_currency_codes_are_iso_4217() -> None:
+    import pycountry
+
+    codes = {*figure_lexicon.CURRENCY_SYMBOLS.values(), *figure_lexicon.CURRENCY_WORDS.values()}
+    codes |= {code for _, code in figure_lexicon.PESO_COUNTRIES}
+    iso = {currency.alpha_3 for currency in pycountry.currencies}
+    assert sorted(codes - iso) == ["PESO"]  # resolved from the country the article names
