@@ -165,12 +165,14 @@ def extract_entities(
                 raw[i] = fallback_candidates(docs[i][0], gazetteer)
             continue
         texts = (truecase(docs[i][0]) for i in indexes)
-        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
             raw[i] = [
                 Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
                 for ent in doc.ents
             ]
-    return [resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw)]
+    return [
+        resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw, strict=True)
+    ]
 
 
 # ----------------------------------------------------------------------------- truecasing
@@ -192,14 +194,14 @@ def truecase(text: str) -> str:
     if not any(caps):
         return text
     forms: Counter[str] = Counter()
-    for line, is_caps in zip(lines, caps):
+    for line, is_caps in zip(lines, caps, strict=True):
         if not is_caps:
             forms.update(_WORD.findall(line))
     best: dict[str, str] = {}
-    for form, count in forms.most_common():
+    for form, _count in forms.most_common():
         best.setdefault(form.casefold(), form)
     out = []
-    for line, is_caps in zip(lines, caps):
+    for line, is_caps in zip(lines, caps, strict=True):
         out.append(_recase_line(line, best) if is_caps else line)
     return "".join(out)
 

@@ -34,8 +34,12 @@ def test_sentence_spans_split_text_into_sentences(text, sentences):
 def test_nearest_place_picks_the_closest_loc_in_the_sentence():
     text = "In Goris, near Stepanakert, at least 20 died. Baku said so."
     figure = _figure("at least 20", text.index("at least"))
-    mentions = [_mention("Goris", 3), _mention("Stepanakert", 15), _mention("Baku", text.index("Baku")),
-                _mention("UN", 0, "ORG")]
+    mentions = [
+        _mention("Goris", 3),
+        _mention("Stepanakert", 15),
+        _mention("Baku", text.index("Baku")),
+        _mention("UN", 0, "ORG"),
+    ]
     (placed,) = place_figures(text, [figure], mentions)
     assert placed.place.text == "Stepanakert"
     assert placed.sentence == "In Goris, near Stepanakert, at least 20 died."

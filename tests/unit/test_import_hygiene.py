@@ -5,9 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE_MODULES = ["flows.text.article", "flows.text.clean", "flows.text.language", "flows.text.figures",
-                "flows.text.entities", "flows.text.places", "flows.text.boilerplate", "flows.text.dates",
-                "flows.extract"]
+CORE_MODULES = [
+    "flows.text.article",
+    "flows.text.clean",
+    "flows.text.language",
+    "flows.text.figures",
+    "flows.text.entities",
+    "flows.text.places",
+    "flows.text.boilerplate",
+    "flows.text.dates",
+    "flows.extract",
+]
 FORBIDDEN = ["prefect", "duckdb", "pyarrow", "warehouse", "flows.io.models"]
 
 
