@@ -36,6 +36,7 @@ def _rejects(batch_id: str) -> list[dict]:
             QUARANTINE,
             source_path="/in/a.txt",
             line_number=None,
+            reason_code="empty",
             reason="empty article (no text)",
             raw_excerpt=None,
             file_sha256=None,
