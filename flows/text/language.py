@@ -533,19 +533,34 @@ def vote_language(
     names the language, so quotes in their original language further down do not. For the
     shares, the longest paragraphs are guessed one by one (at most MAX_VOTING_PARAGRAPHS,
     stopping once SETTLED_VOTES agree with the lead); the rest count for the lead's language.
+    A lead that none of those paragraphs confirms (a headline of names, a byline) yields to the
+    language with most of their letters.
     """
     lead, score, reason = guess_script_language(lead_text(paragraphs), script, SAMPLE_CHARS, with_words=short)
     total = sum(p.letters for p in paragraphs)
     if lead == UND or len(paragraphs) == 1:
         return lead, score, reason, Counter({lead: total})
     votes = cast_votes(paragraphs, script, lead)
+    if votes and lead not in votes:  # no long paragraph confirms the lead: the body decides
+        lead, voted = votes.most_common(1)[0]
+        score = voted / sum(votes.values())
     return lead, score, None, votes + Counter({lead: total - sum(votes.values())})
 
 
+def is_capitals_only(text: str) -> bool:
+    """Return whether a line writes its cased letters in capitals only (a headline, dateline or label)."""
+    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 2
+
+
 def lead_text(paragraphs: list[Paragraph]) -> str:
-    """Return the opening paragraphs, up to the first that brings LEAD_LETTERS letters."""
+    """Return the opening paragraphs, up to the first that brings LEAD_LETTERS letters.
+
+    Lines in capitals only are passed over while running text follows: the n-gram profiles
+    are built from running text and carry no evidence for capitalised words.
+    """
+    running = [p for p in paragraphs if not is_capitals_only(p.text)] or paragraphs
     taken, letters = [], 0
-    for paragraph in paragraphs:
+    for paragraph in running:
         taken.append(paragraph.text)
         letters += paragraph.letters
         if letters >= LEAD_LETTERS:

@@ -222,3 +222,23 @@ def test_detect_language_uses_word_lists_for_short_texts_only() -> None:
     )
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert output == ["0", "1", "1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline and a dateline in capitals: no n-gram evidence, so the running text leads
+        "MINISTERS AGREE NEW BUDGET RULES AFTER LONG NIGHT .\nBRUSSELS 2024-03-02\n"
+        "Finance ministers agreed on new budget rules early on Saturday after talks that lasted "
+        "through the night, officials said.\nThe rules still need the approval of parliament.",
+        # a headline of names and a byline that none of the long paragraphs confirms: they decide
+        "Lukas Novak , Petra Dvorakova meet .\nJana Svobodova\n"
+        "The two ministers met on Friday to discuss trade between their countries, and they agreed to meet "
+        "again next month.\nOfficials said the talks had gone well and that both sides wanted to lower the "
+        "fees charged at the border crossings.\nBusiness groups welcomed the meeting but warned that small "
+        "firms were still waiting for the promised support.\nA joint statement is expected to be published "
+        "after the next round of talks later this spring.",
+    ],
+)
+def test_detect_language_is_not_led_astray_by_a_headline(text: str) -> None:
+    assert detect_language(text).language == "en"
