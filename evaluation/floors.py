@@ -13,7 +13,8 @@ UNSPLIT_SETS = frozenset({"seed"})
 # A tune/check gap larger than this is marked in the table and must be explained.
 GAP_TOLERANCE = 0.03
 
-# Measured 2026-12-03 through `extract_records(lines, analyser(1))`, before the issue-8 rule clean-up.
+# Measured 2026-12-03 through `extract_records(lines, analyser(1))`, after the issue-8 rule clean-up
+# (dev-fitted rules and list entries removed) and the capitals-headline language fix.
 FLOORS: dict[str, float] = {
     # seed.json: one article, 16 figures, 30 expected entities, 10 expected places
     "seed.figures.f1": 1.0,
@@ -47,11 +48,11 @@ FLOORS: dict[str, float] = {
     "cleaning.clean_untouched": 1.0,  # check 1.000 (tune 1.000): a clean document comes through as it is
     "cleaning.language_acc": 0.96,  # check 1.000 (tune 1.000)
     # CoNLL-2003 testa: 108 / 108 articles
-    "conll_testa.f1": 0.67,  # check 0.682 (tune 0.759)
-    "conll_testa.PERSON.f1": 0.72,  # check 0.732 (tune 0.809)
-    "conll_testa.ORG.f1": 0.39,  # check 0.404 (tune 0.412)
-    "conll_testa.LOC.f1": 0.795,  # check 0.806 (tune 0.867)
-    "conll_testa.language_acc": 0.69,  # check 0.704 (tune 0.732)
+    "conll_testa.f1": 0.715,  # check 0.732 (tune 0.787)
+    "conll_testa.PERSON.f1": 0.795,  # check 0.813 (tune 0.849)
+    "conll_testa.ORG.f1": 0.475,  # check 0.493 (tune 0.471)
+    "conll_testa.LOC.f1": 0.80,  # check 0.817 (tune 0.875)
+    "conll_testa.language_acc": 0.98,  # check 1.000 (tune 1.000)
     # WikiANN: 1,500 / 1,500 one-sentence articles per language
     "wikiann_en.f1": 0.405,  # check 0.419 (tune 0.387)
     "wikiann_fr.f1": 0.445,  # check 0.457 (tune 0.432)
@@ -62,8 +63,8 @@ FLOORS: dict[str, float] = {
     "langid_word_pairs.accuracy": 0.885,  # check 0.897 (tune 0.902), 4,150 / 4,150 lines
     "langid_single_words.accuracy": 0.71,  # check 0.723 (tune 0.706), 4,089 / 4,089 lines
     # Recognizers-Text number specs (component-level: the number parser alone), 125 / 124 cases
-    "numbers.pass_rate": 0.95,  # check 0.968 (tune 0.920)
-    "numbers.en.pass_rate": 0.93,  # check 0.957 (tune 0.864)
+    "numbers.pass_rate": 0.95,  # check 0.968 (tune 0.912)
+    "numbers.en.pass_rate": 0.93,  # check 0.957 (tune 0.818)
     "numbers.fr.pass_rate": 0.97,  # check 1.000 (tune 0.944)
     "numbers.es.pass_rate": 0.97,  # check 1.000 (tune 0.973)
     "numbers.de.pass_rate": 0.97,  # check 1.000 (tune 1.000)
