@@ -1,22 +1,26 @@
 """DuckDB side: publish the warehouse file, run checks and reports, answer read-only queries.
 
-The warehouse is a small DuckDB file of views over the committed Parquet files. Each publish
-builds a new file under a temporary name and renames it into place, so the write lock is held
-for the second it takes to build, and readers (`duckdb -readonly`, `newsetl query`) never wait
-for a run nor see half a load.
+The warehouse is a self-contained DuckDB file: `raw.*` tables holding the committed Parquet rows
+(read by pyarrow from an explicit file list, so no path ever reaches DuckDB as a glob pattern) and
+the views of sql/ over them. Each publish builds a new file under a temporary name, checks it, and
+renames it into place only when every check passes, so readers (`duckdb -readonly`, `newsetl
+query`) never wait for a run nor see half a load, and a failed check keeps the previous warehouse.
+The analyst surface answers one SELECT on a read-only connection with file access off and its
+configuration locked: the warehouse needs no file but its own.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
 from warehouse.lake import table_files
@@ -25,6 +29,11 @@ from warehouse.schemas import TABLES, Table
 SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
 VOCAB_SCHEMA = "vocab"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# Every commit of a publish goes straight into the file, never through a write-ahead log: DuckDB
+# derives the log's name by cutting the path at its first '?', which breaks folders named with one.
+PUBLISH_CONFIG = {"auto_checkpoint_skip_wal_threshold": "0"}
+ANALYST_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+LOCKDOWN = ("set enable_external_access = false", "set lock_configuration = true")
 
 
 class WarehouseError(RuntimeError):
@@ -62,18 +71,28 @@ def duckdb_type(kind: pa.DataType) -> str:
     raise TypeError(f"no DuckDB type for {kind}")
 
 
-def _sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def raw_table_sql(table: Table) -> str:
+    """DDL of the empty table `raw.<table>`, typed from the table's Arrow schema."""
+    columns = ", ".join(f'"{f.name}" {duckdb_type(f.type)}' for f in table.schema)
+    return f"create or replace table raw.{table.name} ({columns})"
 
 
-def raw_view_sql(table: Table, files: Sequence[Path]) -> str:
-    """`raw.<table>` over the given Parquet files, or an empty typed relation when there are none."""
-    casts = ", ".join(f'cast("{f.name}" as {duckdb_type(f.type)}) as "{f.name}"' for f in table.schema)
+def _file_batches(table: Table, files: Sequence[Path]) -> Iterator[pa.RecordBatch]:
+    """The rows of Parquet files, one file in memory at a time, read with the table's schema."""
+    for path in files:
+        yield from pq.read_table(path, schema=table.schema).to_batches()
+
+
+def load_raw_table(con: duckdb.DuckDBPyConnection, table: Table, files: Sequence[Path]) -> None:
+    """Create `raw.<table>` holding the rows of exactly these Parquet files (DuckDB never sees their paths)."""
+    con.execute(raw_table_sql(table))
     if not files:
-        nulls = ", ".join(f'cast(null as {duckdb_type(f.type)}) as "{f.name}"' for f in table.schema)
-        return f"create or replace view raw.{table.name} as select {nulls} where false"
-    listing = ", ".join(_sql_literal(str(p)) for p in files)
-    return f"create or replace view raw.{table.name} as select {casts} from read_parquet([{listing}])"
+        return
+    con.register("lake_rows", pa.RecordBatchReader.from_batches(table.schema, _file_batches(table, files)))
+    try:
+        con.execute(f"insert into raw.{table.name} select * from lake_rows")
+    finally:
+        con.unregister("lake_rows")
 
 
 def sql_files(sql_dir: Path, layer: str) -> list[Path]:
@@ -100,11 +119,11 @@ def create_vocabulary(con: duckdb.DuckDBPyConnection, vocabulary: Vocabulary) ->
 
 
 def build_database(con: duckdb.DuckDBPyConnection, lake_dir: Path, sql_dir: Path) -> None:
-    """Create raw views over the lake and every SQL relation of sql/ in a connection."""
+    """Create the raw tables from the committed lake files and every SQL relation of sql/ in a connection."""
     for schema in ("raw", "reports", "checks"):
         con.execute(f"create schema if not exists {schema}")
     for table in TABLES:
-        con.execute(raw_view_sql(table, table_files(lake_dir, table)))
+        load_raw_table(con, table, table_files(lake_dir, table))
     create_sql_views(con, sql_dir)
 
 
@@ -136,35 +155,90 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -
 
 
 def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFailure]:
-    """Build a fresh warehouse file beside the old one, check it, and rename it into place."""
+    """Build a fresh warehouse file beside the old one and rename it into place when every check passes.
+
+    Returns the failed checks; when there are any, the previous warehouse file is left untouched.
+    """
     check_sql_dir(sql_dir)
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_builds(warehouse_path)
     tmp = warehouse_path.with_name(f".{warehouse_path.name}.{os.getpid()}.tmp")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
     try:
-        build_database(con, lake_dir, sql_dir)
-        failures = run_checks(con, sql_dir)
-        con.execute("checkpoint")
+        con = duckdb.connect(str(tmp), config=PUBLISH_CONFIG)
+        try:
+            build_database(con, lake_dir, sql_dir)
+            failures = run_checks(con, sql_dir)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        if not failures:
+            _fsync(tmp)
+            os.replace(tmp, warehouse_path)
+            _fsync(warehouse_path.parent)
     finally:
-        con.close()
-    os.replace(tmp, warehouse_path)
+        remove_stale_builds(warehouse_path)
     return failures
 
 
+def remove_stale_builds(warehouse_path: Path) -> list[Path]:
+    """Delete temporary files of warehouse builds that never finished (a publish holds the lake, so none is live)."""
+    prefix = f".{warehouse_path.name}."
+    stale = [p for p in warehouse_path.parent.iterdir() if p.name.startswith(prefix) and ".tmp" in p.name]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file's or a folder's data to disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def connect_readonly(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse."""
+    """A read-only connection to the published warehouse with file access off and its configuration locked."""
     if not warehouse_path.is_file():
         raise WarehouseError(f"no warehouse at {warehouse_path}: run `newsetl run` first")
     try:
-        return duckdb.connect(str(warehouse_path), read_only=True)
+        con = duckdb.connect(str(warehouse_path), read_only=True, config=ANALYST_CONFIG)
     except duckdb.Error as err:
-        raise WarehouseError(f"cannot open {warehouse_path}: {err}") from err
+        raise WarehouseError(f"cannot open {warehouse_path}: {_first_line(str(err))}") from err
+    for setting in LOCKDOWN:
+        con.execute(setting)
+    return con
+
+
+def analyst_statement(sql: str) -> duckdb.Statement:
+    """The single read-only statement of an analyst's SQL; WarehouseError for several, none, or any other kind."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as err:
+        raise WarehouseError(_first_line(str(err))) from err
+    if len(statements) != 1:
+        raise WarehouseError(f"give exactly one SQL statement, not {len(statements)}")
+    [statement] = statements
+    kind = "PRAGMA" if _first_word(sql) == "pragma" else statement.type.name
+    if kind != duckdb.StatementType.SELECT.name:
+        raise WarehouseError(f"the warehouse is read-only: only a SELECT statement is answered, not {kind}")
+    return statement
+
+
+def _first_word(sql: str) -> str:
+    """The first token of SQL text (comments skipped), lower-cased, as DuckDB's tokenizer reads it."""
+    tokens = duckdb.tokenize(sql)
+    if not tokens:
+        return ""
+    start = tokens[0][0]
+    end = tokens[1][0] if len(tokens) > 1 else len(sql)
+    return sql[start:end].strip().lower()
 
 
 def query(warehouse_path: Path, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a read-only query."""
+    """Column names and rows of one read-only statement."""
+    analyst_statement(sql)
     con = connect_readonly(warehouse_path)
     try:
         relation = con.execute(sql, params or [])
@@ -179,7 +253,8 @@ def query(warehouse_path: Path, sql: str, params: Sequence[Any] | None = None) -
 
 
 def show(warehouse_path: Path, sql: str, params: Sequence[Any] | None = None, max_width: int | None = None) -> None:
-    """Print a read-only query's rows as DuckDB's box table, long cells cut to the width."""
+    """Print one read-only statement's rows as DuckDB's box table, long cells cut to the width."""
+    analyst_statement(sql)
     con = connect_readonly(warehouse_path)
     try:
         relation = con.sql(sql, params=params or None)

@@ -1,0 +1,130 @@
+"""The analyst surface (`newsetl query` / `report`): one read-only SELECT, no file access, nothing to change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.cli import main
+from warehouse import db
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under a folder, by relative path."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _a_lake_file(data_dir: Path) -> Path:
+    return next((data_dir / "lake" / "documents").glob("*.parquet"))
+
+
+# {lake} is a committed documents file of the seeded lake; {out} a folder of this test's tmp_path
+REFUSED = [
+    ("select 1; select 2", "exactly one SQL statement, not 2"),  # several statements per call
+    (";", "exactly one SQL statement, not 0"),
+    ("copy (select 1 as doc_id) to '{lake}' (format parquet)", "read-only"),  # overwrite a lake file
+    ("copy documents to '{out}/documents.csv'", "read-only"),
+    ("copy documents from '{out}/documents.csv'", "read-only"),
+    ("attach '{out}/new.duckdb' as n (read_write)", "read-only"),  # creates a database
+    ("detach memory", "read-only"),
+    ("install httpfs", "read-only"),
+    ("load json", "read-only"),
+    ("export database '{out}/export'", "read-only"),
+    ("pragma enable_profiling", "not PRAGMA"),
+    ("pragma table_info('documents')", "not PRAGMA"),  # even the pragmas DuckDB answers as a SELECT
+    ("set enable_external_access = true", "not SET"),
+    ("reset threads", "read-only"),
+    ("create temp table t as select 1", "not CREATE"),  # a temporary table would be writable in read-only mode
+    ("insert into documents (doc_id) values ('x')", "not INSERT"),
+    ("delete from documents", "not DELETE"),
+    ("call pragma_version()", "not CALL"),
+    ("explain analyze select 1", "not EXPLAIN"),
+    ("checkpoint", "read-only"),
+    ("select * from read_text('/etc/hostname')", "file system operations are disabled"),  # any file
+    ("select * from read_csv('/etc/passwd')", "file system operations are disabled"),
+    ("select * from read_parquet('{lake}')", "file system operations are disabled"),  # even the lake's own files
+    ("select * from read_blob('{lake}')", "file system operations are disabled"),
+    ("select * from glob('/*')", "file system operations are disabled"),
+    ("select * from '{lake}'", "file system operations are disabled"),  # a replacement scan of a path
+    ("select * from query('copy documents to ''{out}/q.csv''')", "single SELECT"),
+    ("selec 1", "syntax error"),
+]
+
+
+@pytest.mark.parametrize(("sql", "message"), REFUSED)
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_query_refuses_anything_but_one_read_only_select_in_one_line(seeded, tmp_path, capsys, sql, message, fmt):
+    data_dir, _ = seeded
+    before = _fingerprint(data_dir)
+    text = sql.format(lake=_a_lake_file(data_dir), out=tmp_path)
+    assert main(["query", "--data-dir", str(data_dir), "--format", fmt, text]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("newsetl query: ") and "\n" not in err and message in err
+    assert _fingerprint(data_dir) == before  # neither the lake nor the warehouse changed
+    assert list(tmp_path.iterdir()) == []  # nothing was written anywhere
+
+
+def test_the_analyst_connection_itself_has_no_file_access_and_a_locked_configuration(seeded, tmp_path):
+    data_dir, _ = seeded
+    lake_file = _a_lake_file(data_dir)
+    before = lake_file.read_bytes()
+    con = db.connect_readonly(data_dir / "warehouse.duckdb")
+    try:
+        for statement in (
+            f"copy (select 1 as doc_id) to '{lake_file}' (format parquet)",  # the statement check bypassed
+            f"attach '{tmp_path / 'new.duckdb'}' as n",
+            "select * from read_text('/etc/hostname')",
+        ):
+            with pytest.raises(duckdb.PermissionException):
+                con.execute(statement)
+        with pytest.raises(duckdb.InvalidInputException, match="locked"):
+            con.execute("set enable_external_access = true")
+        assert con.execute("select count(*) from documents").fetchone() == (31,)
+    finally:
+        con.close()
+    assert lake_file.read_bytes() == before
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("select count(*) as n from documents", [{"n": 31}]),
+        (
+            "with per as (select language, count(*) as n from documents group by 1) select * from per order by 1;",
+            [{"language": "en", "n": 21}, {"language": "fr", "n": 10}],
+        ),  # a CTE, and a trailing semicolon
+        ("from reports.language_mix select count(*) > 0 as any", [{"any": True}]),
+        ("select count(*) > 0 as any from (describe documents)", [{"any": True}]),
+        ("select 'a;b' as text -- a comment; with a semicolon", [{"text": "a;b"}]),
+    ],
+)
+def test_query_answers_selects_ctes_and_reports(seeded, capsys, sql, expected):
+    data_dir, _ = seeded
+    assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_describe_and_show_tables_answer_in_a_table(seeded, capsys):
+    data_dir, _ = seeded
+    assert main(["query", "--data-dir", str(data_dir), "describe documents"]) == 0
+    assert "clean_text" in capsys.readouterr().out
+    assert main(["query", "--data-dir", str(data_dir), "show tables"]) == 0
+    assert "documents" in capsys.readouterr().out
+
+
+def test_every_report_runs_on_the_locked_connection(seeded, capsys):
+    data_dir, _ = seeded
+    assert main(["report"]) == 0
+    names = capsys.readouterr().out.split()
+    for name in names:
+        assert main(["report", name, "--data-dir", str(data_dir), "--format", "json", "--limit", "3"]) == 0, name
+        assert isinstance(json.loads(capsys.readouterr().out), list)
