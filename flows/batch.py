@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from flows.io.sources import InputFile, LoadedArticle, Rejected, read_input
+from flows.io.sources import FileRead, InputFile, LoadedArticle, Rejected, read_input
 from flows.text.article import Analyse, ArticleFailure, ArticleResult, PlacedFigure
 from flows.text.boilerplate import BoilerplateLine
 from flows.text.records import EntityMention
 from warehouse.schemas import (
+    ARTICLE_VERSIONS,
     BOILERPLATE,
     DOCUMENTS,
     ENTITY_MENTIONS,
@@ -103,12 +104,9 @@ def build_batch(
 ) -> BatchRows:
     """Read, analyse (through the one analysis path) and shape one batch of input files."""
     batch_id = batch_id_for(files)
-    loaded: list[LoadedArticle] = []
-    rejected: list[Rejected] = []
-    for file in files:
-        articles, rejects = read_input(file, field_map)
-        loaded.extend(articles)
-        rejected.extend(rejects)
+    reads = [read_input(file, field_map) for file in files]
+    loaded = [item for read in reads for item in read.articles]
+    rejected = [item for read in reads for item in read.rejected]
     fresh, duplicates = _dedupe(loaded, known_doc_ids)
     analysis = analyse([item.article for item in fresh])
     rows = _empty_rows()
@@ -118,11 +116,39 @@ def build_batch(
             rejected.append(Rejected(origin.source_path, origin.line_number, "stage_failed", result.reason, excerpt))
         else:
             _add_article_rows(rows, origin, result, batch_id, now)
-    sha_by_path = {str(f.path): f.sha256 for f in files}
-    rows["quarantine"] = [_quarantine_row(r, sha_by_path.get(r.source_path), batch_id) for r in rejected]
+    new_ids = {r["doc_id"] for r in rows["documents"]}
+    read_by_path = {str(f.path): read for f, read in zip(files, reads, strict=True)}
+    rows["quarantine"] = [_quarantine_row(r, read_by_path.get(r.source_path), batch_id) for r in rejected]
     rows["boilerplate"] = _boilerplate_rows(analysis.boilerplate, batch_id)
-    rows["inputs"] = _input_rows(files, rows, duplicates, batch_id, run_id, now)
-    return BatchRows(rows, _stats(batch_id, files, rows, duplicates), {r["doc_id"] for r in rows["documents"]})
+    rows["article_versions"] = [
+        _version_row(item, batch_id, now)
+        for item in loaded
+        if item.article.doc_id in new_ids or item.article.doc_id in known_doc_ids
+    ]
+    rows["inputs"] = _input_rows(read_by_path, rows, duplicates, batch_id, run_id, now)
+    return BatchRows(rows, _stats(batch_id, files, rows, duplicates), new_ids)
+
+
+def article_key(item: LoadedArticle) -> str:
+    """The key every version of one article shares: its file plus its own id, else its line; a .txt file's path."""
+    if item.line_number is None:
+        return item.source_path
+    if item.external_id is not None:
+        return f"{item.source_path}#id={item.external_id}"
+    return f"{item.source_path}#line={item.line_number}"
+
+
+def _version_row(item: LoadedArticle, batch_id: str, now: datetime) -> dict[str, Any]:
+    return make_row(
+        ARTICLE_VERSIONS,
+        article_key=article_key(item),
+        source_path=item.source_path,
+        line_number=item.line_number,
+        external_id=item.external_id,
+        doc_id=item.article.doc_id,
+        batch_id=batch_id,
+        loaded_at=now,
+    )
 
 
 def _empty_rows() -> dict[str, list[dict[str, Any]]]:
@@ -227,7 +253,7 @@ def _figure_row(doc_id: str, index: int, placed: PlacedFigure, batch_id: str) ->
     )
 
 
-def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> dict[str, Any]:
+def _quarantine_row(rejected: Rejected, read: FileRead | None, batch_id: str) -> dict[str, Any]:
     return make_row(
         QUARANTINE,
         source_path=rejected.source_path,
@@ -235,7 +261,7 @@ def _quarantine_row(rejected: Rejected, sha256: str | None, batch_id: str) -> di
         reason_code=rejected.code,
         reason=rejected.reason,
         raw_excerpt=rejected.raw_excerpt,
-        file_sha256=sha256 or None,
+        file_sha256=(read.sha256 if read else None) or None,
         batch_id=batch_id,
     )
 
@@ -248,14 +274,14 @@ def _boilerplate_rows(lines: Sequence[BoilerplateLine], batch_id: str) -> list[d
 
 
 def _input_rows(
-    files: Sequence[InputFile],
+    read_by_path: Mapping[str, FileRead],
     rows: dict[str, list[dict[str, Any]]],
     duplicates: dict[str, int],
     batch_id: str,
     run_id: str,
     now: datetime,
 ) -> list[dict[str, Any]]:
-    """The batch manifest: one row per file with what became of its content."""
+    """The batch manifest: one row per file, under the hash of the bytes read, with what became of its content."""
     loaded: dict[str, int] = {}
     for row in rows["documents"]:
         loaded[row["source_path"]] = loaded.get(row["source_path"], 0) + 1
@@ -265,17 +291,17 @@ def _input_rows(
     return [
         make_row(
             INPUTS,
-            source_path=str(f.path),
-            file_sha256=f.sha256,
-            size_bytes=f.size_bytes,
-            articles_loaded=loaded.get(str(f.path), 0),
-            articles_duplicate=duplicates.get(str(f.path), 0),
-            rejected=rejected.get(str(f.path), 0),
+            source_path=path,
+            file_sha256=read.sha256,
+            size_bytes=read.size_bytes,
+            articles_loaded=loaded.get(path, 0),
+            articles_duplicate=duplicates.get(path, 0),
+            rejected=rejected.get(path, 0),
             batch_id=batch_id,
             run_id=run_id,
             committed_at=now,
         )
-        for f in files
+        for path, read in read_by_path.items()
     ]
 
 

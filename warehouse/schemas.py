@@ -67,7 +67,7 @@ _BATCH = _col("batch_id", pa.string(), "load batch that committed the row (see i
 
 DOCUMENTS = _table(
     "documents",
-    "one row per loaded article (unique doc_id)",
+    "one row per loaded text of an article (unique doc_id; every version, see article_versions)",
     _col("doc_id", pa.string(), "SHA-256 of the raw text, first 16 hex digits", False),
     _col("source_path", pa.string(), "absolute path of the input file", False),
     _col("line_number", pa.int32(), "line in a .jsonl input (1-based); null for .txt"),
@@ -93,6 +93,18 @@ DOCUMENTS = _table(
     _col("word_count", pa.int32(), "whitespace-separated words in clean_text", False),
     _BATCH,
     _col("loaded_at", UTC, "when the batch was loaded (UTC)", False),
+)
+
+ARTICLE_VERSIONS = _table(
+    "article_versions",
+    "one row per article read from an input file in a batch (new text or a duplicate): the text its key held",
+    _col("article_key", pa.string(), "source_path plus the record's id, else its line; a .txt file's path", False),
+    _col("source_path", pa.string(), "absolute path of the input file", False),
+    _col("line_number", pa.int32(), "line in a .jsonl input (1-based); null for .txt"),
+    _col("external_id", pa.string(), "the input's own id (jsonl `id`, .txt file stem)"),
+    _col("doc_id", pa.string(), "document holding the text read (loaded in this or an earlier batch)", False),
+    _BATCH,
+    _col("loaded_at", UTC, "when the batch was loaded (UTC): the latest load of a key is its current version", False),
 )
 
 ENTITY_MENTIONS = _table(
@@ -155,7 +167,7 @@ QUARANTINE = _table(
     _col("reason_code", pa.string(), "kind of problem (vocab.quarantine_reason)", False),
     _col("reason", pa.string(), "why it was not loaded, in words (with the detail)", False),
     _col("raw_excerpt", pa.string(), "first 200 characters of a rejected line"),
-    _col("file_sha256", pa.string(), "SHA-256 of the input file's bytes"),
+    _col("file_sha256", pa.string(), "SHA-256 of the input file's bytes as read at load (null when unreadable)"),
     _BATCH,
 )
 
@@ -172,8 +184,8 @@ INPUTS = _table(
     "inputs",
     "one row per input file committed (the load manifest: written last, so it marks a batch done)",
     _col("source_path", pa.string(), "input file", False),
-    _col("file_sha256", pa.string(), "SHA-256 of the file's bytes", False),
-    _col("size_bytes", pa.int64(), "file size", False),
+    _col("file_sha256", pa.string(), "SHA-256 of the bytes read at load (empty when unreadable)", False),
+    _col("size_bytes", pa.int64(), "bytes read at load (the file size)", False),
     _col("articles_loaded", pa.int32(), "new articles loaded from the file", False),
     _col("articles_duplicate", pa.int32(), "articles whose text was already loaded", False),
     _col("rejected", pa.int32(), "quarantined items (file or lines)", False),
@@ -201,6 +213,7 @@ TABLES: tuple[Table, ...] = (
     REMOVED_NOISE,
     QUARANTINE,
     BOILERPLATE,
+    ARTICLE_VERSIONS,
     INPUTS,
     RUNS,
 )

@@ -1,7 +1,9 @@
 """Input discovery and reading: folders of .txt / .jsonl files, gzip of either.
 
 Every file found ends as articles or as quarantine entries with a clear reason; nothing raises
-for bad input.
+for bad input. A file is read once, in chunks: the bytes are hashed as they are read, gunzipped
+and bounded (FILE_LIMIT_BYTES, checked while decompressing), and a JSON Lines file is split on LF
+and decoded line by line, so bad bytes or an overlong line cost only their line.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from flows.io.metadata import ParsedRecord, Problem, doc_id_for, field_names, parse_record, record_problem
 from flows.text.records import Article
@@ -23,6 +27,10 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # Files that sit beside articles but are not articles: never inputs, never quarantined.
 NOT_ARTICLE_NAMES = ("readme", "attribution", "license", "licence", "notice", "changelog")
 NOT_ARTICLE_SUFFIXES = (".md", ".rst", ".gitkeep")
+# Size limits, each refusing only what passes it: one JSON line, and one file's (decompressed) content.
+LINE_LIMIT_BYTES = 10 << 20
+FILE_LIMIT_BYTES = 2 << 30
+CHUNK_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -118,9 +126,12 @@ class InputProblem(ValueError):
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) or BOM-marked UTF-16; raises InputProblem."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise InputProblem("binary", "binary content (NUL bytes), not text")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputProblem("not_utf8", f"not valid UTF-16 (at offset {err.start})") from None
+    if b"\x00" in data:
+        raise InputProblem("binary", f"binary content (NUL byte at offset {data.index(0)}), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -128,17 +139,126 @@ def _decode(data: bytes) -> str:
         raise InputProblem("not_utf8", detail) from None
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when it is gzip; raises InputProblem."""
-    data = path.read_bytes()
-    if path.suffix.lower() != ".gz":
+@dataclass
+class _Tally:
+    """What was read of one file: the SHA-256 and size of its bytes, and how much they decompressed to."""
+
+    digest: Any = field(default_factory=hashlib.sha256)
+    size_bytes: int = 0
+    text_bytes: int = 0
+
+
+class _HashingReader:
+    """A binary reader that hashes and counts every byte read through it."""
+
+    def __init__(self, handle: BinaryIO, tally: _Tally) -> None:
+        self.handle = handle
+        self.tally = tally
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes of the file, hashed and counted."""
+        data = self.handle.read(size)
+        self.tally.digest.update(data)
+        self.tally.size_bytes += len(data)
         return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        """Refuse to move: the bytes are hashed in the order they are read."""
+        raise io.UnsupportedOperation("an input file is read once, front to back")
+
+
+def _chunks(stream: _HashingReader | gzip.GzipFile) -> Iterator[bytes]:
+    """The stream's bytes in chunks; raises InputProblem for a broken gzip stream."""
     try:
-        return gzip.decompress(data)
+        while chunk := stream.read(CHUNK_BYTES):
+            yield chunk
     except EOFError:
         raise InputProblem("bad_gzip", "truncated gzip (stream ends early)") from None
     except (gzip.BadGzipFile, zlib.error) as err:
         raise InputProblem("bad_gzip", f"corrupt gzip ({err})") from None
+
+
+def _bounded(chunks: Iterable[bytes], tally: _Tally) -> Iterator[bytes]:
+    """The chunks, counted; raises InputProblem once they pass the per-file limit."""
+    for chunk in chunks:
+        tally.text_bytes += len(chunk)
+        if tally.text_bytes > FILE_LIMIT_BYTES:
+            raise InputProblem("too_large", f"file larger than the {_size(FILE_LIMIT_BYTES)} limit (decompressed)")
+        yield chunk
+
+
+def _size(limit: int) -> str:
+    """A byte limit in words (10 MB, 2 GB)."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
+        if limit >= scale and limit % scale == 0:
+            return f"{limit // scale} {unit}"
+    return f"{limit} bytes"
+
+
+def _content(path: Path, handle: BinaryIO, tally: _Tally) -> Iterator[bytes]:
+    """The file's (gunzipped) bytes in chunks, hashed, counted and bounded."""
+    reader = _HashingReader(handle, tally)
+    stream = gzip.GzipFile(fileobj=reader, mode="rb") if path.suffix.lower() == ".gz" else reader
+    return _bounded(_chunks(stream), tally)
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """One LF-terminated line of a file: its number, the offset of its first byte, and its bytes.
+
+    `data` is None when the line is longer than LINE_LIMIT_BYTES (its bytes are not kept).
+    """
+
+    number: int
+    offset: int
+    data: bytes | None
+    length: int
+
+
+def split_lines(chunks: Iterable[bytes], limit: int) -> Iterator[RawLine]:
+    """The LF-separated lines of a byte stream; a line above `limit` bytes comes without its bytes."""
+    number, offset, length = 1, 0, 0
+    pending: list[bytes] | None = []
+    for chunk in chunks:
+        start = 0
+        while (end := chunk.find(b"\n", start)) != -1:
+            length += end - start
+            data = None if pending is None or length > limit else b"".join([*pending, chunk[start:end]])
+            yield RawLine(number, offset, data, length)
+            number, offset, length, pending = number + 1, offset + length + 1, 0, []
+            start = end + 1
+        length += len(chunk) - start
+        if pending is not None and length > limit:
+            pending = None
+        elif pending is not None:
+            pending.append(chunk[start:])
+    if length:
+        yield RawLine(number, offset, None if pending is None else b"".join(pending), length)
+
+
+def _utf8_chunks(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks as UTF-8: a BOM-marked UTF-16 file is decoded whole and re-encoded; raises InputProblem."""
+    first = next(chunks, b"")
+    if not first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield first
+        yield from chunks
+        return
+    yield _decode(b"".join([first, *chunks])).encode("utf-8")
+
+
+def decode_line(line: RawLine) -> str | Problem:
+    """The text of one JSON Lines line, or why its bytes are not text (with the byte offset)."""
+    if line.data is None:
+        return Problem("line_too_long", f"line longer than the {_size(LINE_LIMIT_BYTES)} limit ({line.length} bytes)")
+    data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
+    skipped = len(line.data) - len(data)
+    if (nul := data.find(b"\x00")) != -1:
+        return Problem("bad_bytes", f"NUL byte at offset {line.offset + skipped + nul} of the file")
+    try:
+        return data.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError as err:
+        where = line.offset + skipped + err.start
+        return Problem("bad_bytes", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {where} of the file)")
 
 
 def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -157,33 +277,57 @@ def read_jsonl_line(line: str, names: Mapping[str, tuple[str, ...]]) -> ParsedRe
     return problem if problem else parse_record(record, names)
 
 
-def read_input(
-    file: InputFile, field_map: Mapping[str, str] | None = None
-) -> tuple[list[LoadedArticle], list[Rejected]]:
-    """Articles and rejects of one input file (JSON fields read with the aliases and `field_map`)."""
+@dataclass(frozen=True)
+class FileRead:
+    """What one input file gave, and the SHA-256 and size of the bytes actually read ("" and 0 when unreadable)."""
+
+    articles: list[LoadedArticle]
+    rejected: list[Rejected]
+    sha256: str
+    size_bytes: int
+
+
+def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> FileRead:
+    """Articles and rejects of one input file, its bytes read, hashed and parsed in one pass."""
     where = str(file.path)
-    kind = _inner_suffix(file.path)
-    if kind not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-        detail = f"unsupported file type {''.join(file.path.suffixes) or '(none)'}"
-        return [], [Rejected(where, None, "unsupported_type", detail)]
+    tally = _Tally()
     try:
-        text = _decode(_read_bytes(file.path))
-    except InputProblem as err:
-        return [], [Rejected.of(where, None, err.problem)]
+        with file.path.open("rb") as handle:
+            try:
+                articles, rejected = _parse(file.path, _content(file.path, handle, tally), field_names(field_map))
+            except InputProblem as err:
+                articles, rejected = [], [Rejected.of(where, None, err.problem)]
+            reader = _HashingReader(handle, tally)
+            while reader.read(CHUNK_BYTES):
+                continue
     except OSError as err:
-        return [], [Rejected(where, None, "unreadable", f"unreadable file ({err.strerror or err})")]
+        return FileRead([], [Rejected(where, None, "unreadable", f"unreadable file ({err.strerror or err})")], "", 0)
+    return FileRead(articles, rejected, tally.digest.hexdigest(), tally.size_bytes)
+
+
+def _parse(
+    path: Path, chunks: Iterator[bytes], names: Mapping[str, tuple[str, ...]]
+) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """Articles and rejects of a file's content by its kind; raises InputProblem for a whole bad file."""
+    where = str(path)
+    kind = _inner_suffix(path)
     if kind in TEXT_SUFFIXES:
-        return _read_text_article(where, file.path, text)
-    loaded: list[LoadedArticle] = []
-    rejected: list[Rejected] = []
-    for item in _read_jsonl(where, text, field_names(field_map)):
-        if isinstance(item, LoadedArticle):
-            loaded.append(item)
-        else:
-            rejected.append(item)
+        return _read_text_article(where, path, _decode(b"".join(chunks)))
+    if kind not in JSONL_SUFFIXES:
+        raise InputProblem("unsupported_type", f"unsupported file type {''.join(path.suffixes) or '(none)'}")
+    loaded, rejected = _read_jsonl(where, split_lines(_utf8_chunks(chunks), LINE_LIMIT_BYTES), names)
     if not loaded and not rejected:
-        rejected.append(Rejected(where, None, "empty", "empty file (no articles)"))
+        raise InputProblem("empty", "empty file (no articles)")
+    if not loaded and all(r.code == "bad_bytes" for r in rejected):
+        raise _not_text(rejected[0])
     return loaded, rejected
+
+
+def _not_text(first: Rejected) -> InputProblem:
+    """The whole-file problem of a JSON Lines file none of whose lines is text."""
+    if first.reason.startswith("NUL"):
+        return InputProblem("binary", f"binary content, not text (line {first.line_number}: {first.reason})")
+    return InputProblem("not_utf8", f"not valid UTF-8 in any line (line {first.line_number}: {first.reason})")
 
 
 def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedArticle], list[Rejected]]:
@@ -195,13 +339,29 @@ def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedAr
     return [LoadedArticle(article, where, None, stem)], []
 
 
-def _read_jsonl(where: str, text: str, names: Mapping[str, tuple[str, ...]]) -> Iterator[LoadedArticle | Rejected]:
-    """One article per non-blank line; each bad line rejected with its number."""
-    for number, line in jsonl_lines(text):
-        if not line.strip():
+def _excerpt(line: RawLine) -> str | None:
+    """The start of a line whose bytes are not text, bad bytes escaped."""
+    if line.data is None:
+        return None
+    return line.data[:200].decode("utf-8", "backslashreplace").replace("\x00", "\\x00")
+
+
+def _read_jsonl(
+    where: str, lines: Iterable[RawLine], names: Mapping[str, tuple[str, ...]]
+) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """One article per non-blank line; each bad line (bad bytes, too long, not an article) rejected with its number."""
+    loaded: list[LoadedArticle] = []
+    rejected: list[Rejected] = []
+    for line in lines:
+        text = decode_line(line)
+        if isinstance(text, Problem):
+            rejected.append(Rejected.of(where, line.number, text, _excerpt(line)))
             continue
-        parsed = read_jsonl_line(line, names)
+        if not text.strip():
+            continue
+        parsed = read_jsonl_line(text, names)
         if isinstance(parsed, Problem):
-            yield Rejected.of(where, number, parsed, line[:200])
+            rejected.append(Rejected.of(where, line.number, parsed, text[:200]))
         else:
-            yield LoadedArticle(parsed.article, where, number, parsed.external_id)
+            loaded.append(LoadedArticle(parsed.article, where, line.number, parsed.external_id))
+    return loaded, rejected

@@ -2,7 +2,7 @@
 -- items disagree with the documents and quarantine relations, or that yielded nothing at all
 -- (bad rows fail the run: something was lost).
 -- grain: one row per input file
--- depends on: main.inputs, main.documents, main.quarantine
+-- depends on: main.inputs, main.document_versions (current or superseded), main.quarantine
 -- columns: source_path, batch_id, articles_loaded, documents_found, rejected, quarantine_rows
 with
 inputs as (
@@ -14,7 +14,7 @@ loaded as (
         source_path,
         batch_id,
         count(*) as documents_found
-    from main.documents
+    from main.document_versions
     group by source_path, batch_id
 ),
 

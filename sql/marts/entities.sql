@@ -1,12 +1,21 @@
 -- entities: one canonical entity per name, aggregated over all mentions.
 -- grain: one row per entity_id
--- depends on: raw.entity_mentions
+-- depends on: raw.entity_mentions, main.document_versions (superseded versions left out)
 -- columns: entity_id, canonical_name, label (most frequent), geonames_id, country_code,
 --   latitude/longitude (degrees), feature_type, mention_count (mentions),
 --   document_count (documents)
 with
+superseded as (
+    select doc_id
+    from main.document_versions
+    where not is_current
+),
+
 mentions as (
-    select * from raw.entity_mentions
+    select r.*
+    from raw.entity_mentions as r
+    left join superseded as s on r.doc_id = s.doc_id
+    where s.doc_id is null
 ),
 
 final as (

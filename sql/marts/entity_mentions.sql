@@ -1,12 +1,21 @@
 -- entity_mentions: every named-entity mention, offsets into documents.clean_text.
 -- grain: one row per mention (doc_id, mention_index)
--- depends on: raw.entity_mentions
+-- depends on: raw.entity_mentions, main.document_versions (superseded versions left out)
 -- columns: doc_id, mention_index, start/end (characters, end exclusive), text, label
 --   (PERSON, ORG, LOC, NORP, MISC, ...), method, entity_id, canonical_name,
 --   geonames_id, country_code, latitude/longitude (degrees), feature_type, batch_id
 with
+superseded as (
+    select doc_id
+    from main.document_versions
+    where not is_current
+),
+
 lake as (
-    select * from raw.entity_mentions
+    select r.*
+    from raw.entity_mentions as r
+    left join superseded as s on r.doc_id = s.doc_id
+    where s.doc_id is null
 ),
 
 final as (

@@ -1,13 +1,22 @@
 -- figures: every number that quantifies, with bounds, qualifier, unit, object and category.
 -- grain: one row per figure (doc_id, figure_index)
--- depends on: raw.figures
+-- depends on: raw.figures, main.document_versions (superseded versions left out)
 -- columns: doc_id, figure_index, start/end (characters in clean_text, end exclusive), text,
 --   value (the stated number; null when vague or a range), lower/upper (inclusive bounds,
 --   null when open), qualifier, unit, object, category, sentence, place (nearest LOC in the
 --   sentence), place_entity_id, batch_id
 with
+superseded as (
+    select doc_id
+    from main.document_versions
+    where not is_current
+),
+
 lake as (
-    select * from raw.figures
+    select r.*
+    from raw.figures as r
+    left join superseded as s on r.doc_id = s.doc_id
+    where s.doc_id is null
 ),
 
 final as (

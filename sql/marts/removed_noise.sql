@@ -1,11 +1,20 @@
 -- removed_noise: what cleaning dropped from each article, and why.
 -- grain: one row per removed segment (doc_id, start)
--- depends on: raw.removed_noise
+-- depends on: raw.removed_noise, main.document_versions (superseded versions left out)
 -- columns: doc_id, start/end (characters in documents.raw_text, end exclusive), text, reason,
 --   batch_id
 with
+superseded as (
+    select doc_id
+    from main.document_versions
+    where not is_current
+),
+
 lake as (
-    select * from raw.removed_noise
+    select r.*
+    from raw.removed_noise as r
+    left join superseded as s on r.doc_id = s.doc_id
+    where s.doc_id is null
 ),
 
 final as (

@@ -23,7 +23,8 @@ def _read(tmp_path: Path, name: str, data: bytes):
     files, missing = discover_files([tmp_path])
     assert not missing
     (file,) = [f for f in files if f.path.name == name]
-    return read_input(file)
+    read = read_input(file)
+    return read.articles, read.rejected
 
 
 def test_doc_id_for_is_the_content_hash_prefix():
@@ -119,5 +120,5 @@ def test_read_input_maps_metadata_names_with_the_setting(tmp_path):
     articles, _ = _read(tmp_path, "m.jsonl", line.encode())
     assert articles[0].article.metadata == {"url": "https://www.x.test/m", "source": "x.test"}
     files, _ = discover_files([tmp_path / "m.jsonl"])
-    (mapped,), _ = read_input(files[0], {"published_at": "issued"})
+    (mapped,) = read_input(files[0], {"published_at": "issued"}).articles
     assert mapped.article.metadata["published_at"] == "2020-02-02"
