@@ -31,6 +31,7 @@ NOT_ARTICLE_SUFFIXES = (".md", ".rst", ".gitkeep")
 LINE_LIMIT_BYTES = 10 << 20
 FILE_LIMIT_BYTES = 2 << 30
 CHUNK_BYTES = 1 << 20
+NUL_DETAIL = "NUL byte"
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def decode_line(line: RawLine) -> str | Problem:
     data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
     skipped = len(line.data) - len(data)
     if (nul := data.find(b"\x00")) != -1:
-        return Problem("bad_bytes", f"NUL byte at offset {line.offset + skipped + nul} of the file")
+        return Problem("bad_bytes", f"{NUL_DETAIL} at offset {line.offset + skipped + nul} of the file")
     try:
         return data.decode("utf-8").removesuffix("\r")
     except UnicodeDecodeError as err:
@@ -318,16 +319,17 @@ def _parse(
     loaded, rejected = _read_jsonl(where, split_lines(_utf8_chunks(chunks), LINE_LIMIT_BYTES), names)
     if not loaded and not rejected:
         raise InputProblem("empty", "empty file (no articles)")
-    if not loaded and all(r.code == "bad_bytes" for r in rejected):
-        raise _not_text(rejected[0])
+    bad_bytes = [r for r in rejected if r.code == "bad_bytes"]
+    if not loaded and bad_bytes:
+        raise _not_text(bad_bytes)
     return loaded, rejected
 
 
-def _not_text(first: Rejected) -> InputProblem:
-    """The whole-file problem of a JSON Lines file none of whose lines is text."""
-    if first.reason.startswith("NUL"):
-        return InputProblem("binary", f"binary content, not text (line {first.line_number}: {first.reason})")
-    return InputProblem("not_utf8", f"not valid UTF-8 in any line (line {first.line_number}: {first.reason})")
+def _not_text(bad_bytes: list[Rejected]) -> InputProblem:
+    """The whole-file problem of a JSON Lines file with no article and bytes that are not text."""
+    first = next((r for r in bad_bytes if r.reason.startswith(NUL_DETAIL)), bad_bytes[0])
+    code = "binary" if first.reason.startswith(NUL_DETAIL) else "not_utf8"
+    return InputProblem(code, f"no article and bytes that are not text (line {first.line_number}: {first.reason})")
 
 
 def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedArticle], list[Rejected]]:

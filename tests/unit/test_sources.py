@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
+from flows.io import sources
 from flows.io.sources import discover_files, doc_id_for, read_input
 from flows.text.vocabulary import QUARANTINE_REASONS
 
@@ -42,6 +44,8 @@ def test_doc_id_for_is_the_content_hash_prefix():
         ("garbage.txt.gz", b"this is not gzip at all", "bad_gzip", "corrupt gzip"),  # bad magic
         ("table.csv", b"a,b\n1,2\n", "unsupported_type", "unsupported file type"),  # not an article format
         ("nothing.jsonl", b"\n\n", "empty", "empty file"),  # only blank lines
+        ("image.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", "no article and bytes"),  # no line is JSON
+        ("latin1.jsonl", '{"text": "Café"}'.encode("latin-1"), "not_utf8", "no article and bytes"),  # the one line
     ],
 )
 def test_read_input_rejects_whole_bad_files_with_a_reason(tmp_path, name, data, code, reason_start):
@@ -122,3 +126,81 @@ def test_read_input_maps_metadata_names_with_the_setting(tmp_path):
     files, _ = discover_files([tmp_path / "m.jsonl"])
     (mapped,) = read_input(files[0], {"published_at": "issued"}).articles
     assert mapped.article.metadata["published_at"] == "2020-02-02"
+
+
+def _line(ident: str, text: str) -> bytes:
+    return json.dumps({"id": ident, "text": text}).encode()
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "reason"),
+    [
+        (b'{"id": "x", "text": "caf\xe9"}', "not valid UTF-8 (byte 0xe9 at offset 54 of the file)"),  # latin-1 byte
+        (b'{"id": "x", "text": "a\x00b"}', "NUL byte at offset 52 of the file"),  # NUL early in the file
+    ],
+)
+def test_read_input_rejects_only_the_jsonl_line_with_bad_bytes(tmp_path, bad_line, reason):
+    data = b"\n".join([_line("a", "First."), bad_line, _line("b", "Third.")])
+    articles, rejected = _read(tmp_path, "feed.jsonl", data)
+    assert [(a.external_id, a.line_number) for a in articles] == [("a", 1), ("b", 3)]
+    assert [(r.line_number, r.code, r.reason) for r in rejected] == [(2, "bad_bytes", reason)]
+    assert "\\x" in (rejected[0].raw_excerpt or "")  # the bad byte shown escaped
+
+
+def test_read_input_reads_crlf_bom_and_utf16_jsonl(tmp_path):
+    lines = [_line("a", "Première."), _line("b", "Deuxième.")]
+    for name, data in [
+        ("crlf.jsonl", b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n"),  # BOM and Windows line ends
+        ("wide.jsonl", b"\n".join(lines).decode().encode("utf-16")),  # UTF-16 with BOM
+    ]:
+        articles, rejected = _read(tmp_path, name, data)
+        assert rejected == [] and [a.article.text for a in articles] == ["Première.", "Deuxième."], name
+
+
+def test_read_input_refuses_a_line_above_the_line_limit_and_keeps_counting_lines(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "LINE_LIMIT_BYTES", 64)
+    monkeypatch.setattr(sources, "CHUNK_BYTES", 16)  # the long line spans chunks
+    data = b"\n".join([_line("a", "Short."), _line("long", "x" * 200), _line("b", "Also short.")])
+    articles, rejected = _read(tmp_path, "feed.jsonl", data)
+    assert [(a.external_id, a.line_number) for a in articles] == [("a", 1), ("b", 3)]
+    ((number, code, reason),) = [(r.line_number, r.code, r.reason) for r in rejected]
+    assert (number, code) == (2, "line_too_long") and reason == "line longer than the 64 bytes limit (226 bytes)"
+
+
+def test_read_input_refuses_a_gzip_that_expands_past_the_file_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "FILE_LIMIT_BYTES", 1 << 20)
+    bomb = gzip.compress(_line("a", "Fine.") + b"\n" + b" " * (8 << 20))  # 8 MB of blanks from ~8 kB
+    articles, rejected = _read(tmp_path, "bomb.jsonl.gz", bomb)
+    assert articles == []
+    assert [(r.code, r.reason) for r in rejected] == [("too_large", "file larger than the 1 MB limit (decompressed)")]
+
+
+def test_read_input_hashes_the_bytes_it_read_not_those_discovered(tmp_path):
+    path = _write(tmp_path / "feed.jsonl", _line("a", "Original."))
+    (discovered,), _ = discover_files([path])
+    replaced = _line("a", "Replaced after discovery.")
+    path.write_bytes(replaced)
+    read = read_input(discovered)
+    assert read.sha256 == hashlib.sha256(replaced).hexdigest() != discovered.sha256
+    assert read.size_bytes == len(replaced)
+    assert [a.article.text for a in read.articles] == ["Replaced after discovery."]
+
+
+def test_read_input_of_a_file_deleted_after_discovery_reads_nothing(tmp_path):
+    path = _write(tmp_path / "feed.jsonl.gz", gzip.compress(_line("a", "Gone.")))
+    (discovered,), _ = discover_files([path])
+    path.unlink()
+    read = read_input(discovered)
+    assert (read.articles, read.sha256, read.size_bytes) == ([], "", 0)
+    assert [(r.code, r.reason) for r in read.rejected] == [
+        ("unreadable", "unreadable file (No such file or directory)")
+    ]
+
+
+def test_read_input_hashes_a_whole_gzip_even_when_refusing_it(tmp_path):
+    data = gzip.compress(b"not json at all\n") + b"trailing garbage"
+    path = _write(tmp_path / "feed.jsonl.gz", data)
+    (discovered,), _ = discover_files([path])
+    read = read_input(discovered)
+    assert [r.code for r in read.rejected] == ["bad_gzip"]
+    assert (read.sha256, read.size_bytes) == (discovered.sha256, len(data))
