@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from flows.text.vocabulary import REMOVAL_REASONS, VOCABULARIES
 
@@ -383,3 +383,42 @@ def test_reports_take_casualty_categories_and_ranked_labels_from_the_vocabularie
     con.execute("update vocab.entity_label set kind = 'other' where code = 'LOC'")
     assert _rows(con, "select * from reports.casualty_figures") == []
     assert _rows(con, "select * from reports.top_entities") == []
+
+
+def _version(key, doc_id, day):
+    return {
+        "article_key": key,
+        "doc_id": doc_id,
+        "batch_id": f"b{day}",
+        "loaded_at": datetime(2026, 1, day, tzinfo=UTC),
+    }
+
+
+def test_documents_and_their_rows_count_only_the_current_version_of_each_article(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc(d, clean="Some 20 people.") for d in ("v1", "v2", "v3", "shared", "legacy")],
+        article_versions=[
+            _version("f#id=a", "v1", 1),
+            _version("f#id=a", "v2", 2),  # edited: v1 superseded
+            _version("f#line=2", "v3", 1),
+            _version("f#line=2", "v1", 3),  # edited back to the text of v1: v1 current again, v3 superseded
+            _version("f#id=c", "shared", 1),
+            _version("f#id=c", "v2", 3),  # c now holds v2's text ...
+            _version("g#id=c", "shared", 3),  # ... but another key still holds `shared`
+        ],  # `legacy` has no version rows (loaded before versions were kept): current
+        figures=[_figure(d, 0, "20", "killed", value=20, start=5) for d in ("v1", "v2", "v3")],
+        removed_noise=[{"doc_id": d, "text": "x", "reason": "share-label trailer"} for d in ("v2", "v3")],
+        entity_mentions=[
+            {"doc_id": d, "mention_index": 0, "text": "Some", "label": "LOC", "entity_id": "e", "canonical_name": "S"}
+            for d in ("v1", "v3")
+        ],
+    )
+    current = ["legacy", "shared", "v1", "v2"]
+    assert _rows(con, "select doc_id from documents order by 1") == [(d,) for d in current]
+    assert _rows(con, "select doc_id from document_versions where not is_current") == [("v3",)]
+    assert _rows(con, "select doc_id from figures order by 1") == [("v1",), ("v2",)]
+    assert _rows(con, "select doc_id from removed_noise") == [("v2",)]
+    assert _rows(con, "select document_count, mention_count from entities") == [(1, 1)]
+    current_keys = "select article_key, doc_id from article_versions where is_current order by 1"
+    assert _rows(con, current_keys) == [("f#id=a", "v2"), ("f#id=c", "v2"), ("f#line=2", "v1"), ("g#id=c", "shared")]
+    assert _rows(con, "select count(*) from checks.duplicate_documents") == [(0,)]
