@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,6 +94,7 @@ def _output_args(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status."""
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return _COMMANDS[args.command](args)
     except (UsageError, SettingsError) as err:
@@ -104,9 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect defaults for a command-line run: warnings only, no usage telemetry."""
+    """Prefect defaults for a command-line run: no log pages (the run prints its own lines), no telemetry."""
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
@@ -117,6 +119,10 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Check the inputs, then load them in a supervised child process (see flows/lifecycle.py)."""
+    from flows import lifecycle
+
+    supervisor = lifecycle.take_supervisor()
     _quiet_prefect(args.verbose)
     settings = load_settings(_overrides(args))
     if not settings.inputs:
@@ -124,6 +130,25 @@ def _run(args: argparse.Namespace) -> int:
     for path in settings.inputs:
         if not path.exists():
             raise UsageError(f"input path does not exist: {path}")
+    if supervisor is None:
+        returncode = lifecycle.supervise(args.argv)
+        if returncode < 0:
+            name = signal.Signals(-returncode).name
+            print(f"newsetl run: the run process was killed ({name}); {_KEPT}", file=sys.stderr)
+        return returncode if returncode >= 0 else 128 - returncode
+    if supervisor != os.getppid():
+        return 128 + signal.SIGTERM
+    lifecycle.raise_on_signals()
+    lifecycle.watch_parent(lifecycle.terminate_self)
+    return _run_here(settings)
+
+
+_KEPT = "batches already committed are kept: run again to finish"
+
+
+def _run_here(settings: Any) -> int:
+    """The run itself, with its operational failures as one line and a distinct exit status."""
+    from flows import lifecycle
     from flows.pipeline import ChecksFailed, news_etl
     from warehouse.db import WarehouseError, check_sql_dir
     from warehouse.lake import LakeBusy
@@ -132,7 +157,6 @@ def _run(args: argparse.Namespace) -> int:
         check_sql_dir(settings.sql_dir)
     except WarehouseError as err:
         raise UsageError(str(err)) from None
-
     try:
         summary = news_etl(
             inputs=[str(p) for p in settings.inputs],
@@ -145,9 +169,29 @@ def _run(args: argparse.Namespace) -> int:
         print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
         return 1
     except LakeBusy as err:
-        raise UsageError(str(err)) from None
+        print(f"newsetl run: {err}", file=sys.stderr)
+        return lifecycle.EXIT_LAKE_BUSY
+    except lifecycle.Interrupted as err:
+        from flows.io.workers import stop_workers
+
+        stop_workers()
+        print(f"newsetl run: stopped by {err}; {_KEPT}", file=sys.stderr)
+        return err.exit_code
+    except Exception as err:
+        failure = lifecycle.operational_failure(err)
+        if failure is None:
+            raise
+        status, kind = failure
+        print(f"newsetl run: {kind} ({_first_line(err)}); {_KEPT}", file=sys.stderr)
+        return status
     _print_summary(summary)
     return 0
+
+
+def _first_line(err: BaseException) -> str:
+    """The first line of an error's message."""
+    lines = str(err).strip().splitlines()
+    return lines[0] if lines else type(err).__name__
 
 
 def _print_summary(summary: Any) -> None:
@@ -168,7 +212,7 @@ def _print_summary(summary: Any) -> None:
         table.add_row(name, str(value))
     Console().print(table)
     if not summary.batches:
-        print("nothing new to load; the warehouse is unchanged")
+        print("nothing new to load")
 
 
 def _serve(args: argparse.Namespace) -> int:

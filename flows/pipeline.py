@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,12 @@ from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
+
 from flows.batch import BatchStats, batch_id_for, plan_batches
+from flows.io.sources import InputFile
+from flows.lifecycle import operational_failure
 from flows.settings import Settings, load_settings
 from flows.tasks import discover_pending, load_batch, publish_warehouse, record_run
 from warehouse import lake
@@ -112,17 +118,25 @@ def news_etl(
     )
     run_id = _run_id()
     with lake.exclusive(settings.lake_dir):
-        pending, known, dropped = discover_pending(settings)
+        lake.close_killed_runs(settings.lake_dir)
+        discard_stale_publishes(settings.warehouse_path)
+        pending, known, dropped = discover_pending.with_options(retry_condition_fn=worth_retrying)(settings)
         stats: list[BatchStats] = []
-        for files in plan_batches(pending, settings.batch_docs):
-            batch_stats, new_ids = load_batch.with_options(task_run_name=f"load-batch-{batch_id_for(files)}")(
-                files, known, run_id, settings
-            )
-            stats.append(batch_stats)
-            known |= new_ids
-        if stats:
-            record_run(settings.lake_dir, _run_row(run_id, started_at, pending, stats))
-        failures = tuple(publish_warehouse(settings))
+        ledger = _Ledger(settings.lake_dir, run_id, started_at, stats)
+        try:
+            for files in ledger.begin(plan_batches(pending, settings.batch_docs)):
+                batch_stats, new_ids = load_batch.with_options(
+                    task_run_name=f"load-batch-{batch_id_for(files)}", retry_condition_fn=worth_retrying
+                )(files, known, run_id, settings)
+                stats.append(batch_stats)
+                known |= new_ids
+            ledger.record(lake.SUCCEEDED)
+            failures = tuple(publish_warehouse.with_options(retry_condition_fn=worth_retrying)(settings))
+        except BaseException as err:
+            ledger.close_after(err)
+            raise
+        if failures:
+            ledger.record(lake.CHECKS_FAILED)
     summary = RunSummary(
         run_id, settings.warehouse_path, len(pending), tuple(stats), dropped, time.perf_counter() - began, failures
     )
@@ -134,14 +148,68 @@ def news_etl(
     return summary
 
 
-def _run_row(run_id: str, started_at: datetime, pending: list, stats: list[BatchStats]) -> dict:
-    return make_row(
-        RUNS,
-        run_id=run_id,
-        started_at=started_at,
-        finished_at=datetime.now(UTC),
-        batches=len(stats),
-        input_files=len(pending),
-        documents_loaded=sum(s.documents_loaded for s in stats),
-        rejected=sum(s.rejected for s in stats),
-    )
+def worth_retrying(task: object, task_run: TaskRun, state: State) -> bool:
+    """Retry a failed task unless the machine refused (disk full, no permission): retrying cannot help."""
+    return not (isinstance(state.data, BaseException) and operational_failure(state.data))
+
+
+def discard_stale_publishes(warehouse_path: Path) -> list[Path]:
+    """Remove half-built warehouse files (and their WAL) that a killed run left beside the warehouse."""
+    folder, name = warehouse_path.parent, warehouse_path.name
+    stale = sorted([*folder.glob(f".{name}.*.tmp"), *folder.glob(f".{name}.*.tmp.wal")])
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _record_run(lake_dir: Path, row: dict) -> None:
+    record_run.with_options(retry_condition_fn=worth_retrying)(lake_dir, row)
+
+
+@dataclass
+class _Ledger:
+    """The run's `runs` row: `running` from before its first batch, then its final status.
+
+    A run that commits no batch leaves no row, so a run with nothing new changes nothing.
+    """
+
+    lake_dir: Path
+    run_id: str
+    started_at: datetime
+    stats: list[BatchStats]
+
+    def begin(self, batches: list[list[InputFile]]) -> list[list[InputFile]]:
+        """Record the run as running when it has batches to load; returns the batches."""
+        if batches:
+            _record_run(self.lake_dir, self._row(lake.RUNNING, finished=False))
+        return batches
+
+    def record(self, status: str) -> None:
+        """Record the run's final status (only a run that committed something has a row)."""
+        if self.stats:
+            _record_run(self.lake_dir, self._row(status))
+
+    def close_after(self, err: BaseException) -> None:
+        """Best effort after an error or interrupt: the final row, or none when nothing was committed.
+
+        When even this cannot be written (disk full), the next start closes the run as incomplete.
+        """
+        status = lake.FAILED if isinstance(err, Exception) else lake.INTERRUPTED
+        with suppress(OSError):
+            if self.stats:
+                lake.write_run(self.lake_dir, self._row(status))
+            else:
+                lake.drop_run(self.lake_dir, self.run_id)
+
+    def _row(self, status: str, finished: bool = True) -> dict:
+        return make_row(
+            RUNS,
+            run_id=self.run_id,
+            status=status,
+            started_at=self.started_at,
+            finished_at=datetime.now(UTC) if finished else None,
+            batches=len(self.stats),
+            input_files=sum(s.input_files for s in self.stats),
+            documents_loaded=sum(s.documents_loaded for s in self.stats),
+            rejected=sum(s.rejected for s in self.stats),
+        )

@@ -1,8 +1,14 @@
 """The Parquet lake: one folder per table, one zstd file per committed batch.
 
-A batch is committed when its `inputs` manifest file exists; it is written last. Files of a
+A batch is committed when its `inputs` manifest file exists; it is written last. Every file is
+written under a temporary name, flushed to disk (fsync) and renamed into place, and its folder is
+flushed too, so a committed batch survives a power loss, not only a killed process. Files of a
 batch that never committed (a crash) are discarded at the start of the next run, and the batch
 is processed again under the same deterministic id, so a re-run gives the same lake.
+
+A run's `runs` row is written as `running` before its first batch and rewritten with its final
+status at the end; a row still `running` at the next start belongs to a killed run and becomes
+`incomplete`, with what its committed batches loaded.
 """
 
 from __future__ import annotations
@@ -17,11 +23,19 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.schemas import INPUTS, RUNS, TABLES, RowError, Table, check_row
+from warehouse.schemas import INPUTS, RUNS, TABLES, RowError, Table, check_row, make_row
 
 TMP_SUFFIX = ".tmp"
 BATCH_TABLES = tuple(t for t in TABLES if t is not RUNS)  # written per batch, `inputs` (the commit) last
 LOCK_NAME = ".run.lock"
+RUNNING, SUCCEEDED, CHECKS_FAILED, FAILED, INTERRUPTED, INCOMPLETE = (
+    "running",
+    "succeeded",
+    "checks_failed",
+    "failed",
+    "interrupted",
+    "incomplete",
+)
 
 
 class LakeBusy(RuntimeError):
@@ -55,12 +69,34 @@ def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> P
     """
     for row in rows:
         check_row(table, row)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(path.parent)
     data = pa.Table.from_pylist(list(rows), schema=table.schema)
     tmp = path.with_name(path.name + TMP_SUFFIX)
-    pq.write_table(data, tmp, compression="zstd")
+    with tmp.open("wb") as handle:
+        pq.write_table(data, handle, compression="zstd")
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp, path)
+    fsync_dir(path.parent)
     return path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (files created, renamed or deleted in it) to disk."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_dirs(folder: Path) -> None:
+    """Create a folder and its missing parents, each flushed into its parent."""
+    if folder.is_dir():
+        return
+    make_dirs(folder.parent)
+    folder.mkdir(exist_ok=True)
+    fsync_dir(folder.parent)
 
 
 def write_batch(lake_dir: Path, batch_id: str, rows_by_table: Mapping[str, Sequence[dict[str, Any]]]) -> int:
@@ -87,8 +123,47 @@ def write_batch(lake_dir: Path, batch_id: str, rows_by_table: Mapping[str, Seque
 
 
 def write_run(lake_dir: Path, run_row: dict[str, Any]) -> Path:
-    """Record a run that committed batches."""
-    return write_parquet(table_dir(lake_dir, RUNS) / f"{run_row['run_id']}.parquet", RUNS, [run_row])
+    """Record (or re-record) a run's row; one file per run."""
+    return write_parquet(_run_path(lake_dir, run_row["run_id"]), RUNS, [run_row])
+
+
+def drop_run(lake_dir: Path, run_id: str) -> None:
+    """Remove a run's row (a run that ended without committing a batch)."""
+    path = _run_path(lake_dir, run_id)
+    if path.exists():
+        path.unlink()
+        fsync_dir(path.parent)
+
+
+def _run_path(lake_dir: Path, run_id: str) -> Path:
+    return table_dir(lake_dir, RUNS) / f"{run_id}.parquet"
+
+
+def close_killed_runs(lake_dir: Path) -> list[dict[str, Any]]:
+    """Rows still `running` (their run was killed) become `incomplete` with what their committed batches
+    loaded, or are dropped when none committed; returns the rewritten rows. Call under `exclusive`."""
+    running = [r for r in read_column(lake_dir, RUNS, RUNS.columns).to_pylist() if r["status"] == RUNNING]
+    if not running:
+        return []
+    manifest = read_column(lake_dir, INPUTS, ["run_id", "batch_id", "articles_loaded", "rejected", "committed_at"])
+    closed: list[dict[str, Any]] = []
+    for run in running:
+        files = [m for m in manifest.to_pylist() if m["run_id"] == run["run_id"]]
+        if not files:
+            drop_run(lake_dir, run["run_id"])
+            continue
+        row = {
+            **run,
+            "status": INCOMPLETE,
+            "finished_at": max(m["committed_at"] for m in files),
+            "batches": len({m["batch_id"] for m in files}),
+            "input_files": len(files),
+            "documents_loaded": sum(m["articles_loaded"] for m in files),
+            "rejected": sum(m["rejected"] for m in files),
+        }
+        write_run(lake_dir, make_row(RUNS, **row))
+        closed.append(row)
+    return closed
 
 
 def committed_batches(lake_dir: Path) -> set[str]:

@@ -196,15 +196,17 @@ INPUTS = _table(
 
 RUNS = _table(
     "runs",
-    "one row per run that committed at least one batch",
+    "one row per run that committed at least one batch (a run with nothing new leaves no row)",
     _col("run_id", pa.string(), "Prefect flow-run id (or a local id outside Prefect)", False),
+    _col("status", pa.string(), "running, succeeded, checks_failed, failed, interrupted, or incomplete (killed)", False),
     _col("started_at", UTC, "run start (UTC)", False),
-    _col("finished_at", UTC, "when the last batch was committed (UTC)", False),
+    _col("finished_at", UTC, "run end (UTC); for an incomplete run, when its last batch was committed"),
     _col("batches", pa.int32(), "batches committed", False),
-    _col("input_files", pa.int32(), "new input files", False),
+    _col("input_files", pa.int32(), "input files committed", False),
     _col("documents_loaded", pa.int32(), "documents loaded", False),
     _col("rejected", pa.int32(), "quarantined inputs", False),
 )
+
 
 TABLES: tuple[Table, ...] = (
     DOCUMENTS,

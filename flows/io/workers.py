@@ -1,22 +1,28 @@
 """Where the text stages run: in this process, or in a pool of worker processes that each load
 the models once and live for the rest of the process (so later batches and runs reuse them).
+
+A worker never outlives its parent: it ignores Ctrl-C (the parent decides how a run ends) and a
+watch thread ends it when the parent process is gone, however the parent died.
 """
 
 from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 
 from flows.io.models import load_gazetteer, load_ner_models
+from flows.lifecycle import watch_parent
 from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import Analyse, Outcome, Tools, analyse_articles, analyse_batch
 from flows.text.boilerplate import Boilerplate
 from flows.text.records import Article
 
 _WORKER_TOOLS: Tools | None = None
+_POOLS: dict[int, ProcessPoolExecutor] = {}
 
 
 def local_tools() -> Tools:
@@ -26,7 +32,14 @@ def local_tools() -> Tools:
 
 def _init_worker() -> None:
     global _WORKER_TOOLS
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent(_exit_orphaned)
     _WORKER_TOOLS = local_tools()
+
+
+def _exit_orphaned() -> None:
+    """End this worker at once: its parent is gone and nobody will collect its results."""
+    os._exit(1)
 
 
 def _analyse_in_worker(articles: Sequence[Article], boilerplate: Boilerplate) -> list[Outcome]:
@@ -34,12 +47,23 @@ def _analyse_in_worker(articles: Sequence[Article], boilerplate: Boilerplate) ->
     return analyse_articles(articles, _WORKER_TOOLS, boilerplate)
 
 
-@cache
 def _pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers have loaded the models (spawned: no fork of a threaded parent)."""
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
-    atexit.register(pool.shutdown, wait=True, cancel_futures=True)
-    return pool
+    if workers not in _POOLS:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+        atexit.register(pool.shutdown, wait=True, cancel_futures=True)
+        _POOLS[workers] = pool
+    return _POOLS[workers]
+
+
+def stop_workers() -> None:
+    """End the worker processes now, dropping queued work (a run that was interrupted)."""
+    while _POOLS:
+        _, pool = _POOLS.popitem()
+        processes = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
 
 def split(articles: Sequence[Article], parts: int) -> list[list[Article]]:
