@@ -6,9 +6,10 @@ No Prefect and no storage here: tasks call these functions and hand the rows to 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import count
 from typing import Any
 
 from flows.io.sources import FileRead, InputFile, LoadedArticle, Rejected, read_input
@@ -72,12 +73,14 @@ def plan_batches(files: Sequence[InputFile], batch_docs: int) -> list[list[Input
     return batches
 
 
-def batch_id_for(files: Sequence[InputFile]) -> str:
-    """Deterministic id of a batch: a hash of its files' paths and contents."""
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(f"{file.path}\0{file.sha256}\n".encode())
-    return digest.hexdigest()[:16]
+def batch_id_for(files: Sequence[InputFile], taken: Collection[str] = frozenset()) -> str:
+    """Deterministic id of a batch: a hash of its files' paths and contents, counted on past the `taken` ids."""
+    base = "".join(f"{file.path}\0{file.sha256}\n" for file in files)
+    for attempt in count():
+        candidate = hashlib.sha256(f"{base}{attempt or ''}".encode()).hexdigest()[:16]
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("unreachable")
 
 
 def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedArticle], dict[str, int]]:
@@ -101,10 +104,17 @@ def build_batch(
     run_id: str,
     now: datetime,
     field_map: Mapping[str, str] | None = None,
+    committed: Collection[str] = frozenset(),
 ) -> BatchRows:
-    """Read, analyse (through the one analysis path) and shape one batch of input files."""
-    batch_id = batch_id_for(files)
+    """Read, analyse (through the one analysis path) and shape one batch of input files.
+
+    The batch id hashes the bytes read (a file may have changed since discovery) and is never one of the
+    `committed` batch ids, so a batch never overwrites another.
+    """
     reads = [read_input(file, field_map) for file in files]
+    batch_id = batch_id_for(
+        [InputFile(f.path, r.sha256, r.size_bytes) for f, r in zip(files, reads, strict=True)], committed
+    )
     loaded = [item for read in reads for item in read.articles]
     rejected = [item for read in reads for item in read.rejected]
     fresh, duplicates = _dedupe(loaded, known_doc_ids)

@@ -41,7 +41,8 @@ def load_batch(
     """Read, analyse and commit one batch of files to the lake; returns its stats and new doc_ids."""
     analyse = analyser(settings.workers, settings.batch_docs)
     now = datetime.now(UTC)
-    batch = build_batch(files, analyse, known_doc_ids, run_id, now, dict(settings.metadata_fields))
+    committed = lake.committed_batches(settings.lake_dir)
+    batch = build_batch(files, analyse, known_doc_ids, run_id, now, dict(settings.metadata_fields), committed)
     lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
     return batch.stats, batch.doc_ids
 

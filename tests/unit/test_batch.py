@@ -44,6 +44,26 @@ def test_batch_id_depends_on_paths_and_contents_only():
     assert len(batch_id_for([a])) == 16
 
 
+def test_batch_id_is_never_one_already_committed():
+    files = [_file("a.txt", 1, "1")]
+    first = batch_id_for(files)
+    second = batch_id_for(files, taken={first})
+    assert second != first and batch_id_for(files, taken={first, second}) not in {first, second}
+    assert batch_id_for(files, taken={first}) == second  # still deterministic
+
+
+def test_build_batch_ids_hash_the_bytes_read_and_skip_committed_ids(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_jsonl({"id": "a", "text": "Before."}))
+    (discovered,), _ = discover_files([path])
+    path.write_bytes(_jsonl({"id": "a", "text": "After."}))
+    (after,), _ = discover_files([path])
+    first = _build([discovered]).stats.batch_id
+    assert first == batch_id_for([after])
+    committed = build_batch([discovered], _analyse, set(), "run", datetime(2026, 1, 2, tzinfo=UTC), None, {first})
+    assert committed.stats.batch_id not in {first, batch_id_for([discovered])}
+
+
 def _analyse(articles: Sequence[Article]) -> BatchAnalysis:
     """Every article analysed as itself: English, nothing removed, found or placed."""
     return BatchAnalysis(
