@@ -106,9 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect defaults for a command-line run: no log pages (the run prints its own lines), no telemetry."""
+    """Prefect defaults for a command-line run: warnings kept in Prefect's run logs but none on the console (the
+    run prints its own lines), no usage telemetry."""
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 

@@ -83,7 +83,7 @@ def take_supervisor() -> int | None:
 
 
 def supervise(argv: Sequence[str]) -> int:
-    """Run `python -m flows.cli ARGV` as the supervised child; its exit status (128 + N when killed by signal N)."""
+    """Run `python -m flows.cli ARGV` as the supervised child; its return code (-N when signal N killed it)."""
     env = {**os.environ, SUPERVISOR_ENV: str(os.getpid())}
     _set_subreaper(True)
     try:
@@ -93,7 +93,7 @@ def supervise(argv: Sequence[str]) -> int:
         end_group(child.pid)
     finally:
         _set_subreaper(False)
-    return returncode if returncode >= 0 else 128 - returncode
+    return returncode
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from flows.lifecycle import operational_failure
 from flows.settings import Settings, load_settings
 from flows.tasks import discover_pending, load_batch, publish_warehouse, record_run
 from warehouse import lake
-from warehouse.db import CheckFailure
+from warehouse.db import CheckFailure, remove_stale_builds
 from warehouse.schemas import RUNS, make_row
 
 
@@ -119,7 +119,7 @@ def news_etl(
     run_id = _run_id()
     with lake.exclusive(settings.lake_dir):
         lake.close_killed_runs(settings.lake_dir)
-        discard_stale_publishes(settings.warehouse_path)
+        remove_stale_builds(settings.warehouse_path)
         pending, known, dropped = discover_pending.with_options(retry_condition_fn=worth_retrying)(settings)
         stats: list[BatchStats] = []
         ledger = _Ledger(settings.lake_dir, run_id, started_at, stats)
@@ -151,15 +151,6 @@ def news_etl(
 def worth_retrying(task: object, task_run: TaskRun, state: State) -> bool:
     """Retry a failed task unless the machine refused (disk full, no permission): retrying cannot help."""
     return not (isinstance(state.data, BaseException) and operational_failure(state.data))
-
-
-def discard_stale_publishes(warehouse_path: Path) -> list[Path]:
-    """Remove half-built warehouse files (and their WAL) that a killed run left beside the warehouse."""
-    folder, name = warehouse_path.parent, warehouse_path.name
-    stale = sorted([*folder.glob(f".{name}.*.tmp"), *folder.glob(f".{name}.*.tmp.wal")])
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
 
 
 def _record_run(lake_dir: Path, row: dict) -> None:
