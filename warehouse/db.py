@@ -30,10 +30,14 @@ from warehouse.schemas import TABLES, Table
 SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
 VOCAB_SCHEMA = "vocab"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-# Every commit of a publish goes straight into the file, never through a write-ahead log: DuckDB
-# derives the log's name by cutting the path at its first '?', which breaks folders named with one.
+# A publish never writes a write-ahead log (each commit is checkpointed straight into the file):
+# DuckDB names the log by cutting the path at its first '?', which breaks folders named with one.
 # The memory limit bounds the build (100k articles: 1.4 GB peak without it, ~1 GB with it).
-PUBLISH_CONFIG: dict[str, Any] = {"auto_checkpoint_skip_wal_threshold": "0", "checkpoint_threshold": "0b", "memory_limit": "512MB"}
+PUBLISH_CONFIG: dict[str, Any] = {
+    "auto_checkpoint_skip_wal_threshold": "0",
+    "checkpoint_threshold": "0b",
+    "memory_limit": "512MB",
+}
 ANALYST_CONFIG: dict[str, Any] = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
 LOCKDOWN = ("set enable_external_access = false", "set lock_configuration = true")
 
