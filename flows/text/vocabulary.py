@@ -163,6 +163,7 @@ QUARANTINE_REASONS = Vocabulary(
         Term("too_large", "file", "a file whose content (decompressed) passes the per-file size limit"),
         Term("bad_bytes", "record", "a JSON line with invalid UTF-8 or a NUL byte (the detail gives the offset)"),
         Term("line_too_long", "record", "a JSON line longer than the per-line size limit"),
+        Term("not_jsonl", "file", "a .jsonl file with more bad lines than articles, past a thousand: not JSON Lines"),
         Term("blank_line", "record", "a blank line (`extract` answers every line; `run` skips blank ones)"),
         Term("broken_json", "record", "a line that is not valid JSON"),
         Term("not_an_object", "record", "a JSON line that is not an object"),

@@ -204,3 +204,34 @@ def test_read_input_hashes_a_whole_gzip_even_when_refusing_it(tmp_path):
     read = read_input(discovered)
     assert [r.code for r in read.rejected] == ["bad_gzip"]
     assert (read.sha256, read.size_bytes) == (discovered.sha256, len(data))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("newlines.jsonl", b"\n" * (8 << 20), "empty"),  # millions of empty lines
+        ("spaces.jsonl", b" \r\n\t" * (2 << 20), "empty"),  # millions of white-space lines
+        ("junk.jsonl", b"x\n" * (4 << 20), "not_jsonl"),  # millions of bad lines
+    ],
+)
+def test_read_input_gets_through_millions_of_short_lines_at_once(tmp_path, name, data, code):
+    articles, rejected = _read(tmp_path, name, data)  # line by line in Python this took minutes
+    assert articles == [] and [r.code for r in rejected] == [code]
+
+
+def test_read_input_numbers_lines_after_skipped_white_space(tmp_path):
+    data = b"\n \n\r\n" + _line("a", "First.") + b"\n\n\t  " + _line("b", "Second.") + b"\r\n\n"
+    articles, rejected = _read(tmp_path, "gaps.jsonl", data)
+    assert rejected == [] and [(a.external_id, a.line_number) for a in articles] == [("a", 4), ("b", 6)]
+
+
+def test_read_input_refuses_a_jsonl_file_of_mostly_bad_lines_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_BAD_LINES", 3)
+    good, bad = _line("a", "Fine."), b"{broken"
+    articles, rejected = _read(tmp_path, "mixed.jsonl", b"\n".join([good] * 4 + [bad] * 4))
+    assert [a.line_number for a in articles] == [1, 2, 3, 4]  # more than 3 bad lines, but not more than articles
+    assert [r.line_number for r in rejected] == [5, 6, 7, 8]
+    articles, rejected = _read(tmp_path, "worse.jsonl", b"\n".join([good, bad, bad, bad, bad]))
+    assert articles == [] and [(r.code, r.reason) for r in rejected] == [
+        ("not_jsonl", "not JSON Lines: 4 bad lines, 1 articles")
+    ]
