@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -84,7 +85,8 @@ def is_not_article_file(path: Path) -> bool:
 def discover_files(paths: Iterable[Path]) -> tuple[list[InputFile], list[Path]]:
     """Candidate input files below the given paths (recursive, sorted, hashed) and the missing paths.
 
-    A file that cannot be read is still returned (empty hash) so that reading it quarantines it.
+    A file that cannot be read, a dangling link and a folder that cannot be listed are still returned
+    (empty hash) so that reading them quarantines them.
     """
     found: dict[Path, InputFile] = {}
     missing: list[Path] = []
@@ -92,14 +94,27 @@ def discover_files(paths: Iterable[Path]) -> tuple[list[InputFile], list[Path]]:
         if root.is_file():
             candidates = [root]
         elif root.is_dir():
-            candidates = sorted(p for p in root.rglob("*") if p.is_file())
+            candidates = _paths_below(root)
         else:
             missing.append(root)
             continue
         for path in candidates:
             if not is_not_article_file(path):
-                found[path.resolve()] = _hashed(path.resolve())
+                where = path.resolve() if path.exists() else path.absolute()
+                found[where] = _hashed(where)
     return sorted(found.values(), key=lambda f: str(f.path)), missing
+
+
+def _paths_below(root: Path) -> list[Path]:
+    """Files below a folder (linked folders not followed), dangling links, and folders that cannot be listed."""
+    unlisted: list[Path] = []
+    paths: list[Path] = []
+    for folder, _, names in os.walk(root, onerror=lambda err: unlisted.append(Path(err.filename))):
+        for name in names:
+            path = Path(folder, name)
+            if path.is_file() or (path.is_symlink() and not path.exists()):
+                paths.append(path)
+    return sorted(paths + unlisted)
 
 
 def _hashed(path: Path) -> InputFile:

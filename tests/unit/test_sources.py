@@ -235,3 +235,12 @@ def test_read_input_refuses_a_jsonl_file_of_mostly_bad_lines_whole(tmp_path, mon
     assert articles == [] and [(r.code, r.reason) for r in rejected] == [
         ("not_jsonl", "not JSON Lines: 4 bad lines, 1 articles")
     ]
+
+
+def test_discover_files_returns_a_dangling_link_so_that_reading_it_quarantines_it(tmp_path):
+    _write(tmp_path / "in" / "real.txt", b"Real article.")
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    files, _ = discover_files([tmp_path / "in"])
+    assert [(f.path.name, f.sha256 != "") for f in files] == [("gone.txt", False), ("real.txt", True)]
+    rejected = read_input(files[0]).rejected
+    assert [(r.code, r.reason) for r in rejected] == [("unreadable", "unreadable file (No such file or directory)")]
