@@ -282,7 +282,7 @@ def decode_line(line: RawLine) -> str | Problem:
     """The text of one JSON Lines line, or why its bytes are not text (with the byte offset)."""
     if line.data is None:
         return Problem("line_too_long", f"line longer than the {_size(LINE_LIMIT_BYTES)} limit ({line.length} bytes)")
-    data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
+    data = line.data.removeprefix(codecs.BOM_UTF8) if line.offset == 0 else line.data
     skipped = len(line.data) - len(data)
     if (nul := data.find(b"\x00")) != -1:
         return Problem("bad_bytes", f"{NUL_DETAIL} at offset {line.offset + skipped + nul} of the file")
