@@ -29,7 +29,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # Files that sit beside articles but are not articles: never inputs, never quarantined.
 NOT_ARTICLE_NAMES = ("readme", "attribution", "license", "licence", "notice", "changelog")
 NOT_ARTICLE_SUFFIXES = (".md", ".rst", ".gitkeep")
-# Size limits, each refusing only what passes it: one JSON line, and one file's (decompressed) content.
+# Size limits, each refusing only what passes it: one record (a JSON line or a .txt article), and one
+# file's (decompressed) content.
 LINE_LIMIT_BYTES = 10 << 20
 FILE_LIMIT_BYTES = 2 << 30
 CHUNK_BYTES = 1 << 20
@@ -344,7 +345,7 @@ def _parse(
     where = str(path)
     kind = _inner_suffix(path)
     if kind in TEXT_SUFFIXES:
-        return _read_text_article(where, path, _decode(b"".join(chunks)))
+        return _read_text_article(where, path, _decode(_article_bytes(chunks)))
     if kind not in JSONL_SUFFIXES:
         raise InputProblem("unsupported_type", f"unsupported file type {''.join(path.suffixes) or '(none)'}")
     loaded, rejected = _read_jsonl(where, split_lines(_utf8_chunks(chunks), LINE_LIMIT_BYTES), names)
@@ -361,6 +362,18 @@ def _not_text(bad_bytes: list[Rejected]) -> InputProblem:
     first = next((r for r in bad_bytes if r.reason.startswith(NUL_DETAIL)), bad_bytes[0])
     code = "binary" if first.reason.startswith(NUL_DETAIL) else "not_utf8"
     return InputProblem(code, f"no article and bytes that are not text (line {first.line_number}: {first.reason})")
+
+
+def _article_bytes(chunks: Iterator[bytes]) -> bytes:
+    """The whole content of a one-article file; raises InputProblem past the line limit (one record)."""
+    kept: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > LINE_LIMIT_BYTES:
+            raise InputProblem("too_large", f"article file larger than the {_size(LINE_LIMIT_BYTES)} limit")
+        kept.append(chunk)
+    return b"".join(kept)
 
 
 def _read_text_article(where: str, path: Path, text: str) -> tuple[list[LoadedArticle], list[Rejected]]:

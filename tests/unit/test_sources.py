@@ -175,6 +175,16 @@ def test_read_input_refuses_a_gzip_that_expands_past_the_file_limit(tmp_path, mo
     assert [(r.code, r.reason) for r in rejected] == [("too_large", "file larger than the 1 MB limit (decompressed)")]
 
 
+def test_read_input_refuses_a_text_article_above_the_line_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "LINE_LIMIT_BYTES", 1 << 10)
+    monkeypatch.setattr(sources, "CHUNK_BYTES", 100)
+    articles, rejected = _read(tmp_path, "long.txt.gz", gzip.compress(b"word " * 300))
+    assert articles == [] and [(r.code, r.reason) for r in rejected] == [
+        ("too_large", "article file larger than the 1 kB limit")
+    ]
+    assert len(_read(tmp_path, "short.txt", b"word " * 200)[0]) == 1
+
+
 def test_read_input_hashes_the_bytes_it_read_not_those_discovered(tmp_path):
     path = _write(tmp_path / "feed.jsonl", _line("a", "Original."))
     (discovered,), _ = discover_files([path])
