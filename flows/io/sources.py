@@ -333,9 +333,16 @@ def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> F
             reader = _HashingReader(handle, tally)
             while reader.read(CHUNK_BYTES):
                 continue
+    except IsADirectoryError:
+        return _unreadable(where, "unreadable folder (its files cannot be listed)")
     except OSError as err:
-        return FileRead([], [Rejected(where, None, "unreadable", f"unreadable file ({err.strerror or err})")], "", 0)
+        return _unreadable(where, f"unreadable file ({err.strerror or err})")
     return FileRead(articles, rejected, tally.digest.hexdigest(), tally.size_bytes)
+
+
+def _unreadable(where: str, detail: str) -> FileRead:
+    """An input that could not be read: nothing read, one reject."""
+    return FileRead([], [Rejected(where, None, "unreadable", detail)], "", 0)
 
 
 def _parse(

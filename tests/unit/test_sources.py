@@ -254,3 +254,23 @@ def test_discover_files_returns_a_dangling_link_so_that_reading_it_quarantines_i
     assert [(f.path.name, f.sha256 != "") for f in files] == [("gone.txt", False), ("real.txt", True)]
     rejected = read_input(files[0]).rejected
     assert [(r.code, r.reason) for r in rejected] == [("unreadable", "unreadable file (No such file or directory)")]
+
+
+def test_discover_files_returns_a_folder_it_cannot_list_so_that_reading_it_quarantines_it(tmp_path, monkeypatch):
+    _write(tmp_path / "in" / "real.txt", b"Real article.")
+    (tmp_path / "in" / "locked").mkdir()
+    real_walk = sources.os.walk
+
+    def walk(top, onerror):  # as if the folder were not readable (root reads every folder)
+        for folder, names, files in real_walk(top):
+            if folder.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", folder))
+                continue
+            yield folder, names, files
+
+    monkeypatch.setattr(sources.os, "walk", walk)
+    files, _ = discover_files([tmp_path / "in"])
+    assert [f.path.name for f in files] == ["locked", "real.txt"]
+    assert [(r.code, r.reason) for r in read_input(files[0]).rejected] == [
+        ("unreadable", "unreadable folder (its files cannot be listed)")
+    ]
