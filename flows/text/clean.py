@@ -38,6 +38,10 @@ FOREIGN_EDGE_WORDS = 10  # edge lines in another script than the body, up to thi
 LABEL_MAX_WORDS = 4  # words before the colon of a label line ("Read more:", "Mehr aus:")
 PLEA_MAX_WORDS = 45  # lexicon lines (plea, read-more, contact) longer than this are body
 TITLE_CASE_SHARE = 0.6  # share of capitalised words that makes a label's tail a title
+# A line longer than this is never judged by the phrase and shape rules (every rule that can call
+# a line noise caps it at 60 words): it is body, or a separator at an edge when it has no letter
+# or digit. The rules' patterns then only ever run over short lines, whatever the input.
+RULE_LINE_CHARS = 2000
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     fix_latin_ligatures=False,
@@ -79,7 +83,7 @@ CAROUSEL_RE = _words_re(_CAROUSEL_WORDS, r"^\W*", r"\b")
 CAROUSEL_LINE_RE = re.compile(f"^\\W*(?:(?:{_CAROUSEL_WORDS})\\b\\W*){{1,3}}$", re.IGNORECASE)
 READ_MORE_RE = _words_re(_phrases("read_more"))
 READ_MORE_TAIL_RE = re.compile(
-    r"(?:\.{2,}|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
+    r"(?:(?<!\.)\.{2,}+|…)\s*(?:المزيد|more|plus|mehr|más|altro|więcej|"
     r"далее|еще|ещё)\s*$",
     re.IGNORECASE,
 )
@@ -123,9 +127,11 @@ DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\.? [^\W\d]{3,12}\.? "
     r"\d{4}\b|\b[^\W\d]{3,12}\.? \d{1,2},? \d{4}\b"
 )
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Contact patterns start only where a run of their characters starts and never give back what
+# they consumed (possessive), so a long run without "@" or a TLD costs one pass, not one per start.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 URL_RE = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
+    r"https?://\S+|www\.\S+|(?<![\w-])[\w-]++\.(?:com|net|org|info|co\.uk|de|fr|ru|it|"
     r"pl|es|sa|ae)\b(?:/\S*)?",
     re.IGNORECASE,
 )
@@ -171,6 +177,7 @@ ALL_CAPS_RE = re.compile(r"^[^a-zà-öø-ÿа-яё]*[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}[^a
 WHOLLY_BRACKETED_RE = re.compile(r"^\s*[(\[][^()\[\]]{2,160}[)\]]\s*$")
 PAREN_CREDIT_RE = re.compile(r"^[^\W\d][^.!?()]{1,40}\(\s*[^\W\d][^()]{0,30}\)\s*$")
 LETTER_RE = re.compile(r"[^\W\d_]")
+DIGIT_RE = re.compile(r"\d")
 WORD_RE = re.compile(r"[^\W\d_]\S*")  # one hit per whitespace-separated token with a letter
 LINE_RE = re.compile(r"[^\n]+")
 INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]")  # ZWNJ/ZWJ are kept: Persian, Indic
@@ -231,6 +238,8 @@ def is_title_like(text: str) -> bool:
 
 def strong_reason(text: str) -> str | None:
     """Return the reason a line is noise wherever it stands, or None."""
+    if len(text) > RULE_LINE_CHARS:
+        return None
     words = word_count(text)
     if ADVERT_RE.match(text):
         return "advertisement"
@@ -415,12 +424,21 @@ def _script_of_text(text: str) -> str:
 
 def line_reason(text: str, place: str, body_script: str, learned: frozenset[str]) -> str | None:
     """Return why a normalised line is noise at its place ("header", "trailer", "inline")."""
+    if len(text) > RULE_LINE_CHARS:
+        return long_line_reason(text, place)
     reason = strong_reason(text)
     if reason is None and learned and line_key(text) in learned and not is_dateline(text):
         reason = "repeated boilerplate (source)"
     if reason is None and place != "inline":
         reason = edge_reason(text, body_script, trailer=place == "trailer")
     return reason
+
+
+def long_line_reason(text: str, place: str) -> str | None:
+    """Return "separator" for a long edge line without letters or digits, else None (body)."""
+    if place == "inline" or LETTER_RE.search(text) or DIGIT_RE.search(text):
+        return None
+    return "separator"
 
 
 def is_dateline(text: str) -> bool:

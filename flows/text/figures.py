@@ -8,7 +8,10 @@ phone numbers, URLs) dropped, and qualifiers, units, objects and categories read
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
 from typing import NamedTuple
 
 from flows.text.figure_lexicon import (
@@ -60,6 +63,9 @@ TIME_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['time_before']})\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['identifier']})\s*\(?\s*$")
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
+MAX_DIGIT_GROUPS = 10_000  # figures are read up to this many digit groups of one text
+DIGIT_GROUP_RE = re.compile(r"\d+")
+ADDRESS_REACH = 300  # characters of a number's token read on each side for an address
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
 INTERNATIONAL_PHONE_RE = re.compile(r"\+\d[\d \t.()-]{6,}\d")
 PHONE_RE = re.compile(r"0\d{8,}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\d{2,4}(?:-\d{2,4}){2,}(?!\d)")
@@ -239,10 +245,23 @@ class _Doc:
     low: str
     language: str
 
+    @cached_property
+    def currencies(self) -> tuple[tuple[int, ...], tuple[re.Match[str], ...]]:
+        """Every currency named in the text (ends, matches), found in one pass."""
+        matches = tuple(CURRENCY_ANYWHERE_RE.finditer(self.low))
+        return tuple(m.end() for m in matches), matches
+
+
+def readable_end(text: str) -> int:
+    """Return where figures stop being read: before the digit group after the MAX_DIGIT_GROUPS-th
+    (a text with more numbers is a table or a data dump), else the text's end."""
+    beyond = next(islice(DIGIT_GROUP_RE.finditer(text), MAX_DIGIT_GROUPS, None), None)
+    return beyond.start() if beyond is not None else len(text)
+
 
 def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
     """Return the figures stated in `text` (offsets into `text`), in reading order."""
-    norm = normalize_digits(text)
+    norm = normalize_digits(text[: readable_end(text)])
     low = norm.lower()
     doc = _Doc(norm, low if len(low) == len(norm) else norm, language or "und")
     drafts = _merge_ranges(_candidate_spans(doc), doc)
@@ -272,8 +291,9 @@ def _candidate_spans(doc: _Doc) -> list[NumberSpan]:
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Return whether the number sits in a URL, e-mail, hashtag or @mention token."""
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    low, high = max(0, start - ADDRESS_REACH), min(len(text), end + ADDRESS_REACH)
+    token_start = max(text.rfind(" ", low, start), text.rfind("\n", low, start), low - 1) + 1
+    token_end = min((i for i in (text.find(" ", end, high), text.find("\n", end, high)) if i >= 0), default=high)
     token = text[token_start:token_end]
     return any(mark in token for mark in ADDRESS_MARKS) and ADDRESS_RE.search(token) is not None
 
@@ -1328,15 +1348,17 @@ def _cue_of_other_noun(low: str, end: int, cue_start: int) -> bool:
 
 def _forward_end(doc: _Doc, end: int) -> int:
     """Return where the forward cue search stops: the end of the clause, at most 90 characters on."""
-    stop = FORWARD_STOP_RE.search(doc.low, end)
+    stop = FORWARD_STOP_RE.search(doc.low, end, end + 100)
     return min(stop.end() if stop else len(doc.low), end + 90)
 
 
 def _recent_currency(draft: _Draft, doc: _Doc) -> str | None:
     """Return the currency named in the 300 characters before a bare scaled amount."""
     reach = draft.start if (draft.scale or 0) >= 1e9 else 1000
-    last = next(reversed(list(CURRENCY_ANYWHERE_RE.finditer(doc.low, max(0, draft.start - reach), draft.start))), None)
-    if last is None:
+    ends, matches = doc.currencies
+    before = bisect_right(ends, draft.start)
+    last = matches[before - 1] if before else None
+    if last is None or last.start() < draft.start - reach:
         return None
     if last.group(2):
         return CURRENCY_SYMBOLS[last.group(2)]

@@ -77,7 +77,8 @@ _WORD_CHAR = (
     r"\u0900-\u0963\u0971-\u097f])"
 )
 _WORD_RE = re.compile(f"{_WORD_CHAR}+(?:['’]{_WORD_CHAR}+)*")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# An address starts at a token's start (one attempt per token, linear on long runs).
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
 
 # Script of a letter, from Unicode block ranges (fast path; unknown letters → "other").
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
