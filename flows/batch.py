@@ -123,7 +123,7 @@ def build_batch(
     for origin, result in zip(fresh, analysis.outcomes, strict=True):
         if isinstance(result, ArticleFailure):
             excerpt = origin.article.text[:200]
-            rejected.append(Rejected(origin.source_path, origin.line_number, "stage_failed", result.reason, excerpt))
+            rejected.append(Rejected(origin.source_path, origin.line_number, result.code, result.reason, excerpt))
         else:
             _add_article_rows(rows, origin, result, batch_id, now)
     new_ids = {r["doc_id"] for r in rows["documents"]}

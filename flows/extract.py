@@ -53,7 +53,7 @@ def result_record(result: ArticleResult | ArticleFailure) -> dict[str, Any]:
     article = result.article
     ident = article.metadata.get("id", article.doc_id)
     if isinstance(result, ArticleFailure):
-        return quarantined(ident, Problem("stage_failed", result.reason))
+        return quarantined(ident, Problem(result.code, result.reason))
     published = result.published_at_utc
     return {
         "id": ident,

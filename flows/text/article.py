@@ -6,11 +6,20 @@ boilerplate per source within each group, and runs the stages on the group.
 
 Pure given its tools: the NER models and gazetteer are passed in. An article whose processing
 raises is returned as an `ArticleFailure` with the reason, never an exception for the batch.
+
+Per-article budget (`Budget`): an article longer than MAX_ARTICLE_CHARS is refused before any stage
+(`article_too_large`); one whose own stages (cleaning, language, figures) have taken longer than
+TIME_BUDGET_S is refused at the next stage boundary (`over_time_budget`). The time check is
+cooperative: a running regex or model call cannot be interrupted inside the process, so what
+bounds each stage is that every pattern over article text is linear (or runs on bounded windows)
+and the size cap bounds the input; the clock catches what is slow anyway. Entities run batched
+over the group (spaCy `nlp.pipe`), so their time is not charged to one article.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +35,9 @@ from flows.text.language import detect_language
 from flows.text.records import Article, CleanedText, EntityMention, Figure, LanguageGuess
 
 T = TypeVar("T")
+
+MAX_ARTICLE_CHARS = 1_000_000  # longer articles are refused before analysis (spaCy's own limit too)
+TIME_BUDGET_S = 20.0  # an article whose stages took longer than this is refused at the next boundary
 
 # A sentence ends at . ! ? … ؟ 。 (with closing quotes/brackets) before white space, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?…؟。])([\"'”’»)\]]*)\s+|\n+")
@@ -62,10 +74,38 @@ class ArticleResult:
 
 @dataclass(frozen=True)
 class ArticleFailure:
-    """An article the text stages could not process, and why."""
+    """An article the text stages could not process, why, and the quarantine code (QUARANTINE_REASONS)."""
 
     article: Article
     reason: str
+    code: str = "stage_failed"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Per-article limits: characters, checked before analysis; seconds, checked after each stage."""
+
+    max_chars: int = MAX_ARTICLE_CHARS
+    max_seconds: float = TIME_BUDGET_S
+    clock: Callable[[], float] = time.monotonic
+
+    def oversize(self, article: Article) -> ArticleFailure | None:
+        """A failure for an article longer than the size limit, or None."""
+        size = len(article.text or "")
+        if size <= self.max_chars:
+            return None
+        reason = f"article too large ({size:,} characters > {self.max_chars:,} limit)"
+        return ArticleFailure(article, reason, "article_too_large")
+
+    def overtime(self, article: Article, spent: float, stage: str) -> ArticleFailure | None:
+        """A failure for an article whose stages have taken longer than the budget, or None."""
+        if spent <= self.max_seconds:
+            return None
+        reason = f"took longer than {self.max_seconds:g} s in {stage} ({spent:.1f} s)"
+        return ArticleFailure(article, reason, "over_time_budget")
+
+
+DEFAULT_BUDGET = Budget()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -136,7 +176,7 @@ StageRunner = Callable[[Sequence[Article], Boilerplate], list[Outcome]]
 
 def learn_group_boilerplate(articles: Sequence[Article]) -> Boilerplate:
     """Boilerplate learned from a group of articles, per source (articles without one learn nothing)."""
-    return learn_boilerplate([(a.source, a.text) for a in articles])
+    return learn_boilerplate([(a.source, a.text) for a in articles if DEFAULT_BUDGET.oversize(a) is None])
 
 
 @dataclass(frozen=True)
@@ -163,43 +203,61 @@ def analyse_batch(articles: Sequence[Article], run_stages: StageRunner, batch_do
     return BatchAnalysis(tuple(outcomes), tuple(learned))
 
 
+@dataclass(frozen=True)
+class _Staged:
+    """An article after cleaning and language detection, with the seconds its stages took."""
+
+    article: Article
+    cleaned: CleanedText
+    language: LanguageGuess
+    spent: float
+
+
 def analyse_articles(
-    articles: Sequence[Article], tools: Tools, boilerplate: Boilerplate | None = None
+    articles: Sequence[Article], tools: Tools, boilerplate: Boilerplate | None = None, budget: Budget | None = None
 ) -> list[ArticleResult | ArticleFailure]:
     """Run every text stage over articles with the given boilerplate; one outcome per article, in order."""
-    staged: list[tuple[Article, CleanedText, LanguageGuess] | ArticleFailure] = []
-    for article in articles:
-        learned = boilerplate.for_source(article.source) if boilerplate else None
-        cleaned = _guarded("cleaning", partial(clean_article, article.text, learned))
-        if isinstance(cleaned, str):
-            staged.append(ArticleFailure(article, cleaned))
-            continue
-        language = _guarded("language detection", partial(detect_language, cleaned.clean_text))
-        if isinstance(language, str):
-            staged.append(ArticleFailure(article, language))
-            continue
-        staged.append((article, cleaned, language))
-    ready = [s for s in staged if not isinstance(s, ArticleFailure)]
-    entities = iter(_entities_for([(c.clean_text, g.language) for _, c, g in ready], tools))
-    results: list[ArticleResult | ArticleFailure] = []
-    for item in staged:
-        if isinstance(item, ArticleFailure):
-            results.append(item)
-            continue
-        results.append(_finish(item, next(entities)))
-    return results
+    limits = budget or DEFAULT_BUDGET
+    staged = [_clean_and_detect(a, boilerplate, limits) for a in articles]
+    ready = [s for s in staged if isinstance(s, _Staged)]
+    entities = iter(_entities_for([(s.cleaned.clean_text, s.language.language) for s in ready], tools))
+    return [item if isinstance(item, ArticleFailure) else _finish(item, next(entities), limits) for item in staged]
+
+
+def _clean_and_detect(article: Article, boilerplate: Boilerplate | None, budget: Budget) -> _Staged | ArticleFailure:
+    """The article cleaned and its language detected, or why not (error, size or time budget)."""
+    refused = budget.oversize(article)
+    if refused is not None:
+        return refused
+    started = budget.clock()
+    learned = boilerplate.for_source(article.source) if boilerplate else None
+    cleaned = _guarded("cleaning", partial(clean_article, article.text, learned))
+    if isinstance(cleaned, str):
+        return ArticleFailure(article, cleaned)
+    late = budget.overtime(article, budget.clock() - started, "cleaning")
+    if late is not None:
+        return late
+    language = _guarded("language detection", partial(detect_language, cleaned.clean_text))
+    if isinstance(language, str):
+        return ArticleFailure(article, language)
+    spent = budget.clock() - started
+    return budget.overtime(article, spent, "language detection") or _Staged(article, cleaned, language, spent)
 
 
 def _finish(
-    staged: tuple[Article, CleanedText, LanguageGuess], mentions: tuple[EntityMention, ...] | str
+    staged: _Staged, mentions: tuple[EntityMention, ...] | str, budget: Budget
 ) -> ArticleResult | ArticleFailure:
     """Add figures (placed against the entities) to an article's results."""
-    article, cleaned, language = staged
+    article, cleaned, language = staged.article, staged.cleaned, staged.language
     if isinstance(mentions, str):
         return ArticleFailure(article, mentions)
+    started = budget.clock()
     figures = _guarded("figures", partial(extract_figures, cleaned.clean_text, language.language))
     if isinstance(figures, str):
         return ArticleFailure(article, figures)
+    late = budget.overtime(article, staged.spent + budget.clock() - started, "figures")
+    if late is not None:
+        return late
     published = _guarded(
         "date parsing", partial(parse_published_at, article.metadata.get("published_at"), language.language)
     )

@@ -170,6 +170,8 @@ QUARANTINE_REASONS = Vocabulary(
         Term("no_text", "record", "a JSON object without a string body under `text` (or an alias)"),
         Term("empty_text", "record", "a JSON object whose body is blank"),
         Term("stage_failed", "article", "a text stage raised on this article; the detail names the stage"),
+        Term("article_too_large", "article", "an article longer than the per-article limit, refused before analysis"),
+        Term("over_time_budget", "article", "an article whose text stages passed the per-article time budget"),
     ),
 )
 

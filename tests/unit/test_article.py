@@ -1,11 +1,22 @@
-"""Composition helpers: sentences and the place nearest a figure."""
+"""Composition helpers (sentences, the place nearest a figure) and the per-article budget."""
 
 from __future__ import annotations
 
 import pytest
 
-from flows.text.article import nearest_place, place_figures, sentence_spans
-from flows.text.records import EntityMention, Figure
+from flows.text.article import (
+    ArticleFailure,
+    ArticleResult,
+    Budget,
+    Tools,
+    analyse_articles,
+    nearest_place,
+    place_figures,
+    sentence_spans,
+)
+from flows.text.entities import NerModels
+from flows.text.places import Gazetteer
+from flows.text.records import Article, EntityMention, Figure
 
 
 def _mention(text: str, start: int, label: str = "LOC") -> EntityMention:
@@ -44,3 +55,50 @@ def test_nearest_place_picks_the_closest_loc_in_the_sentence():
     assert placed.place.text == "Stepanakert"
     assert placed.sentence == "In Goris, near Stepanakert, at least 20 died."
     assert nearest_place(figure, (0, 10), [_mention("Baku", 46)]) is None
+
+
+NO_MODELS = Tools(ner_models=NerModels(pipelines={}), gazetteer=Gazetteer(names={}, demonyms={}, country_names={}))
+
+
+class _StepClock:
+    """A clock that moves `step` seconds each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_analyse_articles_refuses_an_article_over_the_size_limit_before_any_stage():
+    big, small = Article("big", "x" * 101), Article("small", "Twenty people were killed on Monday.")
+    outcomes = analyse_articles([big, small], NO_MODELS, budget=Budget(max_chars=100))
+    assert isinstance(outcomes[0], ArticleFailure)
+    assert (outcomes[0].code, outcomes[0].reason) == (
+        "article_too_large",
+        "article too large (101 characters > 100 limit)",
+    )
+    assert isinstance(outcomes[1], ArticleResult)
+
+
+@pytest.mark.parametrize(
+    ("step", "stage"),
+    [
+        (30.0, "cleaning"),  # the first check, after cleaning, already passes the budget
+        (6.0, "language detection"),  # cleaning 6 s, then 12 s in all after language detection
+        (3.5, "figures"),  # 7 s before entities, then 10.5 s with figures
+    ],
+)
+def test_analyse_articles_stops_an_article_at_the_first_stage_past_the_time_budget(step, stage):
+    article = Article("slow", "Twenty people were killed on Monday.")
+    (outcome,) = analyse_articles([article], NO_MODELS, budget=Budget(max_seconds=10.0, clock=_StepClock(step)))
+    assert isinstance(outcome, ArticleFailure)
+    assert outcome.code == "over_time_budget"
+    assert outcome.reason.startswith(f"took longer than 10 s in {stage} (")
+
+
+def test_analyse_articles_within_budget_gives_results():
+    article = Article("quick", "Twenty people were killed on Monday.")
+    (outcome,) = analyse_articles([article], NO_MODELS, budget=Budget(max_seconds=10.0, clock=_StepClock(1.0)))
+    assert isinstance(outcome, ArticleResult)
