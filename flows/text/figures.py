@@ -63,7 +63,7 @@ TIME_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['time_before']})\s+$")
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th|er|re|e|ème|eme|ième|º|ª|°(?!c))(?!\w)")
 IDENTIFIER_BEFORE_RE = re.compile(rf"(?<!\w)(?:{CONTEXT_WORDS['identifier']})\s*\(?\s*$")
 ADDRESS_MARKS = ("://", "www.", "@", "#", ".com", ".org", ".net")
-MAX_DIGIT_GROUPS = 10_000  # figures are read up to this many digit groups of one text
+MAX_NUMBERS = 10_000  # figures are read from at most this many numbers (and digit groups) of one text
 DIGIT_GROUP_RE = re.compile(r"\d+")
 ADDRESS_REACH = 300  # characters of a number's token read on each side for an address
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
@@ -253,9 +253,9 @@ class _Doc:
 
 
 def readable_end(text: str) -> int:
-    """Return where figures stop being read: before the digit group after the MAX_DIGIT_GROUPS-th
+    """Return where figures stop being read: before the digit group after the MAX_NUMBERS-th
     (a text with more numbers is a table or a data dump), else the text's end."""
-    beyond = next(islice(DIGIT_GROUP_RE.finditer(text), MAX_DIGIT_GROUPS, None), None)
+    beyond = next(islice(DIGIT_GROUP_RE.finditer(text), MAX_NUMBERS, None), None)
     return beyond.start() if beyond is not None else len(text)
 
 
@@ -278,15 +278,23 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
 
 
 def _candidate_spans(doc: _Doc) -> list[NumberSpan]:
-    """Return number spans outside URLs, e-mails, hashtags, mentions and phone numbers."""
+    """Return the first MAX_NUMBERS number spans outside URLs, e-mails, hashtags, mentions and phone numbers."""
     phones = [m.span() for m in INTERNATIONAL_PHONE_RE.finditer(doc.text)] if "+" in doc.text else []
-    spans = []
-    for span in find_numbers(doc.low, doc.language):
-        if span.kind == "mask" or _in_address(doc.text, span.start, span.end):
-            continue
-        if not any(s < span.end and span.start < e for s, e in phones):
-            spans.append(span)
-    return spans
+    phone_ends = [end for _, end in phones]
+    kept = (
+        span
+        for span in find_numbers(doc.low, doc.language)
+        if span.kind != "mask"
+        and not _in_address(doc.text, span.start, span.end)
+        and not _in_phone(span, phones, phone_ends)
+    )
+    return list(islice(kept, MAX_NUMBERS))
+
+
+def _in_phone(span: NumberSpan, phones: list[tuple[int, int]], phone_ends: list[int]) -> bool:
+    """Return whether a span overlaps one of the (sorted, disjoint) phone-number spans."""
+    after = bisect_right(phone_ends, span.start)
+    return after < len(phones) and phones[after][0] < span.end
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
