@@ -11,9 +11,8 @@ from pathlib import Path
 
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
-from prefect.runtime import flow_run
-
 from prefect.client.schemas.objects import TaskRun
+from prefect.runtime import flow_run
 from prefect.states import State
 
 from flows.batch import BatchStats, batch_id_for, plan_batches

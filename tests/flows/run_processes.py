@@ -40,7 +40,7 @@ def cli_run(inputs: Path, data_dir: Path, *flags: str, env: dict[str, str] | Non
     command = [sys.executable, "-m", "flows.cli", "run", "--input", str(inputs), "--data-dir", str(data_dir)]
     process = subprocess.Popen(
         [*command, "--batch-docs", "1", *flags],
-        env={**os.environ, **(env or {})},
+        env={**{k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}, **(env or {})},
         cwd=data_dir.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -104,7 +104,9 @@ def run_child(supervisor: subprocess.Popen) -> int:
     def child() -> int | None:
         return next((pid for pid, stat in _stats().items() if stat[0] == supervisor.pid), None)
 
-    return int(wait_for(child, supervisor, "a run child"))  # type: ignore[arg-type]
+    pid = wait_for(child, supervisor, "a run child")
+    assert isinstance(pid, int)
+    return pid
 
 
 def group_gone(pgid: int) -> bool:

@@ -69,7 +69,9 @@ def test_killed_after_a_commit_while_an_overlapping_run_is_refused_then_a_rerun_
     news_etl(inputs=[str(inputs)], data_dir=str(data), batch_docs=1)
     warehouse = data / "warehouse.duckdb"
     assert fingerprint(warehouse) == expected
-    assert runs(warehouse) == sorted([("incomplete", committed, committed), ("succeeded", 3 - committed, 3 - committed)])
+    assert runs(warehouse) == sorted(
+        [("incomplete", committed, committed), ("succeeded", 3 - committed, 3 - committed)]
+    )
     assert not list((data / "lake").rglob("*.tmp"))
 
 
@@ -97,7 +99,9 @@ def test_a_reader_holding_the_warehouse_open_across_a_publish_reads_a_whole_ware
     inputs, _, expected = clean
     data = tmp_path / "data"
     news_etl(inputs=[str(next(inputs.glob("000_*.txt")))], data_dir=str(data), batch_docs=1)
-    query = "select (select count(*) from documents), (select count(distinct doc_id) from figures), (select count(*) from inputs)"
+    query = (
+        "select (select count(*) from documents), (select count(distinct doc_id) from figures), count(*) from inputs"
+    )
     reader = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:
         before = reader.execute(query).fetchall()
