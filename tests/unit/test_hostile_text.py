@@ -1,0 +1,102 @@
+"""Hostile text: megabyte-long runs of one character class go through the text stages in linear time.
+
+The time bound is a hang guard, not a benchmark: each run takes well under a second here, while a
+pattern that retries a long run from every position (what these tests were written against) takes
+minutes on a megabyte. Entities are checked on their own pre- and post-processing (truecasing, the
+rule and gazetteer scans) with an empty gazetteer, on shorter runs: they look every word up (about
+10 µs a word, linear, like spaCy itself, which is not run here).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from flows.text.article import MAX_ARTICLE_CHARS, ArticleFailure, Tools, analyse_articles
+from flows.text.clean import clean_article
+from flows.text.entities import NerModels, fallback_candidates, resolve_document, truecase
+from flows.text.figures import extract_figures
+from flows.text.language import detect_language
+from flows.text.places import Gazetteer
+from flows.text.records import Article
+
+HOSTILE_CHARS = 1_000_000  # length of each run
+ENTITY_CHARS = 200_000  # length of each run for the entity rules
+RULE_LINE = 1999  # lines just short enough for every cleaning rule to judge them
+HANG_GUARD_S = 5.0  # a run slower than this is a hang, whatever the machine
+NO_PLACES = Gazetteer(names={}, demonyms={}, country_names={})
+
+# One unit repeated to a megabyte on a single line; the comment names what it stresses.
+RUNS = {
+    "word characters": "a",  # e-mail local parts, URL hosts, label heads
+    "dots": ".",  # e-mail local parts, read-more ellipses
+    "digits": "1",  # number scanning
+    "spaces": " ",  # a blank line without a newline
+    "at signs": "@",  # e-mail and @mention patterns
+    "hyphens": "-",  # URL hosts, ranges, separators
+    "slashes": "/",  # dates, URL paths
+    "arabic letters": "ب",  # word characters outside Latin
+    "cjk": "中",  # word characters of a script without spaces
+    "digits with commas": "1,",  # thousands separators
+    "digits with spaces": "1 ",  # one number after another
+    "percentages": "1%",  # one token of numbers with units
+    "punctuation": "!?.,;:",  # sentence ends without words
+    "dotted words": "a.",  # e-mail domains, abbreviations
+    "words with at signs": "a@",  # e-mail patterns with no domain
+    "hyphenated capitals": "A-",  # URL hosts, capitalised runs
+    "capitalised words": "Ab ",  # entity candidates, gazetteer scans
+    "capitals": "AB ",  # truecasing, acronyms
+    "number words": "twenty-three ",  # spelled numbers
+    "billions": "$1bn ",  # scaled amounts and their currency
+    "phone numbers": "+1 234 567 8901 ",  # phone spans against number spans
+    "prose": "The minister said 12 people were killed in the capital on Monday. ",  # a normal single line
+}
+
+
+def _run(unit: str, size: int = HOSTILE_CHARS) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize("unit", list(RUNS.values()), ids=list(RUNS))
+def test_text_stages_finish_on_a_megabyte_run(unit):
+    _assert_stages_finish(_run(unit))
+
+
+@pytest.mark.parametrize("unit", [RUNS["dots"], RUNS["words with at signs"]], ids=["dots", "words with at signs"])
+def test_text_stages_finish_on_a_megabyte_of_long_lines(unit):
+    _assert_stages_finish(_run(_run(unit, RULE_LINE) + "\n"))
+
+
+def _assert_stages_finish(text: str) -> None:
+    started = time.monotonic()
+    cleaned = clean_article(text)
+    language = detect_language(cleaned.clean_text)
+    extract_figures(cleaned.clean_text, language.language)
+    assert time.monotonic() - started < HANG_GUARD_S
+    assert len(cleaned.clean_text) <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [RUNS["capitalised words"], RUNS["capitals"], RUNS["prose"], RUNS["dots"]],
+    ids=["capitalised words", "capitals", "prose", "dots"],
+)
+def test_entity_rules_finish_on_a_long_run(unit):
+    text = _run(unit, ENTITY_CHARS)
+    started = time.monotonic()
+    assert len(truecase(text)) == len(text)  # offsets kept
+    resolve_document(text, [], NO_PLACES, "en")
+    fallback_candidates(text, NO_PLACES)
+    assert time.monotonic() - started < HANG_GUARD_S
+
+
+def test_an_article_over_the_size_limit_is_quarantined_without_analysis():
+    line = (RUNS["prose"] * (2 * MAX_ARTICLE_CHARS // len(RUNS["prose"]) + 1))[: 2 * MAX_ARTICLE_CHARS]
+    tools = Tools(ner_models=NerModels(pipelines={}), gazetteer=NO_PLACES)
+    started = time.monotonic()
+    (outcome,) = analyse_articles([Article("huge", line)], tools)
+    assert time.monotonic() - started < HANG_GUARD_S
+    assert isinstance(outcome, ArticleFailure)
+    assert outcome.code == "article_too_large"
+    assert outcome.reason == "article too large (2,000,000 characters > 1,000,000 limit)"
