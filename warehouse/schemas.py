@@ -198,7 +198,7 @@ RUNS = _table(
     "runs",
     "one row per run that committed at least one batch (a run with nothing new leaves no row)",
     _col("run_id", pa.string(), "Prefect flow-run id (or a local id outside Prefect)", False),
-    _col("status", pa.string(), "running, succeeded, checks_failed, failed, interrupted, or incomplete (killed)", False),
+    _col("status", pa.string(), "running, succeeded, checks_failed, failed, interrupted, incomplete (killed)", False),
     _col("started_at", UTC, "run start (UTC)", False),
     _col("finished_at", UTC, "run end (UTC); for an incomplete run, when its last batch was committed"),
     _col("batches", pa.int32(), "batches committed", False),
@@ -206,7 +206,6 @@ RUNS = _table(
     _col("documents_loaded", pa.int32(), "documents loaded", False),
     _col("rejected", pa.int32(), "quarantined inputs", False),
 )
-
 
 TABLES: tuple[Table, ...] = (
     DOCUMENTS,
