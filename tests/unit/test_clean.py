@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from flows.text.boilerplate import learn_boilerplate
-from flows.text.clean import FOLLOW_RE, NEWSLETTER_RE, PLEA_HINTS, REASONS, clean_article
+from flows.text.clean import (
+    EMAIL_RE,
+    FOLLOW_RE,
+    NEWSLETTER_RE,
+    PLEA_HINTS,
+    READ_MORE_TAIL_RE,
+    REASONS,
+    RULE_LINE_CHARS,
+    URL_RE,
+    clean_article,
+    line_reason,
+)
 
 BODY_EN = (
     "The city council approved the new budget on Tuesday after a long debate.\n"
@@ -478,3 +489,37 @@ def test_clean_article_blanks_noise_so_offsets_stay_those_of_the_raw_text() -> N
     assert "Advertisement" not in result.clean_text and "Share" not in result.clean_text
     assert result.clean_text.index("20 people") == raw.index("20 people")
     assert result.clean_text.strip() == "The council met on Tuesday and 20 people spoke."
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        (EMAIL_RE, "Write to news.desk+tips@mail.example.co.uk today", "news.desk+tips@mail.example.co.uk"),
+        (EMAIL_RE, "(desk@example.org)", "desk@example.org"),  # a bracket is no part of the address
+        (EMAIL_RE, "a.b.c.d@", None),  # no domain after the at sign
+        (EMAIL_RE, "user@localhost", None),  # a domain needs a dot
+        (URL_RE, "see my-site.com/page for more", "my-site.com/page"),
+        (URL_RE, "news from sub.example.org", "example.org"),  # the host before the top-level domain
+        (URL_RE, "the community", None),  # a top-level domain only after a dot
+        (READ_MORE_TAIL_RE, "The minister spoke... more", "... more"),
+        (READ_MORE_TAIL_RE, "He waited..... More", "..... More"),  # the whole run of dots
+        (READ_MORE_TAIL_RE, "And more.", None),  # no ellipsis
+    ],
+)
+def test_contact_and_read_more_patterns_match_from_the_start_of_a_run(pattern, text, found):
+    match = pattern.search(text)
+    assert (match.group() if match else None) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "reason"),
+    [
+        ("=" * (RULE_LINE_CHARS + 1), "trailer", "separator"),  # no letter, no digit: a separator at an edge
+        ("=" * (RULE_LINE_CHARS + 1), "inline", None),  # not inside the body
+        ("Advertisement " + "=" * RULE_LINE_CHARS, "trailer", None),  # too long for the phrase rules: body
+        ("1" * (RULE_LINE_CHARS + 1), "header", None),  # digits are not a separator
+        ("Advertisement", "trailer", "advertisement"),  # short lines are judged by the rules
+    ],
+)
+def test_line_reason_judges_lines_past_the_rule_limit_only_as_separators(text, place, reason):
+    assert line_reason(text, place, "latin", frozenset()) == reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.text.figures import extract_figures
+from flows.text.figures import MAX_NUMBERS, extract_figures, readable_end
 
 # (text, language, span that must NOT be part of any figure)
 NOT_FIGURES = [
@@ -216,3 +216,20 @@ def test_extract_figures_skips_non_figures(text: str, language: str, span: str) 
 )
 def test_extract_figures_keeps_counts_that_look_like_exclusions(text: str, language: str, span: str) -> None:
     assert span in [f.text for f in extract_figures(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("12 people died.", 15),  # few numbers: the whole text
+        ("1 " * (MAX_NUMBERS + 3), 2 * MAX_NUMBERS),  # a dump: up to the number past the limit
+        ("1 " * MAX_NUMBERS, 2 * MAX_NUMBERS),  # exactly the limit: the whole text
+    ],
+)
+def test_readable_end_stops_figures_at_the_number_past_the_limit(text: str, end: int) -> None:
+    assert readable_end(text) == end
+
+
+def test_extract_figures_reads_numbers_between_phone_numbers() -> None:
+    text = "Call +44 20 7946 0958 or +33 1 70 36 11 22; 12 people died. Call +1 212 555 0100."
+    assert [f.text for f in extract_figures(text, "en")] == ["12"]
