@@ -110,15 +110,11 @@ def _forwarding_signals(child: subprocess.Popen[bytes]) -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def end_group(pgid: int, grace_seconds: float = _GRACE_SECONDS) -> bool:
-    """SIGTERM what is left of a process group, SIGKILL it after the grace time; whether anything was left."""
-    if not _group_alive(pgid):
-        return False
-    _signal_group(pgid, signal.SIGTERM)
-    if not _gone(pgid, grace_seconds):
+def end_group(pgid: int, grace_seconds: float = _GRACE_SECONDS) -> None:
+    """SIGTERM what is left of a process group, and SIGKILL what is still there after the grace time."""
+    if _signal_group(pgid, signal.SIGTERM) and not _gone(pgid, grace_seconds):
         _signal_group(pgid, signal.SIGKILL)
         _gone(pgid, grace_seconds)
-    return True
 
 
 def _gone(pgid: int, within_seconds: float) -> bool:
