@@ -3,8 +3,9 @@
 Pure given the models: `extract_entities` takes the loaded pipelines and gazetteer as
 parameters; no file I/O. Steps per document (`resolve_document`):
 
-1. all-caps lines (headlines, datelines) are truecased for the model by document evidence,
-   keeping every offset; spaCy NER runs batched with `nlp.pipe` (en, fr);
+1. all-caps lines (headlines, datelines) are truecased for the model by document evidence and
+   long runs of non-space characters or punctuation blanked, keeping every offset; spaCy NER runs
+   batched with `nlp.pipe` (en, fr) on the first MODEL_MAX_TOKENS tokens (the rules read it all);
 2. model spans trimmed (leading "the", possessive "'s", trailing numbers and lower-case words),
    split at " - ", line breaks and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
 3. rule candidates: agency datelines ("OSLO, May 4 (Reuters)"), initial-and-surname names,
@@ -32,6 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from flows.text.entity_lexicon import (
@@ -128,6 +130,14 @@ _ACRONYM = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w.&-])")
 _CAPS_NEIGHBOUR_BEFORE = re.compile(r"(?:^|[^\w])[A-Z]{2,} $")
 _CAPS_NEIGHBOUR_AFTER = re.compile(r"^ ?:| [A-Z]{2,}(?![\w.&-])")
 _LINE = re.compile(r"[^\n]+")
+# Runs of this many non-space characters, or of MODEL_PUNCT_CHARS punctuation marks, are no names;
+# spaCy's tokenizer peels punctuation off a token one mark at a time, re-scanning the rest each time
+# (8,000 commas took 6 s), so the model never sees them.
+MODEL_TOKEN_CHARS = 100
+MODEL_PUNCT_CHARS = 6
+MODEL_MAX_TOKENS = 30_000  # the model reads a text up to this many tokens (~3 s of spaCy small); the rules read it all
+_MODEL_TOKEN = re.compile(r"\w+|[^\w\s]")
+_MODEL_BLANKED = re.compile(rf"(?<!\S)\S{{{MODEL_TOKEN_CHARS},}}|[^\w\s]{{{MODEL_PUNCT_CHARS},}}")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")
 
 
@@ -164,7 +174,7 @@ def extract_entities(
             for i in indexes:
                 raw[i] = fallback_candidates(docs[i][0], gazetteer)
             continue
-        texts = (truecase(docs[i][0]) for i in indexes)
+        texts = (model_text(docs[i][0]) for i in indexes)
         for i, doc in zip(indexes, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
             raw[i] = [
                 Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
@@ -176,6 +186,14 @@ def extract_entities(
 
 
 # ----------------------------------------------------------------------------- truecasing
+
+
+def model_text(text: str) -> str:
+    """Return text as the NER model reads it: truecased, long runs of non-space characters or of
+    punctuation blanked (offsets unchanged), cut before its token after the MODEL_MAX_TOKENS-th."""
+    readable = _MODEL_BLANKED.sub(lambda run: " " * len(run.group()), truecase(text))
+    beyond = next(islice(_MODEL_TOKEN.finditer(readable), MODEL_MAX_TOKENS, None), None)
+    return readable if beyond is None else readable[: beyond.start()]
 
 
 def is_caps_line(line: str) -> bool:

@@ -14,6 +14,8 @@ import pytest
 
 from flows.io.models import load_gazetteer, load_ner_models
 from flows.text.entities import (
+    MODEL_MAX_TOKENS,
+    MODEL_TOKEN_CHARS,
     Candidate,
     acronym_candidates,
     dateline_candidates,
@@ -22,6 +24,7 @@ from flows.text.entities import (
     is_caps_line,
     is_name_like,
     link_partial_names,
+    model_text,
     settle_headline_spans,
     split_and_filter,
     trim_candidate,
@@ -328,3 +331,17 @@ def test_generated_word_lists_match_their_packages():
     spec.loader.exec_module(builder)
     for name, (_, make) in builder.FILES.items():
         assert sorted(row[0] for row in read_rows(name)) == make(), f"rebuild {name}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks in Paris... ended!", "Talks in Paris... ended!"),  # ordinary punctuation stays
+        ("Paris ------ Lyon", "Paris        Lyon"),  # a run of six marks is blanked
+        ("x" * MODEL_TOKEN_CHARS + " Paris", " " * MODEL_TOKEN_CHARS + " Paris"),  # so is a run this long
+        ("x" * (MODEL_TOKEN_CHARS - 1) + " Paris", "x" * (MODEL_TOKEN_CHARS - 1) + " Paris"),  # one shorter stays
+        ("a " * (MODEL_MAX_TOKENS + 2), "a " * MODEL_MAX_TOKENS),  # read up to the token limit
+    ],
+)
+def test_model_text_blanks_runs_no_name_is_made_of_and_stops_at_the_token_limit(text, expected):
+    assert model_text(text) == expected
