@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,7 @@ from flows.text.records import Article, CleanedText, EntityMention, Figure, Lang
 T = TypeVar("T")
 
 MAX_ARTICLE_CHARS = 1_000_000  # longer articles are refused before analysis (spaCy's own limit too)
+SENTENCE_REACH = 500  # a figure's sentence (and its place) is read at most this far on each side of it
 TIME_BUDGET_S = 20.0  # an article whose stages took longer than this is refused at the next boundary
 
 # A sentence ends at . ! ? … ؟ 。 (with closing quotes/brackets) before white space, or at a line break.
@@ -122,27 +124,62 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+@dataclass(frozen=True)
+class PlaceIndex:
+    """The LOC mentions of a text sorted by start, and their starts (for bisection)."""
+
+    mentions: tuple[EntityMention, ...]
+    starts: tuple[int, ...]
+
+
+def place_index(entities: Sequence[EntityMention]) -> PlaceIndex:
+    """The index of the LOC mentions among entities."""
+    places = tuple(sorted((e for e in entities if e.label == "LOC"), key=lambda e: (e.start, e.end)))
+    return PlaceIndex(places, tuple(e.start for e in places))
+
+
 def nearest_place(figure: Figure, span: tuple[int, int], entities: Sequence[EntityMention]) -> EntityMention | None:
     """The LOC mention in the sentence span closest to the figure, or None."""
-    candidates = [e for e in entities if e.label == "LOC" and e.start >= span[0] and e.end <= span[1]]
-    if not candidates:
-        return None
+    return nearest_indexed_place(figure, span, place_index(entities))
+
+
+def nearest_indexed_place(figure: Figure, span: tuple[int, int], index: PlaceIndex) -> EntityMention | None:
+    """The LOC mention in the sentence span closest to the figure (the earlier one on a tie), or None.
+
+    Mentions do not nest, so only the first mention after the figure and the last ones before it (those
+    touching it, and the first that does not) can be closest: a few looks, not one per mention."""
+    low, high = bisect_left(index.starts, span[0]), bisect_right(index.starts, span[1])
+    split = bisect_left(index.starts, figure.end, low, high)
+    after = next((e for e in index.mentions[split:high] if e.end <= span[1]), None)
+    candidates = [after] if after is not None else []
+    for mention in reversed(index.mentions[low:split]):
+        if mention.end > span[1]:
+            continue
+        candidates.append(mention)
+        if mention.end < figure.start:
+            break
 
     def distance(e: EntityMention) -> tuple[int, int]:
         gap = e.start - figure.end if e.start >= figure.end else figure.start - e.end
         return (max(gap, 0), e.start)
 
-    return min(candidates, key=distance)
+    return min(candidates, key=distance, default=None)
 
 
 def place_figures(text: str, figures: Sequence[Figure], entities: Sequence[EntityMention]) -> tuple[PlacedFigure, ...]:
-    """Each figure with its sentence and nearest place."""
+    """Each figure with its sentence (clipped to SENTENCE_REACH on each side) and nearest place."""
     spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    index = place_index(entities)
     placed: list[PlacedFigure] = []
     for figure in figures:
-        span = next((s for s in spans if s[0] <= figure.start < s[1]), (figure.start, figure.end))
-        span = (min(span[0], figure.start), max(span[1], figure.end))
-        placed.append(PlacedFigure(figure, text[span[0] : span[1]], nearest_place(figure, span, entities)))
+        at = bisect_right(starts, figure.start) - 1
+        found = spans[at] if at >= 0 and figure.start < spans[at][1] else (figure.start, figure.end)
+        span = (
+            max(min(found[0], figure.start), figure.start - SENTENCE_REACH),
+            min(max(found[1], figure.end), figure.end + SENTENCE_REACH),
+        )
+        placed.append(PlacedFigure(figure, text[span[0] : span[1]], nearest_indexed_place(figure, span, index)))
     return tuple(placed)
 
 

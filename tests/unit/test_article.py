@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.text.article import (
+    SENTENCE_REACH,
     ArticleFailure,
     ArticleResult,
     Budget,
@@ -55,6 +56,14 @@ def test_nearest_place_picks_the_closest_loc_in_the_sentence():
     assert placed.place.text == "Stepanakert"
     assert placed.sentence == "In Goris, near Stepanakert, at least 20 died."
     assert nearest_place(figure, (0, 10), [_mention("Baku", 46)]) is None
+
+
+def test_place_figures_clips_a_long_sentence_around_the_figure():
+    text = "x" * (2 * SENTENCE_REACH) + " at least 20 " + "y" * (2 * SENTENCE_REACH) + "."
+    figure = _figure("at least 20", text.index("at least"))
+    (placed,) = place_figures(text, [figure], [_mention("Goris", 0)])  # the place is out of reach
+    assert placed.sentence == text[figure.start - SENTENCE_REACH : figure.end + SENTENCE_REACH]
+    assert placed.place is None
 
 
 NO_MODELS = Tools(ner_models=NerModels(pipelines={}), gazetteer=Gazetteer(names={}, demonyms={}, country_names={}))

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from flows.text.article import MAX_ARTICLE_CHARS, ArticleFailure, Tools, analyse_articles
+from flows.text.article import MAX_ARTICLE_CHARS, ArticleFailure, Tools, analyse_articles, place_figures
 from flows.text.clean import clean_article
 from flows.text.entities import (
     MODEL_MAX_TOKENS,
@@ -27,7 +27,7 @@ from flows.text.entities import (
 from flows.text.figures import extract_figures
 from flows.text.language import detect_language
 from flows.text.places import Gazetteer
-from flows.text.records import Article
+from flows.text.records import Article, EntityMention, Figure
 
 HOSTILE_CHARS = 1_000_000  # length of each run
 ENTITY_CHARS = 100_000  # length of each run for the entity rules
@@ -122,3 +122,14 @@ def test_model_text_finishes_on_a_megabyte_run_and_leaves_the_model_little(unit)
     readable = model_text(text)
     assert time.monotonic() - started < HANG_GUARD_S
     assert len(readable.split()) <= MODEL_MAX_TOKENS
+
+
+def test_placing_many_figures_among_many_places_in_one_sentence_finishes():
+    count, unit = 10_000, "Paris 12 "  # one sentence: a place, a number, again and again
+    text = unit * count
+    places = [EntityMention(i * 9, i * 9 + 5, "Paris", "LOC", "spacy", "Paris", "loc-paris") for i in range(count)]
+    figures = [Figure(i * 9 + 6, i * 9 + 8, "12", 12.0, 12.0, 12.0, "exact", None, None, "count") for i in range(count)]
+    started = time.monotonic()
+    placed = place_figures(text, figures, places)
+    assert time.monotonic() - started < HANG_GUARD_S
+    assert all(p.place is not None and p.place.start == p.figure.start - 6 for p in placed)
