@@ -57,7 +57,7 @@ def render_dictionary(sql_dir: Path, lake_dir: Path) -> str:
         "`flows/text/vocabulary.py` and the headers of `sql/`; `tests/sql/test_dictionary.py` fails",
         "when it is out of date.",
         "",
-        "## Lake tables (Parquet, `raw.*` views)",
+        "## Lake tables (Parquet in the lake, copied into the warehouse as `raw.*` tables)",
         "",
     ]
     for table in TABLES:
