@@ -63,7 +63,7 @@ def test_report_lists_shows_and_rejects_unknown_names(seeded, capsys):
 def test_extract_writes_one_line_per_input_line_and_quarantines_bad_ones(tmp_path, capsys):
     source = tmp_path / "in.jsonl"
     source.write_text(
-        json.dumps({"id": "a", "text": "At least 20 people were killed in Stepanakert, officials said."})
+        json.dumps({"id": "a", "text": "At least 20 villagers died in Stepanakert, officials said."})
         + "\n"
         + "{not json\n\n"
         + json.dumps({"id": "c", "text": ""})

@@ -59,7 +59,7 @@ RUNS = {
     "number words": "twenty-three ",  # spelled numbers
     "billions": "$1bn ",  # scaled amounts and their currency
     "phone numbers": "+1 234 567 8901 ",  # phone spans against number spans
-    "prose": "The minister said 12 people were killed in the capital on Monday. ",  # a normal single line
+    "prose": "The mayor said 12 residents were hurt in the storm on Monday. ",  # a normal single line
 }
 
 
