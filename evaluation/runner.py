@@ -21,10 +21,17 @@ AREAS: dict[str, tuple[str, str]] = {
     "entities": ("evaluation.entities", "evaluate_entities"),
     "langid": ("evaluation.langid", "evaluate_langid"),
     "numbers": ("evaluation.number_specs", "evaluate_number_specs"),
+    "scraped": ("evaluation.scraped", "evaluate_scraped"),
 }
 SET_LABELS = {"numbers": "numbers (component-level)"}
 # Sets whose area is not their own name, by name prefix.
-AREA_PREFIXES = (("conll_", "entities"), ("wikiann_", "entities"), ("langid_", "langid"))
+AREA_PREFIXES = (
+    ("conll_", "entities"),
+    ("wikiann_", "entities"),
+    ("langid_", "langid"),
+    ("scraped_", "scraped"),
+    ("trafilatura", "scraped"),
+)
 
 
 @dataclass(frozen=True)
