@@ -1,0 +1,57 @@
+"""Canonical names, stable entity ids and resolved places of the final mentions."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flows.text.entities.base import Candidate
+from flows.text.entity_lexicon import (
+    ORG_ALIASES,
+)
+from flows.text.places import (
+    Gazetteer,
+    normalize_name,
+    resolve_place,
+)
+from flows.text.records import EntityMention, Place
+
+
+def entity_id(label: str, key: str) -> str:
+    """Return the stable id of an entity: a hash of its label and canonical key."""
+    return hashlib.sha1(f"{label}|{key}".encode()).hexdigest()[:16]
+
+
+_ORG_CANON = {normalize_name(alias): group[0] for group in ORG_ALIASES for alias in group}
+
+
+def canonical_person(name: str) -> str:
+    """Return a person's display name: spaces collapsed, all-caps recased."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name
+
+
+def canonicalise(
+    text: str, cased: str, spans: list[Candidate], gazetteer: Gazetteer, context: frozenset[str]
+) -> tuple[EntityMention, ...]:
+    """Return frozen mentions with canonical names, entity ids and resolved places."""
+    out = []
+    for c in spans:
+        surface = cased[c.start : c.end]
+        place: Place | None = None
+        if c.label == "LOC":
+            entry = resolve_place(gazetteer, surface, context)
+            place = entry.place if entry else None
+            name = place.name if place else " ".join(surface.split())
+            key = f"geonames:{place.geonames_id}" if place and place.geonames_id else normalize_name(name)
+        elif c.label == "ORG":
+            name = _ORG_CANON.get(normalize_name(surface), " ".join(surface.split()))
+            key = normalize_name(name)
+        elif c.label == "PERSON":
+            name = canonical_person(c.canonical or surface)
+            key = normalize_name(name)
+        else:
+            name = " ".join(surface.split())
+            key = normalize_name(name)
+        mention_id = entity_id(c.label, key)
+        out.append(EntityMention(c.start, c.end, text[c.start : c.end], c.label, c.method, name, mention_id, place))
+    return tuple(out)
