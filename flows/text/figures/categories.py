@@ -1,0 +1,194 @@
+"""The category of a figure, from cue words around it and from the figures listed with it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from flows.text.figure_lexicon import CATEGORY_CUES, CONTEXT_WORDS, CURRENCY_SYMBOLS, KILLED_NOUNS
+from flows.text.figures.draft import Doc, Draft
+from flows.text.figures.nouns import is_person, next_word, person_before
+from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE
+from flows.text.figures.units import currency_code
+from flows.text.vocabulary import FIGURE_CATEGORIES
+
+# "10,000 infected, of whom 800 died": the verb after the relative belongs to the second count.
+RELATIVE_PART_RE = re.compile(rf",\s*(?:{CONTEXT_WORDS['relative']})\s")
+ALTERNATIVE_GAP_RE = re.compile(rf"\s+(?:{CONTEXT_WORDS['alternative']})\s+")
+CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\s(?=و))")
+FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)|\s(?:but|mais|pero|aber|sondern|لكن)\s")
+CUE_RE = re.compile(
+    r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in CATEGORY_CUES)
+    + ")"
+)
+SENTENCE_END_RE = re.compile(r"[.!?\n؟](?!\d)")
+DETERMINER_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:the|der|die|das|den|dem|des|le|la|les|el|los|las|ein|eine|einen|einem|einer)\s+$"
+)
+PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
+AUXILIARY_VERBS = frozenset(CONTEXT_WORDS["auxiliary"].split("|"))
+ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
+EVENT_CATEGORIES = FIGURE_CATEGORIES.of_kind("casualty")
+
+
+def propagate_lists(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """Return drafts where bare list items take the unit/object of the item closing the list."""
+    result = list(drafts)
+    for index, draft in enumerate(result):
+        chain = _bare_chain_before(result, index, doc)
+        if not chain:
+            continue
+        if draft.unit_kind == "time":
+            result = _time_list(result, chain, index, doc)
+        elif draft.unit_kind == "percent":
+            for item in chain:
+                result[item] = result[item]._replace(unit="percent", unit_kind="percent", object=draft.object)
+        elif draft.unit_kind is None and draft.kind == "exact":
+            for item in chain:
+                result[item] = result[item]._replace(object=draft.object, object_known=draft.object_known)
+    return result
+
+
+def _bare_chain_before(drafts: list[Draft], index: int, doc: Doc) -> list[int]:
+    """Return indices of bare numbers listed right before `index` ("12, 15 et" 17 ans)."""
+    chain: list[int] = []
+    cursor = index
+    while cursor > 0:
+        item = drafts[cursor - 1]
+        if item.unit is not None or item.object is not None or item.kind != "exact":
+            break
+        gap = doc.low[item.end : drafts[cursor].start]
+        if LIST_GAP_RE.fullmatch(gap) is None and not (
+            drafts[index].unit_kind == "percent" and ALTERNATIVE_GAP_RE.fullmatch(gap)
+        ):
+            break
+        chain.insert(0, cursor - 1)
+        cursor -= 1
+    return chain
+
+
+def _time_list(drafts: list[Draft], chain: list[int], index: int, doc: Doc) -> list[Draft]:
+    """Return drafts where a listed time unit applies to the whole list, as ages if so read."""
+    closing = drafts[index]
+    head = drafts[chain[0]]
+    before = doc.low[max(0, head.start - 40) : head.start]
+    person = person_before(before)
+    age = closing.age or person is not None or AGE_PREFIX_RE.search(before) is not None
+    object_ = (closing.object or person) if age else None
+    result = list(drafts)
+    for item in [*chain, index]:
+        result[item] = result[item]._replace(unit=closing.unit, unit_kind="time", age=age, object=object_)
+    return result
+
+
+def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Draft:
+    """Return the draft with its category (and a currency read from context for bare amounts)."""
+    if draft.unit_kind == "percent":
+        return draft._replace(category="percent")
+    if draft.unit_kind == "money":
+        return draft._replace(category="money", object=None)
+    if draft.unit_kind == "time":
+        return draft._replace(category="age" if draft.age else "duration")
+    if draft.unit_kind == "measure":
+        return draft._replace(category="quantity")
+    if draft.scale and draft.object is None and (code := _recent_currency(draft, doc)):
+        return draft._replace(category="money", unit=code)
+    if draft.object is not None and draft.object_known and draft.object in KILLED_NOUNS:
+        return draft._replace(category="killed")
+    if draft.object is not None and draft.object_known and not is_person(draft.object):
+        return draft._replace(category="count")
+    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
+    if cue is not None:
+        return draft._replace(category=cue)
+    return draft._replace(category="people" if draft.object and is_person(draft.object) else "count")
+
+
+def inherit_list_categories(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """Return drafts where a breakdown of people takes the event of the count before it."""
+    result = list(drafts)
+    for index in range(1, len(result)):
+        draft, prev = result[index], result[index - 1]
+        if _is_elliptic_count(draft, prev, doc):
+            result[index] = draft._replace(category=prev.category)
+            continue
+        if draft.category != "people" or prev.category not in EVENT_CATEGORIES:
+            continue
+        gap = doc.low[prev.end : draft.start]
+        if (
+            len(gap) < 40
+            and SENTENCE_END_RE.search(gap) is None
+            and CUE_RE.search(doc.low, max(prev.end, prev.noun_end), draft.start) is None
+        ):
+            result[index] = draft._replace(category=prev.category)
+    return result
+
+
+def _is_elliptic_count(draft: Draft, prev: Draft, doc: Doc) -> bool:
+    """Return whether a bare count continues the people count before it ("three dead in the north and
+    two in the south", "tres heridos en Lima y uno en Cusco")."""
+    if draft.category != "count" or draft.object is not None or draft.unit is not None or prev.unit is not None:
+        return False
+    if prev.category not in EVENT_CATEGORIES and prev.category != "people":
+        return False
+    gap = doc.low[prev.end : draft.start]
+    if next_word(doc.low, draft.end) in AUXILIARY_VERBS:
+        return False  # "11,300 died and some 28,600 were infected": a clause of its own
+    return len(gap) < 60 and SENTENCE_END_RE.search(gap) is None and ELLIPSIS_GAP_RE.search(gap) is not None
+
+
+def _cue_category(draft: Draft, doc: Doc, previous: Draft | None, following: Draft | None = None) -> str | None:
+    """Return the nearest category cue: just before, then forward in the clause, then backward
+    (a cue right after the previous bare count belongs to that count)."""
+    previous_end = previous.end if previous else 0
+    owner_end = previous_end if previous and previous.unit is None else 0
+    low = doc.low
+    near = low[max(0, draft.start - 25) : draft.start]
+    cut = CLAUSE_CUT_RE.search(near)
+    immediate = CUE_RE.search(near, cut.end() if cut else 0)
+    if immediate is not None:
+        return immediate.lastgroup
+    forward_end = _forward_end(doc, draft.end)
+    if (
+        following is not None
+        and following.start < forward_end
+        and RELATIVE_PART_RE.search(low, draft.end, following.start) is not None
+    ):
+        forward_end = following.start
+    for forward in CUE_RE.finditer(low, draft.end, forward_end):
+        if not _cue_of_other_noun(low, draft.end, forward.start()):
+            return forward.lastgroup
+    start = max(previous_end, draft.start - 70)
+    window = low[start : draft.start]
+    sentence_start = max(window.rfind(c) for c in ".!?\n؟;") + 1
+    last = next(reversed(list(CUE_RE.finditer(window, sentence_start))), None)
+    if last is None or (owner_end and start == owner_end and last.start() < 10):
+        return None
+    return last.lastgroup
+
+
+def _cue_of_other_noun(low: str, end: int, cue_start: int) -> bool:
+    """Return whether a cue after the number opens another noun phrase ("den verletzten Torhüter",
+    "die Verletzte"), not the partitive of the counted one ("three of the dead")."""
+    determiner = DETERMINER_BEFORE_RE.search(low, max(end, cue_start - 8), cue_start)
+    return determiner is not None and PARTITIVE_GAP_RE.fullmatch(low, end, determiner.start()) is None
+
+
+def _forward_end(doc: Doc, end: int) -> int:
+    """Return where the forward cue search stops: the end of the clause, at most 90 characters on."""
+    stop = FORWARD_STOP_RE.search(doc.low, end, end + 100)
+    return min(stop.end() if stop else len(doc.low), end + 90)
+
+
+def _recent_currency(draft: Draft, doc: Doc) -> str | None:
+    """Return the currency named in the 300 characters before a bare scaled amount."""
+    reach = draft.start if (draft.scale or 0) >= 1e9 else 1000
+    ends, matches = doc.currencies
+    before = bisect_right(ends, draft.start)
+    last = matches[before - 1] if before else None
+    if last is None or last.start() < draft.start - reach:
+        return None
+    if last.group(2):
+        return CURRENCY_SYMBOLS[last.group(2)]
+    return currency_code(last.group(1), doc)
