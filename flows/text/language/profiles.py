@@ -1,0 +1,122 @@
+"""langdetect's character n-gram profiles as one log-probability matrix, and the n-grams of a sample.
+
+The profiles load once per process (lazy cache, `DetectorFactory.seed = 0`, a fresh detector per
+call for langdetect's own text normalisation); the naive-Bayes score is computed exactly over
+every n-gram instead of langdetect's random sampling: deterministic by construction and about
+10x faster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.utils.ngram import NGram
+
+SEED = 0
+SMOOTHING = 0.5 / 10_000  # langdetect's alpha / BASE_FREQ, added to every n-gram probability
+NGRAM_WEIGHTS = (1.0, 1.0, 2.0)  # weight of 1-, 2-, 3-gram evidence: trigrams discriminate best
+# (word pairs 0.826 → 0.837, sentences unchanged)
+CODE_ALIASES: dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """langdetect's loaded factory plus its n-gram table as one log-probability matrix."""
+
+    factory: DetectorFactory
+    languages: tuple[str, ...]
+    row_of: dict[str, int]
+    log_prob: np.ndarray  # n-grams × languages, log(p + SMOOTHING), float32
+
+
+@lru_cache(maxsize=1)
+def load_factory() -> DetectorFactory:
+    """Return langdetect's factory with every profile loaded (once per process), seeded."""
+    DetectorFactory.seed = SEED
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+@lru_cache(maxsize=1)
+def load_profiles() -> Profiles:
+    """Return langdetect's profiles as a matrix (built once per process, ~20 MB)."""
+    factory = load_factory()
+    grams = list(factory.word_lang_prob_map)
+    table = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float32)
+    return Profiles(
+        factory,
+        tuple(factory.get_lang_list()),
+        {g: i for i, g in enumerate(grams)},
+        np.log(table + np.float32(SMOOTHING)),
+    )
+
+
+@lru_cache(maxsize=256)
+def candidate_mask(candidates: frozenset[str]) -> np.ndarray:
+    """Return a read-only bool mask over the profile languages for a candidate set (cached)."""
+    mask = np.isin(load_profiles().languages, sorted(candidates))
+    mask.setflags(write=False)
+    return mask
+
+
+def ngram_log_prob(sample: str) -> np.ndarray | None:
+    """Return the weighted n-gram log-probability of sample per profile language (None: no n-gram)."""
+    profiles = load_profiles()
+    grams = extract_ngrams(sample)
+    if not grams:
+        return None
+    weights = np.array([NGRAM_WEIGHTS[len(g) - 1] for g in grams], dtype=np.float32)
+    rows = [profiles.row_of[g] for g in grams]
+    return (weights @ profiles.log_prob[rows]).astype(np.float64)
+
+
+def extract_ngrams(sample: str) -> list[str]:
+    """Return langdetect's known 1-3-grams of sample, as its `_extract_ngrams` would.
+
+    A fresh detector does langdetect's own text preparation (URL/e-mail removal, Vietnamese
+    normalisation, dropping Latin runs in non-Latin text); characters are then normalised with a
+    table built once from `NGram.normalize`, and the n-gram walk below mirrors `NGram.add_char`.
+    """
+    detector = load_factory().create()
+    detector.append(sample)
+    detector.cleaning_text()
+    return walk_ngrams(detector.text.translate(ngram_char_table()), load_profiles().row_of)
+
+
+@lru_cache(maxsize=1)
+def ngram_char_table() -> dict[int, str]:
+    """Return a str.translate table applying langdetect's `NGram.normalize` to BMP characters."""
+    table = {}
+    for code in range(0x10000):
+        normal = NGram.normalize(chr(code))
+        if normal != chr(code):
+            table[code] = normal
+    return table
+
+
+def walk_ngrams(text: str, known: dict[str, int]) -> list[str]:
+    """Return the known 1-3-grams of normalised text, skipping runs of capitals like langdetect."""
+    found: list[str] = []
+    grams, capital = " ", False
+    for ch in text:
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        capital = ch.isupper() and (capital or last.isupper())
+        if capital:
+            continue
+        for n in range(1, len(grams) + 1):
+            gram = grams[-n:]
+            if gram != " " and gram in known:
+                found.append(gram)
+    return found
