@@ -21,6 +21,7 @@ from flows.text.language import (
     load_word_lists,
     word_log_freq,
 )
+from flows.text.language.detect import running_text_weight
 from flows.text.language.words import read_speakers, speaker_log_prior
 
 
@@ -308,3 +309,27 @@ def test_speaker_prior_ranks_languages_by_speakers() -> None:
     assert prior["en"] > prior["es"] > prior["pt"] > prior["nl"] > prior["af"]
     assert prior["hi"] > prior["mr"] > prior["ne"]
     assert read_speakers("# a comment\nxx\t12\n") == {"xx": 12}
+
+
+@pytest.mark.parametrize(
+    ("line", "weight"),
+    [
+        ("The minister said the talks would go on next week.", 1.0),
+        ("Der Minister sagte, die Gespräche würden nächste Woche weitergehen.", 1.0),
+        ("Northfield Rovers 3 Eastbrook United 1", 0.1),  # names and figures
+        ("TALKS GO ON NEXT WEEK", 0.1),  # capitals only
+        ("وقال الوزير إن المحادثات ستستمر", 1.0),  # no case: not judged on it
+    ],
+)
+def test_running_text_weight_gives_names_and_headlines_little_say(line: str, weight: float) -> None:
+    assert running_text_weight(line) == pytest.approx(weight)
+
+
+def test_detect_language_is_not_decided_by_a_table_of_names() -> None:
+    text = "Results of the regional league matches played on Saturday:\n" + "\n".join(
+        f"{home} {i} {away} {i + 1}"
+        for i, (home, away) in enumerate(
+            [("Sporting Braga", "Dinamo Kasto"), ("Vitesse Arnhem", "Lokomotiv Sofia"), ("Bayern Hof", "Ajax Cape")]
+        )
+    )
+    assert detect_language(text).language == "en"

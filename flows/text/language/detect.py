@@ -5,11 +5,15 @@ in other scripts never decide the main language (a share label in Arabic under a
 article), they get one guess per script for the shares. Lines of the main script are guessed
 one by one, longest first, each on its first quarter (PARAGRAPH_SAMPLE_CHARS to SAMPLE_CHARS
 characters), and vote with their letters times the guess's probability; a line in capitals only
-(a headline, a dateline, a label) is case-folded for the guess but votes with CAPITALS_WEIGHT of
-its letters. Guessing stops once the leading language cannot be overtaken by the lines not yet
-guessed (for a text in one language: once half of its weight agrees), or after
-MAX_GUESSED_PARAGRAPHS lines, whose votes then stand for the whole body. So a headline cannot
-outvote the body, and a quote in another language decides only if it is most of the text.
+(a headline, a dateline, a label) is case-folded for the guess. A line votes with its letters
+times its running-text weight: full when at least RUNNING_TEXT_LOWER of its cased words start in
+lower case (function words and verbs do in every cased language), less in proportion below that,
+at least CAPITALS_WEIGHT: a line of names and figures (a results table, a byline) or a headline
+in capitals says little about the language the text is written in. Guessing stops once the
+leading language cannot be overtaken by the lines not yet guessed (for a text in one language:
+once half of its weight agrees), or after MAX_GUESSED_PARAGRAPHS lines, whose votes then stand
+for the whole body. So a headline cannot outvote the body, and a quote in another language
+decides only if it is most of the text.
 A text shorter than WORD_MAX_CHARS, or of one line, is guessed whole (with word evidence when short).
 Codes are ISO 639-1 (`zh-cn`/`zh-tw` → `zh`, `no` → `nb`), or `und` with a reason (`empty`,
 `too short`, `unidentifiable`). `shares` weights lines by letters; lines not guessed count for
@@ -23,7 +27,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.text.language.guess import UND, guess_script_language, is_capitals_only
+from flows.text.language.guess import UND, guess_script_language
 from flows.text.language.scripts import main_script, tally_codes, to_script_codes
 from flows.text.language.words import WORD_MAX_CHARS
 from flows.text.records import LanguageGuess
@@ -31,7 +35,8 @@ from flows.text.records import LanguageGuess
 SAMPLE_CHARS = 240  # characters of main-script words scored for a text guessed whole
 PARAGRAPH_SAMPLE_CHARS = 80  # characters scored per voting line / other-script group
 MAX_GUESSED_PARAGRAPHS = 64  # at most this many lines are guessed (a bound on mixed texts)
-CAPITALS_WEIGHT = 0.1  # share of its letters a capitals-only line votes with
+CAPITALS_WEIGHT = 0.1  # least share of its letters a line votes with (a line in capitals only)
+RUNNING_TEXT_LOWER = 0.5  # share of lower-case words from which a line counts fully as running text
 
 # An address starts at a token's start (one attempt per token, linear on long runs).
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
@@ -47,6 +52,15 @@ class Paragraph:
     weight: float
 
 
+def running_text_weight(line: str) -> float:
+    """Return how much a line counts as running text: its share of lower-case words, scaled (see module doc)."""
+    cased = [word for word in line.split() if word[:1].isupper() or word[:1].islower()]
+    if not cased:  # a script without case (Arabic, Devanagari, Han, ...)
+        return 1.0
+    lower = sum(word[:1].islower() for word in cased) / len(cased)
+    return min(1.0, max(CAPITALS_WEIGHT, lower / RUNNING_TEXT_LOWER))
+
+
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:
     """Return the lines of text holding letters and the text's letter counts per script."""
     paragraphs: list[Paragraph] = []
@@ -55,7 +69,7 @@ def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:
         counts = tally_codes(codes)
         if counts:
             letters = sum(counts.values())
-            weight = letters * (CAPITALS_WEIGHT if is_capitals_only(line) else 1.0)
+            weight = letters * running_text_weight(line)
             paragraphs.append(Paragraph(line, main_script(counts), letters, weight))
             total.update(counts)
     return paragraphs, total

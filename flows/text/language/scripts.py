@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 NON_LATIN_MIN_SHARE = 0.3  # a non-Latin script with this share of letters outranks Latin
@@ -120,11 +121,11 @@ def tally_codes(codes: str) -> Counter[str]:
     return Counter({_NAME_OF[c]: codes.count(c) for c in sorted(set(codes)) if c in _NAME_OF})
 
 
-def main_script(counts: Counter[str]) -> str:
+def main_script(counts: Mapping[str, int]) -> str:
     """Return the dominant script; kana outweighs Han, a large non-Latin share outweighs Latin."""
     if counts.get("kana", 0) and counts.get("kana", 0) * 5 >= counts.get("han", 0):
         return "kana"
-    ranked = counts.most_common()
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
     if ranked[0][0] == "latin" and len(ranked) > 1:
         runner_up, letters = ranked[1]
         if runner_up != "other" and letters >= NON_LATIN_MIN_SHARE * sum(counts.values()):
