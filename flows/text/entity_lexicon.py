@@ -1,6 +1,6 @@
 """Word lists the entity stage uses as evidence, read once from the package's `data` folder.
 
-Each file names its source in its header: generated from spaCy and pycountry by
+Each file names its source in its header: generated from spaCy, pycountry and babel (CLDR) by
 `scripts/build_entity_data.py`, or hand-written general vocabulary that no installed package
 provides. Lines starting with "#" are comments; `.txt` files hold one entry per line, `.tsv`
 files tab-separated rows.
@@ -46,4 +46,12 @@ REGIONS: tuple[tuple[str, str | None, str, tuple[str, ...]], ...] = tuple(
 # demonym -> country code, or None for a continent, region, former state or people
 DEMONYMS: dict[str, str | None] = {
     row[0]: (row[1] if len(row) > 1 else "") or None for row in read_rows("places_demonyms.tsv")
+}
+# CLDR territory names: (code, language, name); codes are ISO 3166-1 alpha-2 or UN M49 digits
+TERRITORY_NAMES: tuple[tuple[str, str, str], ...] = tuple(
+    (row[0], row[1], row[2]) for row in read_rows("places_territory_names.tsv")
+)
+# language -> the countries where it is official (CLDR)
+LANGUAGE_TERRITORIES: dict[str, frozenset[str]] = {
+    row[0]: frozenset(row[1:]) for row in read_rows("places_language_territories.tsv")
 }

@@ -5,6 +5,17 @@ hand-written regions, country aliases and demonyms of `entity_lexicon` (`data/pl
 Ambiguous names are resolved by the countries already named in the document, then by kind
 (country > capital/big city > region > city), then by whether the name is the primary GeoNames
 name, then by population.
+
+A name is only taken for a place on evidence beyond the match (`trusted_entries`): a landmark
+(country, continent, region, capital, city of a million) is always trusted. A smaller place is
+trusted at home, where its country is named in the document or is one where the document's
+language is official, when its one-word name is not a common word of the document's language
+(lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength). Abroad, a
+small town never is; a city or subdivision is when an NER model labelled it a place and it is no
+common word of the document's language, or, named bare, when its name is a common word in none
+of the corpus languages but those of its own country. So "Länder" (a town in Venezuela), "Man"
+(a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
+words, not places, in German text, while "Denver" or "Uppsala" stay places.
 """
 
 from __future__ import annotations
@@ -12,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.text.records import Place
 
@@ -49,6 +60,9 @@ class Gazetteer:
     names: Mapping[str, tuple[GazetteerEntry, ...]]
     demonyms: Mapping[str, str | None]
     country_names: Mapping[str, str]
+    # language -> countries where it is official (CLDR); language -> common word -> Zipf (wordfreq)
+    home_countries: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    word_zipf: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 def normalize_name(text: str) -> str:
@@ -115,3 +129,73 @@ def place_strength(entry: GazetteerEntry) -> int:
     if entry.primary and entry.population >= 100_000:
         return 2
     return 1
+
+
+# Zipf frequency (lower-case form, document language) from which a one-word name of a place of
+# this strength is a common word first: towns yield to words used about once in 10,000 words
+# (4.0), cities and subdivisions to words ten times as frequent (5.0).
+COMMON_ZIPF = {1: 4.0, 2: 5.0}
+
+
+def word_zipf(gazetteer: Gazetteer, word: str, language: str) -> float:
+    """Return the Zipf frequency of `word` (lower-cased) in `language`; 0 for a rare or unknown word."""
+    return gazetteer.word_zipf.get(language, {}).get(word.casefold(), 0.0)
+
+
+def is_landmark(entry: GazetteerEntry) -> bool:
+    """Return whether a bare name surely means this place: a country, continent, region or sea, a
+    capital or a city of BIG_CITY_POPULATION."""
+    return place_strength(entry) == 3 or entry.capital or entry.population >= BIG_CITY_POPULATION
+
+
+def is_trusted(
+    gazetteer: Gazetteer, entry: GazetteerEntry, name: str, language: str, context: frozenset[str], labelled: bool
+) -> bool:
+    """Return whether `name` may be read as this entry's place (see the module docstring)."""
+    if is_landmark(entry):
+        return True
+    strength = place_strength(entry)
+    code = entry.place.country_code
+    single = len(name.split()) == 1
+    common = single and word_zipf(gazetteer, name, language) >= COMMON_ZIPF.get(strength, COMMON_ZIPF[1])
+    if code in context or code in gazetteer.home_countries.get(language, frozenset()):
+        if entry.place.feature_type == "admin1" and entry.primary and _one_country_subdivision(gazetteer, name):
+            return True  # a first-level subdivision of a country of the document ("Bayern", "Québec")
+        return not common
+    if strength < 2:
+        return False  # a small town abroad needs its country named in the document
+    if labelled:
+        return not common
+    # A city or subdivision abroad, named bare: only when its name is a word in no language but its own.
+    abroad = [lang for lang, codes in gazetteer.home_countries.items() if code not in codes]
+    return not single or all(word_zipf(gazetteer, name, lang) < COMMON_ZIPF[1] for lang in abroad)
+
+
+def _one_country_subdivision(gazetteer: Gazetteer, name: str) -> bool:
+    """Return whether `name` names subdivisions of one country only: subdivisions of several
+    countries share generic words ("Nord", "Centre"), not names."""
+    entries = lookup_candidates(gazetteer, name)
+    codes = {e.place.country_code for e in entries if e.place.feature_type in ("admin1", "admin2")}
+    return len(codes) == 1
+
+
+def trusted_entries(
+    gazetteer: Gazetteer, name: str, language: str, context: Iterable[str] = (), labelled: bool = False
+) -> tuple[GazetteerEntry, ...]:
+    """Return the entries `name` may mean in a document of `language` naming the `context` countries.
+
+    `labelled`: an NER model has labelled the name a place (evidence of its own).
+    """
+    ctx = frozenset(context)
+    return tuple(
+        e for e in lookup_candidates(gazetteer, name) if is_trusted(gazetteer, e, name, language, ctx, labelled)
+    )
+
+
+def resolve_trusted(
+    gazetteer: Gazetteer, name: str, language: str, context: Iterable[str] = (), labelled: bool = False
+) -> GazetteerEntry | None:
+    """Return the best trusted entry for `name` (as `resolve_place`, among `trusted_entries`), or None."""
+    ctx = frozenset(context)
+    candidates = trusted_entries(gazetteer, name, language, ctx, labelled)
+    return max(candidates, key=lambda entry: _rank(entry, ctx)) if candidates else None

@@ -62,6 +62,7 @@ from flows.text.entities.evidence import (
     vote_labels,
 )
 from flows.text.entities.fallback import country_candidates, fallback_candidates
+from flows.text.entities.plain_words import drop_plain_words
 from flows.text.entities.rules import (
     BUSINESS_WORDS,
     acronym_candidates,
@@ -71,7 +72,7 @@ from flows.text.entities.rules import (
     initial_candidates,
 )
 from flows.text.entities.spans import settle_headline_spans, split_and_filter, trim_candidate
-from flows.text.places import Gazetteer
+from flows.text.places import Gazetteer, trusted_entries
 from flows.text.records import EntityMention
 
 
@@ -104,7 +105,7 @@ def resolve_document(
     text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, language: str = "en"
 ) -> tuple[EntityMention, ...]:
     """Return the document's final mentions from raw candidates (trim, correct, link, resolve)."""
-    spans = [c for c in (trim_candidate(text, c) for c in candidates) if c is not None]
+    spans = [c for c in (trim_candidate(text, c, language) for c in candidates) if c is not None]
     spans = [part for c in spans for part in split_and_filter(text, c)]
     spans = merge_candidates(spans, dateline_candidates(text), override=True)
     if language == "en":  # English usage: "T. Vennik" (French "M. X" is Monsieur X), "state department"
@@ -113,6 +114,12 @@ def resolve_document(
         spans = merge_candidates(spans, acronym_candidates(text, gazetteer), override=False)
     spans = link_partial_names(text, spans, gazetteer)
     context = context_countries(text, spans, gazetteer)
+    spans = [
+        c
+        for c in spans
+        if c.method != "gazetteer" or trusted_entries(gazetteer, text[c.start : c.end], language, context)
+    ]
+    spans = drop_plain_words(text, spans, gazetteer, language, context)
     spans = [correct_with_gazetteer(text, c, gazetteer, context) for c in spans]
     spans = vote_labels(text, spans)
     spans = settle_headline_spans(text, spans)
@@ -121,7 +128,7 @@ def resolve_document(
     spans = merge_candidates(spans, country_candidates(cased, gazetteer), override=False)
     if BUSINESS_WORDS.search(text):
         spans = [as_company(text, c, spans) for c in spans]
-    return canonicalise(text, cased, spans, gazetteer, context)
+    return canonicalise(text, cased, spans, gazetteer, context, language)
 
 
 __all__ = [
@@ -164,3 +171,7 @@ __all__ = [
     "truecase",
     "vote_labels",
 ]
+
+
+def _surface(text: str, cand: Candidate) -> str:
+    return text[cand.start : cand.end]

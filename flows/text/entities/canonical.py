@@ -11,7 +11,7 @@ from flows.text.entity_lexicon import (
 from flows.text.places import (
     Gazetteer,
     normalize_name,
-    resolve_place,
+    resolve_trusted,
 )
 from flows.text.records import EntityMention, Place
 
@@ -31,15 +31,23 @@ def canonical_person(name: str) -> str:
 
 
 def canonicalise(
-    text: str, cased: str, spans: list[Candidate], gazetteer: Gazetteer, context: frozenset[str]
+    text: str,
+    cased: str,
+    spans: list[Candidate],
+    gazetteer: Gazetteer,
+    context: frozenset[str],
+    language: str = "en",
 ) -> tuple[EntityMention, ...]:
-    """Return frozen mentions with canonical names, entity ids and resolved places."""
+    """Return frozen mentions with canonical names, entity ids and places resolved on evidence.
+
+    A LOC that no trusted gazetteer entry explains stays a LOC without a place.
+    """
     out = []
     for c in spans:
         surface = cased[c.start : c.end]
         place: Place | None = None
         if c.label == "LOC":
-            entry = resolve_place(gazetteer, surface, context)
+            entry = resolve_trusted(gazetteer, surface, language, context, labelled=c.method != "gazetteer")
             place = entry.place if entry else None
             name = place.name if place else " ".join(surface.split())
             key = f"geonames:{place.geonames_id}" if place and place.geonames_id else normalize_name(name)

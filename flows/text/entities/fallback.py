@@ -77,7 +77,19 @@ def _fallback_at(
     min_strength: int,
     people: bool,
 ) -> tuple[Candidate | None, int]:
-    for n in (3, 2, 1):
+    place = _fallback_place(text, tokens, i, gazetteer, min_strength, (3, 2))
+    if place is not None:
+        return place
+    person = _fallback_person(text, tokens, i) if people else None
+    if person is not None:  # "Vladimir Orlov" is a person before "Vladimir" is a town
+        return person
+    return _fallback_place(text, tokens, i, gazetteer, min_strength, (1,)) or (None, 1)
+
+
+def _fallback_place(
+    text: str, tokens: list[tuple[int, int]], i: int, gazetteer: Gazetteer, min_strength: int, sizes: tuple[int, ...]
+) -> tuple[Candidate, int] | None:
+    for n in sizes:
         if i + n > len(tokens) or not _joined(text, tokens, i, n):
             continue
         start, end = tokens[i][0], tokens[i + n - 1][1]
@@ -88,13 +100,17 @@ def _fallback_at(
         strong = entry is not None and place_strength(entry) >= min_strength
         if strong and not is_demonym(gazetteer, text[start:end]):
             return Candidate(start, end, "LOC", "gazetteer"), n
+    return None
+
+
+def _fallback_person(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[Candidate, int] | None:
+    """Return a known first name and the one or two capitalised words after it as PERSON."""
     word = text[tokens[i][0] : tokens[i][1]]
-    if people and word.casefold() in FIRST_NAMES and word[:1].isupper():
-        n = 1
-        while n < 3 and i + n < len(tokens) and _joined(text, tokens, i, n + 1):
-            if not text[tokens[i + n][0]][:1].isupper():
-                break
-            n += 1
-        if n >= 2:
-            return Candidate(tokens[i][0], tokens[i + n - 1][1], "PERSON", "heuristic"), n
-    return None, 1
+    if word.casefold() not in FIRST_NAMES or not word[:1].isupper():
+        return None
+    n = 1
+    while n < 3 and i + n < len(tokens) and _joined(text, tokens, i, n + 1):
+        if not text[tokens[i + n][0]][:1].isupper():
+            break
+        n += 1
+    return (Candidate(tokens[i][0], tokens[i + n - 1][1], "PERSON", "heuristic"), n) if n >= 2 else None

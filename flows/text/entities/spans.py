@@ -97,7 +97,7 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
     return out
 
 
-def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
+def trim_candidate(text: str, cand: Candidate, language: str = "en") -> Candidate | None:
     """Return the span without leading 'the', possessive "'s" and edge punctuation, or None."""
     start, end = cand.start, cand.end
     surface = text[start:end]
@@ -112,7 +112,9 @@ def trim_candidate(text: str, cand: Candidate) -> Candidate | None:
     if not keep_final_dot:
         surface = _TRAIL.sub("", surface)
     surface = _TRAILING_NUMBER.sub("", surface)
-    if surface[:1].isupper() and cand.label in ("PERSON", "ORG", "LOC"):
+    if language == "en" and surface[:1].isupper() and cand.label in ("PERSON", "ORG", "LOC"):
+        # English names end on a capitalised word; French, Spanish, Italian ... names go on with
+        # lower-case adjectives ("Union européenne", "Banca d'Italia")
         surface = _TRAILING_LOWER.sub("", surface)
     end = start + len(surface)
     if end <= start or end - start > MAX_NAME_CHARS or not any(ch.isalpha() for ch in surface):
