@@ -39,6 +39,7 @@ CAPITALS_WEIGHT = 0.1  # least share of its letters a line votes with (a line in
 RUNNING_TEXT_LOWER = 0.5  # share of lower-case words from which a line counts fully as running text
 
 # An address starts at a token's start (one attempt per token, linear on long runs).
+_WORD_START_RE = re.compile(r"(?<!\S)[^\W\d_]")  # the first letter of a word that starts with one
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
 
 
@@ -54,11 +55,11 @@ class Paragraph:
 
 def running_text_weight(line: str) -> float:
     """Return how much a line counts as running text: its share of lower-case words, scaled (see module doc)."""
-    cased = [word for word in line.split() if word[:1].isupper() or word[:1].islower()]
-    if not cased:  # a script without case (Arabic, Devanagari, Han, ...)
+    firsts = "".join(_WORD_START_RE.findall(line))
+    lower, upper = sum(map(str.islower, firsts)), sum(map(str.isupper, firsts))
+    if not lower + upper:  # a script without case (Arabic, Devanagari, Han, ...)
         return 1.0
-    lower = sum(word[:1].islower() for word in cased) / len(cased)
-    return min(1.0, max(CAPITALS_WEIGHT, lower / RUNNING_TEXT_LOWER))
+    return min(1.0, max(CAPITALS_WEIGHT, lower / (lower + upper) / RUNNING_TEXT_LOWER))
 
 
 def split_paragraphs(text: str) -> tuple[list[Paragraph], Counter[str]]:

@@ -37,8 +37,8 @@ def is_capitals_only(text: str) -> bool:
 
 def mostly_capitals(sample: str) -> bool:
     """Return whether at least CAPITALS_SHARE of the sample's cased words are in capitals only."""
-    cased = [w for w in sample.split() if any(c.isupper() or c.islower() for c in w)]
-    return bool(cased) and sum(is_capitals_only(w) or w.isupper() for w in cased) >= CAPITALS_SHARE * len(cased)
+    cased = [w for w in sample.split() if w.lower() != w.upper()]
+    return bool(cased) and sum(not any(map(str.islower, w)) for w in cased) >= CAPITALS_SHARE * len(cased)
 
 
 def run_langdetect(sample: str, candidates: Iterable[str], with_words: bool = False) -> tuple[str, float] | None:

@@ -9,7 +9,7 @@ every n-gram instead of langdetect's random sampling: deterministic by construct
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from langdetect import DetectorFactory
@@ -100,23 +100,33 @@ def ngram_char_table() -> dict[int, str]:
 
 
 def walk_ngrams(text: str, known: dict[str, int]) -> list[str]:
-    """Return the known 1-3-grams of normalised text, skipping runs of capitals like langdetect."""
+    """Return the known 1-3-grams of normalised text, skipping runs of capitals like langdetect.
+
+    Equivalent to langdetect's character walk: each space-separated word is padded with a space
+    before it and after it (the text's last word only when the text ends in a space), and a capital
+    that follows a capital adds no n-gram. Words are walked once per process (cached): most of a
+    text's words are common ones.
+    """
+    words = text.split(" ")
+    ngrams = word_ngrams if known is load_profiles().row_of else partial(_word_ngrams, known=known)
+    last = len(words) - 1
+    return [gram for i, word in enumerate(words) if word for gram in ngrams(word, i < last)]
+
+
+@lru_cache(maxsize=200_000)
+def word_ngrams(word: str, closed: bool) -> tuple[str, ...]:
+    """Return the known 1-3-grams of one normalised word under langdetect's profiles (cached)."""
+    return tuple(_word_ngrams(word, closed, load_profiles().row_of))
+
+
+def _word_ngrams(word: str, closed: bool, known: dict[str, int]) -> list[str]:
+    """Return the known 1-3-grams of one word padded with spaces (after it only when closed)."""
+    padded = f" {word} " if closed else f" {word}"
     found: list[str] = []
-    grams, capital = " ", False
-    for ch in text:
-        last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-            if ch == " ":
-                continue
-        elif len(grams) >= 3:
-            grams = grams[1:]
-        grams += ch
-        capital = ch.isupper() and (capital or last.isupper())
-        if capital:
+    for i in range(1, len(padded)):
+        if padded[i].isupper() and padded[i - 1].isupper():
             continue
-        for n in range(1, len(grams) + 1):
-            gram = grams[-n:]
-            if gram != " " and gram in known:
+        for gram in (padded[i], padded[i - 1 : i + 1], padded[i - 2 : i + 1] if i >= 2 else ""):
+            if gram and gram != " " and gram in known:
                 found.append(gram)
     return found
