@@ -7,6 +7,7 @@ import math
 import os
 import subprocess
 import sys
+from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from flows.text.language import (
     WORD_FLOOR,
     WORDFREQ_CODES,
     detect_language,
+    load_factory,
     load_profiles,
     load_word_lists,
     word_log_freq,
 )
 from flows.text.language.detect import running_text_weight
+from flows.text.language.profiles import extract_ngrams, prepare_text
 from flows.text.language.words import read_speakers, speaker_log_prior
 
 
@@ -333,3 +336,21 @@ def test_detect_language_is_not_decided_by_a_table_of_names() -> None:
         )
     )
     assert detect_language(text).language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Tuesday  and NATO's envoy spoke at http://example.org/x later.",
+        "Le conseil s'est réuni mardi; l'ONU a parlé.",
+        "Совет собрался во вторник, NATO and UN observers came",
+        "Tiếng Việt là ngôn ngữ chính thức",
+        "  ABC def GHi  ",
+    ],
+)
+def test_extract_ngrams_matches_langdetects_own_walk(text: str) -> None:
+    detector = load_factory().create()
+    detector.append(text)
+    detector.cleaning_text()
+    assert prepare_text(text) == detector.text
+    assert Counter(extract_ngrams(text)) == Counter(detector._extract_ngrams())

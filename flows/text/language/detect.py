@@ -33,7 +33,7 @@ from flows.text.language.words import WORD_MAX_CHARS
 from flows.text.records import LanguageGuess
 
 SAMPLE_CHARS = 240  # characters of main-script words scored for a text guessed whole
-PARAGRAPH_SAMPLE_CHARS = 80  # characters scored per voting line / other-script group
+PARAGRAPH_SAMPLE_CHARS = 60  # characters scored per voting line / other-script group
 MAX_GUESSED_PARAGRAPHS = 64  # at most this many lines are guessed (a bound on mixed texts)
 CAPITALS_WEIGHT = 0.1  # least share of its letters a line votes with (a line in capitals only)
 RUNNING_TEXT_LOWER = 0.5  # share of lower-case words from which a line counts fully as running text
@@ -85,7 +85,7 @@ def body_votes(paragraphs: list[Paragraph], script: str) -> dict[str, float]:
         leaders = [*sorted(votes.values(), reverse=True), 0.0, 0.0]
         if leaders[0] > leaders[1] + remaining:
             break
-        limit = min(max(paragraph.letters // 4, PARAGRAPH_SAMPLE_CHARS), SAMPLE_CHARS)
+        limit = min(max(paragraph.letters // 6, PARAGRAPH_SAMPLE_CHARS), SAMPLE_CHARS)
         language, score, _ = guess_script_language(paragraph.text, script, limit)
         remaining -= paragraph.weight
         if language != UND:

@@ -8,11 +8,13 @@ every n-gram instead of langdetect's random sampling: deterministic by construct
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import numpy as np
 from langdetect import DetectorFactory
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.utils.ngram import NGram
 
@@ -78,14 +80,30 @@ def ngram_log_prob(sample: str) -> np.ndarray | None:
 def extract_ngrams(sample: str) -> list[str]:
     """Return langdetect's known 1-3-grams of sample, as its `_extract_ngrams` would.
 
-    A fresh detector does langdetect's own text preparation (URL/e-mail removal, Vietnamese
-    normalisation, dropping Latin runs in non-Latin text); characters are then normalised with a
-    table built once from `NGram.normalize`, and the n-gram walk below mirrors `NGram.add_char`.
+    The text is prepared as langdetect's `Detector.append` and `cleaning_text` do (`prepare_text`),
+    characters are then normalised with a table built once from `NGram.normalize`, and the
+    n-gram walk below mirrors `NGram.add_char`.
     """
-    detector = load_factory().create()
-    detector.append(sample)
-    detector.cleaning_text()
-    return walk_ngrams(detector.text.translate(ngram_char_table()), load_profiles().row_of)
+    return walk_ngrams(prepare_text(sample).translate(ngram_char_table()), load_profiles().row_of)
+
+
+MAX_TEXT_LENGTH = 10_000  # langdetect's Detector default
+_SPACES_RE = re.compile(" {2,}")
+_ASCII_LATIN_RE = re.compile("[A-z]")  # langdetect's Latin test is 'A' <= ch <= 'z'
+_NON_LATIN_RE = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")  # from U+0300, Latin Extended Additional out
+
+
+def prepare_text(text: str) -> str:
+    """Return text as langdetect's detector holds it after `append` and `cleaning_text`.
+
+    Addresses removed, Vietnamese normalised, cut at the detector's length limit, runs of spaces
+    collapsed; Latin letters dropped when non-Latin characters outnumber them two to one.
+    """
+    text = NGram.normalize_vi(Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text)))
+    text = _SPACES_RE.sub(" ", text[:MAX_TEXT_LENGTH])
+    if len(_ASCII_LATIN_RE.findall(text)) * 2 < len(_NON_LATIN_RE.findall(text)):
+        text = _ASCII_LATIN_RE.sub("", text)
+    return text
 
 
 @lru_cache(maxsize=1)
