@@ -1,9 +1,16 @@
 """langdetect's character n-gram profiles as one log-probability matrix, and the n-grams of a sample.
 
-The profiles load once per process (lazy cache, `DetectorFactory.seed = 0`, a fresh detector per
-call for langdetect's own text normalisation); the naive-Bayes score is computed exactly over
-every n-gram instead of langdetect's random sampling: deterministic by construction and about
-10x faster.
+The profiles load once per process (lazy cache, `DetectorFactory.seed = 0`); a sample is prepared
+and walked into n-grams exactly as langdetect's detector does (tested against it), and the
+naive-Bayes score is computed exactly over every n-gram instead of langdetect's random sampling:
+deterministic by construction and about 10x faster.
+
+lingua-language-detector was measured against this on the same lists (tune/check halves, the
+51 languages scored): high-accuracy mode word pairs 0.921/0.921, sentences 0.984/0.985, single
+words 0.782/0.780 at ~1 GB resident memory and a 100 MB wheel; low-accuracy mode 0.838/0.835,
+0.968/0.972, 0.657/0.678. Its newest release (2.2.0) has no wheel for Python 3.11 (2.1.1 does).
+Not clearly better than langdetect's profiles with word lists (word pairs 0.931/0.928, sentences
+0.991/0.992), so not adopted.
 """
 
 from __future__ import annotations
