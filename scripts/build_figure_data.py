@@ -10,7 +10,18 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "flows" / "text" / "data"
-LANGUAGES = ("en", "fr", "es", "de")
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")  # the languages text2num reads
+# Corpus languages whose separators and scale words come from CLDR (Babel); pt_PT adds the long scale.
+CLDR_LOCALES = ("en", "fr", "es", "de", "it", "pt", "pt_PT", "nl", "pl", "ru", "ar")
+# Languages whose scale words come from CLDR; en, fr, es, de, ar keep the hand-written numbers_scales.tsv.
+CLDR_SCALE_LANGUAGES = ("it", "pt", "nl", "pl", "ru")
+# Languages whose number words come from CLDR's spell-out rules (unicode-rbnf): text2num does not read them.
+RBNF_LANGUAGES = ("pl", "ru")
+# Scripts whose numerals are read inside any text (CJK and Korean), from CLDR's spell-out rules.
+CJK_LANGUAGES = ("zh", "ko")
+SCALE_MAGNITUDES = (3, 6, 9, 12)
+# text2num languages whose words are checked against CLDR's spellings (added after en, fr, es, de).
+RBNF_CHECKED = ("it", "pt", "nl")
 CANDIDATES = 200_000  # most frequent words per language tried as number words
 GERMAN_SIMPLE_MAX = 12  # larger German numbers are compounds, read by the compound parser
 # text2num reads the Spanish ordinal apocope "tercer" (third) as a cardinal.
@@ -34,7 +45,7 @@ def kept(word: str, value: int, language: str) -> bool:
         return False
     if language == "de":
         return value <= GERMAN_SIMPLE_MAX
-    return value < 100 or language == "es" and value % 100 == 0 and value < 1000
+    return value < 100 or language in ("es", "it", "pt", "nl") and value % 100 == 0 and value < 1000
 
 
 def number_words(language: str) -> dict[str, int]:
@@ -48,6 +59,10 @@ def number_words(language: str) -> dict[str, int]:
         if w.isalpha()
         if (v := cardinal_value(w, language)) is not None
     }
+    if language in RBNF_CHECKED:
+        # text2num also reads ordinal stems ("terz", "quint"): keep the words CLDR spells as cardinals
+        # (a word of a larger number counts: "cento" in "cento e um")
+        found = {w: v for w, v in found.items() if w in rbnf_cardinals(language, v) | rbnf_tokens(language, v + 1)}
     plural = {w for w in found if w.endswith("s") and (found.get(w[:-1]) == found[w] or found.get(w[:-2]) == found[w])}
     if language == "fr":
         found |= french_compounds(found, plural)
@@ -74,7 +89,7 @@ def spelling_variants(words: dict[str, int], language: str) -> dict[str, int]:
     accents ("veintitres"), and the Spanish apocope of "-uno" before a noun ("veintiún años")."""
     import unicodedata
 
-    if language not in ("es", "fr"):
+    if language not in ("es", "fr", "it", "pt"):
         return words
     forms = dict(words)
     if language == "es":
@@ -86,11 +101,144 @@ def spelling_variants(words: dict[str, int], language: str) -> dict[str, int]:
 
 
 def number_rows() -> list[str]:
-    """Return 'word<TAB>language<TAB>value' rows for the four text2num languages."""
+    """Return 'word<TAB>language<TAB>value' rows for the text2num languages."""
     rows = []
     for lang in LANGUAGES:
         words = spelling_variants(number_words(lang), lang)
         rows += [f"{w}\t{lang}\t{v}" for w, v in sorted(words.items(), key=lambda x: (x[1], x[0]))]
+    return rows
+
+
+def rbnf_texts(language: str, number: int) -> set[str]:
+    """Return every cardinal spelling of `number` in CLDR's spell-out rules (all genders and cases;
+    Sino-Korean only, the native Korean words are counters, not written with scales)."""
+    from unicode_rbnf import RbnfEngine
+
+    result = RbnfEngine.for_language(language).format_number(number)
+    skip = ("ordinal", "year", "days", "native")
+    return {text.lower() for name, text in result.text_by_ruleset.items() if not any(s in name for s in skip)}
+
+
+def rbnf_cardinals(language: str, number: int) -> set[str]:
+    """Return the one-word cardinal spellings of `number` in CLDR's spell-out rules (pt with pt_PT)."""
+    locales = (language, f"{language}_PT") if language == "pt" else (language,)
+    return {text for locale in locales for text in rbnf_texts(locale, number) if " " not in text}
+
+
+def rbnf_tokens(language: str, number: int) -> set[str]:
+    """Return the words of the cardinal spellings of `number` in CLDR's spell-out rules (pt with pt_PT)."""
+    locales = (language, f"{language}_PT") if language == "pt" else (language,)
+    return {word for locale in locales for text in rbnf_texts(locale, number) for word in text.split()}
+
+
+OBLIQUE_CASES = ("genitive", "dative", "locative", "ablative")
+
+
+def rbnf_spellings(language: str, number: int) -> set[tuple[str, str]]:
+    """Return (ruleset, spelling) of `number` in CLDR's cardinal spell-out rules."""
+    from unicode_rbnf import RbnfEngine
+
+    result = RbnfEngine.for_language(language).format_number(number)
+    return {(name, text.lower()) for name, text in result.text_by_ruleset.items() if "cardinal" in name}
+
+
+def rbnf_word_rows() -> list[str]:
+    """Return 'word<TAB>language<TAB>value' rows: the one-word spellings of 2..19, the tens and the
+    hundreds in every gender and case of pl and ru ("dwóch", "пятью", "двести")."""
+    rows = []
+    for language in RBNF_LANGUAGES:
+        words: dict[str, int] = {}
+        for number in (*range(2, 20), *range(20, 100, 10), *range(100, 1000, 100)):
+            for text in rbnf_texts(language, number):
+                if " " not in text and "-" not in text:
+                    words.setdefault(text, number)
+        rows += [f"{w}\t{language}\t{v}" for w, v in sorted(words.items(), key=lambda x: (x[1], x[0]))]
+    return rows
+
+
+def cjk_rows() -> list[str]:
+    """Return 'character<TAB>language<TAB>value' rows of the Chinese and Korean numerals 0..9 and
+    the scales 10..10^12, each spelled as one character in CLDR's spell-out rules."""
+    rows = []
+    for language in CJK_LANGUAGES:
+        chars: dict[str, int] = {}
+        for number in (*range(10), *(10**k for k in (1, 2, 3, 4, 8, 12))):
+            for text in sorted(rbnf_texts(language, number)):
+                # a scale is written alone or after "one" ("一百", "일억")
+                char = text[-1]
+                if len(text) == 1 or number >= 10 and all(c in chars and chars[c] == 1 for c in text[:-1]):
+                    chars.setdefault(char, number)
+        rows += [f"{c}\t{language}\t{v}" for c, v in sorted(chars.items(), key=lambda x: (x[1], x[0]))]
+    return rows
+
+
+def without_accents(word: str) -> str:
+    """Return a Latin word without its accents ("milhões" -> "milhoes"); other scripts unchanged."""
+    import unicodedata
+
+    if not word.isascii() and not all("a" <= c <= "z" or c in "ąćęłńóśźżãõáéíóúâêôàç." for c in word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a CLDR short scale is a usable abbreviation: two letters or more, one case pattern ("mln", "Mrd")."""
+    letters = word.rstrip(".")
+    return len(letters) > 1 and letters.isalpha() and word in (word.lower(), word.capitalize(), word.upper())
+
+
+def cldr_scale_rows() -> list[str]:
+    """Return 'word<TAB>language<TAB>value<TAB>form' rows of scale words from CLDR: the compact number
+    formats (long: the plural forms, short: abbreviations) and, for pl and ru, the scale nouns in every
+    case of the spell-out rules. form: singular (read alone as its value), plural (alone a vague
+    quantity), abbreviated (read only after digits)."""
+    from babel import Locale
+
+    found: dict[tuple[str, str], tuple[float, str]] = {}
+    for locale in CLDR_LOCALES:
+        language = locale.split("_")[0]
+        if language not in CLDR_SCALE_LANGUAGES:
+            continue
+        formats = Locale.parse(locale).compact_decimal_formats
+        for kind in ("long", "short"):
+            for plural, patterns in (formats.get(kind) or {}).items():
+                for magnitude, pattern in patterns.items():
+                    exponent = len(magnitude) - 1
+                    word = str(pattern.pattern).replace("'", "").replace("0", "").strip()
+                    if exponent not in SCALE_MAGNITUDES or not word or " " in word or "\xa0" in word:
+                        continue
+                    if kind == "short" and not is_abbreviation(word):
+                        continue
+                    form = "abbreviated" if kind == "short" else "singular" if plural == "one" else "plural"
+                    found.setdefault((word.lower(), language), (10.0**exponent, form))
+    for language in RBNF_LANGUAGES:
+        for exponent in SCALE_MAGNITUDES:
+            for factor in (1, 2, 5):
+                for name, text in rbnf_spellings(language, factor * 10**exponent):
+                    # alone, a scale in the case of "one" is its value, a form only seen after a
+                    # larger number or in an oblique case of "one" is a vague quantity
+                    form = "singular" if factor == 1 and not any(c in name for c in OBLIQUE_CASES) else "plural"
+                    key = (text.split()[-1], language)
+                    if found.get(key, (0, ""))[1] != "singular":
+                        found[key] = (10.0**exponent, form)
+    for (word, language), entry in list(found.items()):
+        found.setdefault((without_accents(word), language), entry)  # "milhoes", "milioes"
+    return [
+        f"{w}\t{lang}\t{v:g}\t{form}"
+        for (w, lang), (v, form) in sorted(found.items(), key=lambda x: (x[0][1], x[1][0], x[0][0]))
+    ]
+
+
+def separator_rows() -> list[str]:
+    """Return 'language<TAB>decimal<TAB>group' rows: CLDR's Latin-digit separators (group spaces named)."""
+    from babel import Locale
+
+    names = {"\xa0": "nbsp", "\u202f": "nnbsp", " ": "space"}
+    rows = []
+    for locale in CLDR_LOCALES:
+        if "_" not in locale:
+            symbols = Locale.parse(locale).number_symbols["latn"]
+            rows.append(f"{locale}\t{symbols['decimal']}\t{names.get(symbols['group'], symbols['group'])}")
     return rows
 
 
@@ -112,12 +260,40 @@ def render(header: str, rows: list[str]) -> str:
 
 FILES = {
     "numbers_words.tsv": (
-        "Cardinal number words of en, fr, es, de, tab-separated: word, language, value (0 and 2-99; Spanish\n"
-        "hundreds; German up to 12, larger German numbers are compounds). Source: wordfreq's frequent words\n"
+        "Cardinal number words of en, fr, es, de, it, pt, nl, tab-separated: word, language, value (0 and 2-99;\n"
+        "Spanish, Italian, Portuguese and Dutch hundreds; German up to 12, larger German, Italian and Dutch\n"
+        "numbers are compounds). Source: wordfreq's frequent words\n"
         '(large lists) that text2num reads as a number, without plural nouns ("twos"), plus the hyphenated\n'
-        "French teens and tens text2num reads, Spanish and French spellings without accents and the Spanish\n"
+        "French teens and tens text2num reads, Spanish, French, Italian and Portuguese spellings without accents\n"
+        "and the Spanish\n"
         'apocope ("veintiún"). Generated by scripts/build_figure_data.py; do not edit by hand.',
         number_rows,
+    ),
+    "numbers_words_rbnf.tsv": (
+        "Cardinal number words of pl and ru, tab-separated: word, language, value (2-19, tens, hundreds), every\n"
+        "gender and case one word spells. Source: CLDR's rule-based number format (spell-out rules) through\n"
+        "the unicode-rbnf package. Generated by scripts/build_figure_data.py; do not edit by hand.",
+        rbnf_word_rows,
+    ),
+    "numbers_words_cjk.tsv": (
+        "Chinese and Korean numerals, tab-separated: character, language, value (digits 0-9 and the scales\n"
+        "ten to 10^12). Source: CLDR's rule-based number format (spell-out rules) through the unicode-rbnf\n"
+        "package. Generated by scripts/build_figure_data.py; do not edit by hand.",
+        cjk_rows,
+    ),
+    "numbers_scales_cldr.tsv": (
+        "Scale words, tab-separated: word (lowercase), language, value, form. singular: read alone as its\n"
+        'value ("milione"); plural: alone a vague quantity ("миллионов"); abbreviated: read only after digits\n'
+        '("4,9 млрд", "3 mln"). Source: CLDR compact number formats through Babel (long and short forms, every\n'
+        "plural category; pt_PT adds the long-scale forms) and, for pl and ru, the scale nouns in every case\n"
+        "of CLDR's spell-out rules (unicode-rbnf). Generated by scripts/build_figure_data.py; do not edit by hand.",
+        cldr_scale_rows,
+    ),
+    "numbers_separators.tsv": (
+        "Decimal and group separators of Latin digits per language, tab-separated: language, decimal, group\n"
+        "(nbsp, nnbsp and space name the space characters). Source: CLDR number symbols through Babel.\n"
+        "Generated by scripts/build_figure_data.py; do not edit by hand.",
+        separator_rows,
     ),
     "figures_stop_words.tsv": (
         "Function words of en, de, fr, es, tab-separated: language, word. A counted noun phrase after a number\n"

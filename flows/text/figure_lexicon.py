@@ -99,7 +99,8 @@ def month_names() -> frozenset[str]:
 # --- number words -------------------------------------------------------------------------
 # kind: "unit" (adds), "hundred" (multiplies the pending group), "scale" (closes a group),
 # "half" (adds 0.5), "article" (1, only a figure when coordinated or inside a larger number).
-_UNITS = {row[0]: float(row[2]) for row in read_rows("numbers_words.tsv")}
+_WORD_ROWS = read_rows("numbers_words.tsv") + read_rows("numbers_words_rbnf.tsv")
+_UNITS = {row[0]: float(row[2]) for row in _WORD_ROWS}
 _ONE_WORDS = read_rows("numbers_one_words.tsv")
 _UNITS.update({w: 1.0 for use, w in _ONE_WORDS if use == "standalone"})
 _AR_UNITS = {row[0]: float(row[1]) for row in read_rows("numbers_words_ar.tsv")}
@@ -111,6 +112,10 @@ _HALVES = {w: float(v) for kind, w, v in _MULTIPLIERS if kind == "half"}
 DOZEN_PLURALS = frozenset(w for kind, w, _ in _MULTIPLIERS if kind == "dozens")
 # Read as 1 inside a larger number ("sixty-one", "vingt et un") or when the whole text is one.
 ONE_WORDS = frozenset(w for use, w in _ONE_WORDS if use == "one")
+# Number words of each language of the generated lists ("tre" -> it), for glued compounds.
+WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {lang: frozenset(w for w, language, _ in _WORD_ROWS if language == lang) for lang in {r[1] for r in _WORD_ROWS}}
+)
 # Only the Arabic postposed "one" is scanned ("يوم واحد"); "un/une/one/ein" are read by
 # `flows.text.figures` when coordinated with a count ("deux garçons et une fille").
 _ARTICLES = {w: 1.0 for use, w in _ONE_WORDS if use == "postposed"}
@@ -119,13 +124,50 @@ COORDINATED_ARTICLES = frozenset(w for use, w in _ONE_WORDS if use == "coordinat
 _SCALE_ROWS = read_rows("numbers_scales.tsv")
 # Singular scales: value when alone ("mil personas", "ألف جندي"); plural scales alone are vague.
 SCALES: Mapping[str, float] = MappingProxyType({w: float(v) for w, v, _ in _SCALE_ROWS})
+# Decimal and group separators of Latin digits per language (CLDR).
+_SEPARATORS = read_rows("numbers_separators.tsv")
+CLDR_DECIMAL_COMMA_LANGUAGES = frozenset(lang for lang, decimal, _ in _SEPARATORS if decimal == ",")
+CLDR_SPACE_GROUP_LANGUAGES = frozenset(lang for lang, _, group in _SEPARATORS if group in ("nbsp", "nnbsp", "space"))
+# Chinese and Korean numerals (character -> value), read in any text: their scripts are unambiguous.
+CJK_NUMERALS: Mapping[str, float] = MappingProxyType({c: float(v) for c, _, v in read_rows("numbers_words_cjk.tsv")})
 # Scales that are plural forms: alone they make a vague quantity ("millions of people").
 PLURAL_SCALES = frozenset(w for w, _, form in _SCALE_ROWS if form == "plural")
 # Abbreviated scales only read after a digit ("$25m", "3bn", "2 Mio.").
 ABBREVIATED_SCALES = frozenset(w for w, _, form in _SCALE_ROWS if form == "abbreviated")
 
+
+def _cldr_scales() -> dict[str, tuple[float, str, set[str]]]:
+    """Return the scale words of it, pt, nl, pl, ru from CLDR: word -> (value, form, languages)."""
+    scales: dict[str, tuple[float, str, set[str]]] = {}
+    for word, language, value, form in read_rows("numbers_scales_cldr.tsv"):
+        scales.setdefault(word, (float(value), form, set()))[2].add(language)
+    return scales
+
+
+_CLDR_SCALES = _cldr_scales()
+
+
+# Abbreviated scales of the later languages, read only after digits ("4,9 млрд", "3 mln", "tys.").
+# abbreviation (without its dot) -> (value, '|'-joined languages).
+def _cldr_abbreviations() -> dict[str, tuple[float, str]]:
+    """Return abbreviation (without its dot) -> (value, '|'-joined languages) of the CLDR short scales."""
+    found: dict[str, tuple[float, set[str]]] = {}
+    for word, (value, form, langs) in _CLDR_SCALES.items():
+        if form == "abbreviated" and word.rstrip(".") not in SCALES:
+            found.setdefault(word.rstrip("."), (value, set()))[1].update(langs)
+    return {w: (v, "|".join(sorted(langs))) for w, (v, langs) in found.items()}
+
+
+CLDR_ABBREVIATED_SCALES: Mapping[str, tuple[float, str]] = MappingProxyType(_cldr_abbreviations())
+# Scale words of the later languages that are all written with a decimal comma ("2,5 milioni").
+CLDR_DECIMAL_COMMA_SCALES = frozenset(
+    w.rstrip(".") for w, (_, _, langs) in _CLDR_SCALES.items() if langs <= CLDR_DECIMAL_COMMA_LANGUAGES
+)
+_CLDR_WORD_SCALES = {w: v for w, (v, form, _) in _CLDR_SCALES.items() if form != "abbreviated" and w not in SCALES}
+PLURAL_SCALES = PLURAL_SCALES | frozenset(w for w, (_, form, _) in _CLDR_SCALES.items() if form == "plural")
 NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
     {
+        **{w: ("scale", v) for w, v in _CLDR_WORD_SCALES.items()},
         **{w: ("unit", v) for w, v in _UNITS.items()},
         **{w: ("unit", v) for w, v in _AR_UNITS.items()},
         **{w: ("hundred", v) for w, v in _HUNDREDS.items()},
@@ -134,8 +176,30 @@ NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
         **{w: ("scale", v) for w, v in SCALES.items() if w not in ABBREVIATED_SCALES},
     }
 )
-# Words that are only numbers in one language and ordinary words elsewhere.
-WORD_LANGUAGE: Mapping[str, str] = MappingProxyType(_pairs(read_rows("numbers_word_languages.tsv")))
+# Languages whose number words the first lists read without a language gate (en, fr, es, de, ar).
+BASE_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "ar"})
+
+
+def _word_languages() -> dict[str, str]:
+    """Return word -> '|'-joined languages: the hand list of ambiguous words, plus every number and
+    scale word only the later languages (it, pt, nl, pl, ru) use, read only in them."""
+    gated = {w: set(langs.split("|")) for w, langs in read_rows("numbers_word_languages.tsv")}
+    languages: dict[str, set[str]] = {}
+    for word, language, _ in _WORD_ROWS:
+        languages.setdefault(word, set()).add(language)
+    for word, (_, _, langs) in _CLDR_SCALES.items():
+        languages.setdefault(word, set()).update(langs)
+    base_words = set(_AR_UNITS) | set(_HUNDREDS) | set(SCALES) | set(_HALVES)
+    for word, langs in languages.items():
+        if word in gated:
+            gated[word] |= langs - BASE_WORD_LANGUAGES
+        elif not langs & BASE_WORD_LANGUAGES and word not in base_words:
+            gated[word] = langs
+    return {w: "|".join(sorted(langs)) for w, langs in gated.items()}
+
+
+# Words that are only numbers in some languages and ordinary words elsewhere.
+WORD_LANGUAGE: Mapping[str, str] = MappingProxyType(_word_languages())
 GERMAN_NUMBER_MORPHEMES = tuple(row[0] for row in read_rows("numbers_german_morphemes.txt"))
 # Words around a number word, per list, as regex alternations ("several": "several|a few|...").
 NUMBER_CONTEXT_WORDS = alternations("numbers_context_words.tsv")

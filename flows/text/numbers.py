@@ -1,4 +1,8 @@
-"""Find and parse numbers (digits, number words, scales, vague quantities) in five languages.
+"""Find and parse numbers (digits, number words, scales, vague quantities) in the corpus languages.
+
+en, fr, es, de, it, pt, nl are read with text2num's word lists, pl and ru with CLDR's spell-out
+words, scale words and separators of the later languages come from CLDR; digits of any script and
+Chinese or Korean numerals quoted in a text are read too.
 
 Pure functions over a string. `find_numbers` returns `NumberSpan`s whose offsets are into the
 given text; figure-level concerns (qualifiers, units, exclusions) live in `flows.text.figures`.
@@ -7,12 +11,18 @@ given text; figure-level concerns (qualifiers, units, exclusions) live in `flows
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
 from flows.text.figure_lexicon import (
     APPROXIMATE_NOUNS,
+    CJK_NUMERALS,
+    CLDR_ABBREVIATED_SCALES,
+    CLDR_DECIMAL_COMMA_LANGUAGES,
+    CLDR_DECIMAL_COMMA_SCALES,
+    CLDR_SPACE_GROUP_LANGUAGES,
     DOZEN_PLURALS,
     GERMAN_NUMBER_MORPHEMES,
     LONG_SCALE_LANGUAGES,
@@ -23,17 +33,24 @@ from flows.text.figure_lexicon import (
     SCALES,
     VAGUE,
     WORD_LANGUAGE,
+    WORDS_BY_LANGUAGE,
 )
 
 # Arabic-Indic and Persian digits and separators map one character to one character, so
-# offsets in the translated text are offsets in the original.
+# offsets in the translated text are offsets in the original; so do the digits of every other
+# script (Devanagari, Bengali, fullwidth: Unicode category Nd).
 DIGIT_TRANSLATION = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 ARABIC_ALEF_TRANSLATION = str.maketrans("أإآٱ", "اااا")
 ARABIC_LETTER_TRANSLATION = str.maketrans("أإآٱىة", "اااايه")
-TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de"})
-SPACE_GROUP_LANGUAGES = frozenset({"fr", "es", "de", "und", "en", "ar"})
-DECIMAL_COMMA_LANGUAGES = frozenset({"fr", "es", "de"})
-DECIMAL_COMMA_SCALES = frozenset(NUMBER_CONTEXT_WORDS["decimal_comma_scale"].split("|"))
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
+# Languages that write whole compounds ("dreihundertzwanzig", "trecentotrentuno", "tweeënvijftig").
+GLUED_COMPOUND_LANGUAGES = frozenset({"it", "nl"})
+# Digits grouped by spaces (the SI style, "1 234 567") are read in the corpus languages (CLDR's own
+# space groups included).
+SPACE_GROUP_LANGUAGES = frozenset({"es", "de", "und", "en", "ar", "it", "pt", "nl"}) | CLDR_SPACE_GROUP_LANGUAGES
+DECIMAL_COMMA_LANGUAGES = CLDR_DECIMAL_COMMA_LANGUAGES
+DECIMAL_COMMA_SCALES = frozenset(NUMBER_CONTEXT_WORDS["decimal_comma_scale"].split("|")) | CLDR_DECIMAL_COMMA_SCALES
 _SPACES = " \u00a0\u202f\u2009"
 
 
@@ -114,6 +131,24 @@ DE_COMPOUND_END_RE = re.compile(
 )
 ONE_AFTER_TEN_RE = re.compile(r"(?:-|-et-|\s+et\s+|\s+y\s+|\s+and\s+|\s+)(?:one|un|une|uno|una)\b")
 DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
+# The end of a glued Italian or Dutch compound: one of the language's number words or thousands.
+GLUED_END_RE = {
+    language: re.compile(
+        "(?:"
+        + "|".join(sorted((w for w in WORDS_BY_LANGUAGE[language] if " " not in w), key=len, reverse=True))
+        + "|mila|mille|duizend)\\b"
+    )
+    for language in GLUED_COMPOUND_LANGUAGES
+}
+CJK_CHARS = "".join(CJK_NUMERALS)
+# Digits or Chinese/Korean numerals with a glued scale ("3万", "1억2천만", "三千"), or "a few" + scale ("数千").
+_CJK_DIGITS = r"[0-9]+(?:\.[0-9]+)?"
+CJK_RUN_RE = re.compile(
+    rf"[{NUMBER_CONTEXT_WORDS['cjk_several'].replace('|', '')}]?(?:{_CJK_DIGITS})?[{CJK_CHARS}]+"
+    rf"(?:{_CJK_DIGITS}[{CJK_CHARS}]+)*"
+)
+CJK_TOKEN_RE = re.compile(rf"{_CJK_DIGITS}|.")
+CJK_SEVERAL = frozenset(NUMBER_CONTEXT_WORDS["cjk_several"].split("|"))
 # A German number word glued to an adjective of time: "zweijährige", "dreitägigen".
 DE_TIME_ADJECTIVE_RE = re.compile(r"(?<=[a-zäöüß])(?:jährig|tägig|stündig|wöchig|monatig|minütig)")
 # "por ciento" after a masked number is the percent word, not the number 100.
@@ -127,15 +162,20 @@ DIGITS_SPACE_RE = re.compile(r"[0-9]+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=[0-9]{3}
 DIGITS_NOSPACE_RE = re.compile(r"[0-9]+(?:(?:[.,]|[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))[0-9]+)*")
 GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
-NON_ASCII_DIGIT_RE = re.compile("[٠-٩۰-۹٫٬٪]")
+NON_ASCII_DIGIT_RE = re.compile(r"[٫٬٪]|(?![0-9])\d")
 ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k(?![.-]))|(m|b))(?![^\W\d_])", re.I)
+CLDR_ABBREVIATED_RE = re.compile(
+    r"\s?(" + "|".join(sorted(map(re.escape, CLDR_ABBREVIATED_SCALES), key=len, reverse=True)) + r")(?![^\W\d_])"
+)
 PAREN_GAP_RE = re.compile(r"\) ?")
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
 
 
 def normalize_digits(text: str) -> str:
-    """Return `text` with Arabic-Indic digits, separators and percent sign made ASCII."""
-    return text.translate(DIGIT_TRANSLATION) if NON_ASCII_DIGIT_RE.search(text) else text
+    """Return `text` with the digits of every script, Arabic separators and percent sign made ASCII."""
+    if not NON_ASCII_DIGIT_RE.search(text):
+        return text
+    return OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.digit(m.group())), text.translate(DIGIT_TRANSLATION))
 
 
 def parse_digits(raw: str, language: str, scale_word: str = "") -> float | None:
@@ -214,6 +254,10 @@ def _scan_atoms(text: str, language: str) -> list[_Atom]:
         atom = _word_atom(match, language)
         if atom is not None:
             atoms.append(atom)
+    if language in GLUED_END_RE:
+        atoms.extend(a for m in GLUED_END_RE[language].finditer(text) if (a := _glued_compound(m, text, language)))
+    if any(c in CJK_NUMERALS for c in text):
+        atoms.extend(a for m in CJK_RUN_RE.finditer(text) if (a := _cjk_atom(m)) is not None)
     if language in ("de", "und"):
         atoms.extend(a for m in DE_COMPOUND_END_RE.finditer(text) if (a := _german_compound(m, text)) is not None)
         atoms.extend(
@@ -294,6 +338,63 @@ def _german_compound(match: re.Match[str], text: str) -> _Atom | None:
     return _Atom(start, match.end(), "unit", value, token)
 
 
+def _glued_compound(match: re.Match[str], text: str, language: str) -> _Atom | None:
+    """Return an atom for an Italian or Dutch compound number word ending here ("trecentotrentuno")."""
+    start = match.start()
+    while start and text[start - 1].isalpha():
+        start -= 1
+    token = text[start : match.end()]
+    if token in NUMBER_WORDS or start == match.start() and token not in ("mille", "duizend"):
+        return None
+    try:
+        value = float(text2num(token, language))
+    except ValueError:
+        return None
+    return _Atom(start, match.end(), "unit", value, token) if value > 1 else None
+
+
+def _is_cjk_numeral_run(run: str) -> bool:
+    """Return whether a run of Chinese/Korean numerals alone is a number: it opens with a digit or
+    ten and holds a scale ("三千", "十五", "십오만"; not "万一", "이사")."""
+    values = [CJK_NUMERALS[c] for c in run]
+    return len(run) > 1 and 0 < values[0] <= 10 and max(values) >= 10
+
+
+def _cjk_atom(match: re.Match[str]) -> _Atom | None:
+    """Return the atom of a Chinese or Korean number ("3万" 30000, "一百二十" 120, "数千" vague 1000)."""
+    raw, start = match.group(), match.start()
+    if start and "\uac00" <= match.string[start - 1] <= "\ud7a3":
+        return None  # inside a Korean word
+    if raw[0] in CJK_SEVERAL:
+        if not all(CJK_NUMERALS.get(c, 0) >= 10 for c in raw[1:]):
+            return None
+        lower = 1.0
+        for char in raw[1:]:
+            lower *= CJK_NUMERALS[char]
+        return _Atom(start, match.end(), "vague", lower, raw)
+    tokens = CJK_TOKEN_RE.findall(raw)
+    if not tokens[0][0].isdigit() and not _is_cjk_numeral_run(raw):
+        return None
+    value = _cjk_value(tokens)
+    return _Atom(start, match.end(), "cjk", value, raw) if value else None
+
+
+def _cjk_value(tokens: list[str]) -> float:
+    """Return the value of digit numbers and Chinese/Korean numerals (grouped by myriads)."""
+    total, section, current = 0.0, 0.0, 0.0
+    for token in tokens:
+        value = float(token) if token[0].isdigit() else CJK_NUMERALS[token]
+        if value < 10 or token[0].isdigit():
+            current = value
+        elif value < 1e4:
+            section += (current or 1.0) * value
+            current = 0.0
+        else:
+            total += ((section + current) or 1.0) * value
+            section, current = 0.0, 0.0
+    return total + section + current
+
+
 def _german_adjective_number(match: re.Match[str], text: str) -> _Atom | None:
     """Return an atom for the number word opening "zweijährige" / "dreitägigen"."""
     start = match.start()
@@ -315,7 +416,7 @@ def _german_adjective_number(match: re.Match[str], text: str) -> _Atom | None:
 def _can_join(group: list[_Atom], atom: _Atom, gap: str) -> bool:
     """Return whether `atom` continues the number expression in `group` across `gap`."""
     last = group[-1]
-    if last.kind == "mask" or atom.kind in ("mask", "digits", "vague", "approx"):
+    if last.kind in ("mask", "cjk") or atom.kind in ("mask", "digits", "vague", "approx", "cjk"):
         return False
     if JOIN_GAP_RE.fullmatch(gap) is None:
         if last.kind == "digits" and atom.kind == "scale" and len(group) == 1 and PAREN_GAP_RE.fullmatch(gap):
@@ -403,8 +504,13 @@ def _group_value(group: list[_Atom], text: str, language: str) -> tuple[float | 
     return compose_words([(a.kind, a.value) for a in group]), scale
 
 
-def _digit_abbreviated_scale(text: str, end: int) -> tuple[int, float] | None:
-    """Return (new end, factor) for "25m", "3bn", "2 Mio." right after digits."""
+def _digit_abbreviated_scale(text: str, end: int, language: str) -> tuple[int, float] | None:
+    """Return (new end, factor) for "25m", "3bn", "2 Mio.", "4,9 млрд" right after digits."""
+    cldr = CLDR_ABBREVIATED_RE.match(text, end)
+    if cldr is not None:
+        cldr_factor, languages = CLDR_ABBREVIATED_SCALES[cldr.group(1)]
+        if language in languages.split("|") or language == "und" or not cldr.group(1).isascii():
+            return cldr.end(), cldr_factor
     match = ABBREVIATED_SCALE_RE.match(text, end)
     if match is None:
         return None
@@ -418,6 +524,8 @@ def _span_from_group(group: list[_Atom], text: str, language: str) -> NumberSpan
     first, last = group[0], group[-1]
     if first.kind == "mask":
         return NumberSpan(first.start, first.end, None, None, "mask", False)
+    if first.kind == "cjk":
+        return NumberSpan(first.start, first.end, first.value, first.value, "exact", True, None)
     if len(group) == 1 and first.kind in ("vague", "approx"):
         kind = "vague" if first.kind == "vague" else "approx"
         value = first.value if kind == "approx" else None
@@ -464,21 +572,23 @@ def find_numbers(text: str, language: str) -> list[NumberSpan]:
     if not text.islower():
         low = text.lower()
         text = low if len(low) == len(text) else text
+    if "ё" in text:
+        text = text.replace("ё", "е")  # CLDR spells Russian numbers with е ("трех"); one for one
     spans: list[NumberSpan] = []
     for group in _group_atoms(_scan_atoms(text, language), text):
         if spans and spans[-1].kind == "mask" and group[0].kind in ("scale", "vague"):
             continue
         span = _span_from_group(group, text, language)
         if span is not None and span.has_digits and span.scale is None:
-            span = _with_abbreviated_scale(span, text)
+            span = _with_abbreviated_scale(span, text, language)
         if span is not None:
             spans.append(span)
     return spans
 
 
-def _with_abbreviated_scale(span: NumberSpan, text: str) -> NumberSpan:
+def _with_abbreviated_scale(span: NumberSpan, text: str, language: str) -> NumberSpan:
     """Return the span extended over an attached abbreviated scale ("$25m", "3bn")."""
-    found = _digit_abbreviated_scale(text, span.end)
+    found = _digit_abbreviated_scale(text, span.end, language)
     if found is None or span.value is None:
         return span
     end, factor = found

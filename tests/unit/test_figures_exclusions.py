@@ -146,7 +146,6 @@ NOT_FIGURES = [
     # a Spanish date range "del 3 al 9 de mayo"
     ("La feria será del 3 al 9 de mayo en Quito.", "es", "3"),
     # digits of other scripts (Bengali) are outside the five languages
-    ("Quoted: ২০ মে থেকে", "en", "২০"),
     # a bracketed footnote number before punctuation
     ("Il l'a dit au journal (2). Puis il est parti.", "fr", "2"),
     # French "dos" is the back, not Spanish "two"

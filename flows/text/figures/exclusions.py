@@ -134,7 +134,9 @@ def _is_glued_or_marked(draft: Draft, doc: Doc) -> bool:
     before = text[max(0, start - 2) : start]
     if ARABIC_CLITIC_BEFORE_RE.search(text, max(0, start - 3), start):
         before = " "
-    if before[-1:].isalpha() or (before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)):
+    if (before[-1:].isalpha() and not is_unspaced_script(before[-1:])) or (
+        before[-1:] in "-." and before[:1].isalpha() and not _hyphen_count_ok(doc, draft)
+    ):
         return True
     if (before and before[-1] in "#@№") or (before[-1:] == "[" and text.startswith("]", end)):
         return True
@@ -191,7 +193,7 @@ def _is_glued_or_marked(draft: Draft, doc: Doc) -> bool:
         return True
     if doc.language == "de" and draft.has_digits and GERMAN_ORDINAL_AFTER_RE.match(text, end):
         return True
-    if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end):
+    if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end) and not is_unspaced_script(text[end]):
         return True
     if (
         draft.has_digits
@@ -207,6 +209,12 @@ def _is_glued_or_marked(draft: Draft, doc: Doc) -> bool:
     if text[start:end] in ("عشر", "عشرة") and ARABIC_ORDINAL_BEFORE_RE.search(text[max(0, start - 12) : start]):
         return True
     return not draft.has_digits and _is_word_not_number(draft, doc)
+
+
+def is_unspaced_script(char: str) -> bool:
+    """Whether a letter is Chinese, Japanese or Korean: those scripts glue counters and particles to a
+    number ("3万人", "1만 명"), so a letter touching it marks no identifier."""
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7a3" or "\uf900" <= char <= "\ufaff"
 
 
 def _is_code_or_reference(draft: Draft, doc: Doc) -> bool:
