@@ -145,7 +145,23 @@ NOT_FIGURES = [
     ("Two-thirds of voters agreed.", "en", "Two"),
     # a Spanish date range "del 3 al 9 de mayo"
     ("La feria será del 3 al 9 de mayo en Quito.", "es", "3"),
-    # digits of other scripts (Bengali) are outside the five languages
+    # a video timecode and a longer one with hours
+    ("The clip at 03:45 shows it again at 1:02:33 too.", "en", "03"),
+    ("The clip at 03:45 shows it again at 1:02:33 too.", "en", "33"),
+    # isotopes name a substance, not a count
+    ("Traces of caesium-137 were found near the reactor.", "en", "137"),
+    ("The plant enriches U-235 for fuel.", "en", "235"),
+    # model and version numbers
+    ("She bought an iPhone 12 on the way home.", "en", "12"),
+    ("Schools still run Windows 10 on old machines.", "en", "10"),
+    ("The app v2.3 fixed the bug.", "en", "2.3"),
+    # list numbering at the start of a line
+    ("Steps:\n1. Open the door\n2. Walk in", "en", "2"),
+    # counters and price tags left by the scraper on short lines of their own
+    ("Read more\n\n1.2k SHARES\n\nThe mayor spoke.", "en", "1.2k"),
+    ("Opinion\n7 comments\nThe mayor spoke.", "en", "7"),
+    ("Price: $9.99\nThe mayor spoke.", "en", "9.99"),
+    ("Prix : 25 €\nLe maire a parlé.", "fr", "25"),
     # a bracketed footnote number before punctuation
     ("Il l'a dit au journal (2). Puis il est parti.", "fr", "2"),
     # French "dos" is the back, not Spanish "two"

@@ -90,3 +90,8 @@ def test_extract_figures_reads_russian_amounts_with_abbreviated_scales() -> None
 def test_extract_figures_keeps_a_number_with_a_glued_chinese_counter() -> None:
     figures = extract_figures("Local media wrote that 3万人 gathered.", "en")
     assert [(f.text, f.value) for f in figures] == [("3万", 30_000.0)]
+
+
+def test_a_counter_word_in_a_body_sentence_is_still_a_figure() -> None:
+    figures = extract_figures("The post drew 12 comments within an hour of going up.", "en")
+    assert [f.text for f in figures] == ["12"]

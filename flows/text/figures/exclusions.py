@@ -20,6 +20,7 @@ from flows.text.figure_lexicon import (
 )
 from flows.text.figures.dates import is_date_or_time, without_listed_days
 from flows.text.figures.draft import Doc, Draft
+from flows.text.figures.noise import is_noise_number
 from flows.text.figures.nouns import has_counted_noun, next_word, translate
 from flows.text.figures.objects import is_decade_age
 from flows.text.figures.patterns import (
@@ -112,6 +113,8 @@ def _exclusion(draft: Draft, doc: Doc) -> str | None:
             and NAME_BEFORE_VAGUE_RE.search(doc.text, max(0, draft.start - 12), draft.start)
             else None
         )
+    if draft.has_digits and is_noise_number(draft, doc):
+        return "reference"
     if draft.kind == "score" or is_date_or_time(draft, doc):
         return "date"
     if _is_identifier(draft, doc):
