@@ -15,7 +15,10 @@ small town never is; a city or subdivision is when an NER model labelled it a pl
 common word of the document's language, or, named bare, when its name is a common word in none
 of the corpus languages but those of its own country. So "Länder" (a town in Venezuela), "Man"
 (a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
-words, not places, in German text, while "Denver" or "Uppsala" stay places.
+words, not places, in German text, while "Denver" or "Uppsala" stay places. A name is common
+when all its words are ("Maison Blanche"); a subdivision name that several countries use is a
+generic word ("Nord"); a landmark named by an alternate name that is one of the language's
+commonest words is not meant (Polish "Sam", an alternate name of Damascus).
 """
 
 from __future__ import annotations
@@ -135,6 +138,10 @@ def place_strength(entry: GazetteerEntry) -> int:
 # this strength is a common word first: towns yield to words used about once in 10,000 words
 # (4.0), cities and subdivisions to words ten times as frequent (5.0).
 COMMON_ZIPF = {1: 4.0, 2: 5.0}
+# A landmark named by an alternate name this frequent (one of the language's few hundred commonest
+# words) is not meant: "Sam" (Polish "alone") is no Damascus.
+VERY_COMMON_ZIPF = 5.5
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def word_zipf(gazetteer: Gazetteer, word: str, language: str) -> float:
@@ -153,13 +160,15 @@ def is_trusted(
 ) -> bool:
     """Return whether `name` may be read as this entry's place (see the module docstring)."""
     if is_landmark(entry):
-        return True
+        # ... unless named by an alternate that is among the language's commonest words ("Sam")
+        return entry.primary or not is_common_name(gazetteer, name, language, VERY_COMMON_ZIPF)
     strength = place_strength(entry)
+    if entry.place.feature_type in ("admin1", "admin2") and not _one_country_subdivision(gazetteer, name):
+        return False  # subdivisions of several countries share generic words ("Nord", "Centre")
     code = entry.place.country_code
-    single = len(name.split()) == 1
-    common = single and word_zipf(gazetteer, name, language) >= COMMON_ZIPF.get(strength, COMMON_ZIPF[1])
+    common = is_common_name(gazetteer, name, language, COMMON_ZIPF.get(strength, COMMON_ZIPF[1]))
     if code in context or code in gazetteer.home_countries.get(language, frozenset()):
-        if entry.place.feature_type == "admin1" and entry.primary and _one_country_subdivision(gazetteer, name):
+        if entry.place.feature_type == "admin1" and entry.primary:
             return True  # a first-level subdivision of a country of the document ("Bayern", "Québec")
         return not common
     if strength < 2:
@@ -168,7 +177,17 @@ def is_trusted(
         return not common
     # A city or subdivision abroad, named bare: only when its name is a word in no language but its own.
     abroad = [lang for lang, codes in gazetteer.home_countries.items() if code not in codes]
-    return not single or all(word_zipf(gazetteer, name, lang) < COMMON_ZIPF[1] for lang in abroad)
+    return not any(is_common_name(gazetteer, name, lang, COMMON_ZIPF[1]) for lang in abroad)
+
+
+def is_common_name(gazetteer: Gazetteer, name: str, language: str, threshold: float) -> bool:
+    """Return whether every word of `name` is a word of `language` at least `threshold` frequent
+    ("Man", "Maison Blanche"; not "San Francisco", whose "Francisco" is rarer; not "US", an
+    abbreviation in capitals)."""
+    if len(name) > 1 and name.isupper():
+        return False
+    words = _NAME_WORDS.findall(name)
+    return bool(words) and all(word_zipf(gazetteer, word, language) >= threshold for word in words)
 
 
 def _one_country_subdivision(gazetteer: Gazetteer, name: str) -> bool:

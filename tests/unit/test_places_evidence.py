@@ -63,6 +63,7 @@ TINY = Gazetteer(
         (CAPITAL, "Tisch", (), False, True),  # a capital is a landmark
         (SUBDIVISION, "Oberwald", (), False, True),  # a subdivision of one home country, however frequent
         (NORTH_A, "Norden", ("BF",), False, False),  # a subdivision name several countries share: a word
+        (NORTH_A, "Norden", ("BF",), True, False),  # ... even labelled
     ],
 )
 def test_a_place_needs_evidence_beyond_the_match(entry, name, context, labelled, expected):
@@ -147,10 +148,20 @@ def test_countries_have_a_representative_point(gazetteer):
 
 @pytest.mark.parametrize(
     ("word", "language"),
-    [("Länder", "de"), ("Man", "de"), ("Mitte", "de"), ("Corona", "de"), ("Occident", "fr"), ("Nord", "fr")],
+    [
+        ("Länder", "de"),
+        ("Man", "de"),
+        ("Mitte", "de"),
+        ("Corona", "de"),
+        ("Occident", "fr"),
+        ("Nord", "fr"),
+        ("Maison Blanche", "fr"),  # every word common
+        ("Sam", "pl"),  # an alternate name of a capital, and a very common word
+    ],
 )
 def test_common_words_of_the_language_are_no_places(gazetteer, word, language):
     assert resolve_trusted(gazetteer, word, language) is None
+    assert resolve_trusted(gazetteer, word, language, ("FR", "SY")) is None  # whatever countries are named
 
 
 @pytest.mark.parametrize(
@@ -182,6 +193,7 @@ def test_platform_names_are_no_people_and_common_nouns_no_organisations(gazettee
     kept = drop_plain_words(text, spans, gazetteer, "en")
     assert [(text[c.start : c.end], c.label) for c in kept] == [("Twitter", "ORG")]
     assert is_international_word(gazetteer, "Twitter") and not is_international_word(gazetteer, "Smith")
+    assert not is_international_word(gazetteer, "Paul")  # a first name used everywhere is still a name
 
 
 def test_a_surname_linked_to_a_full_name_stays_a_person(gazetteer):

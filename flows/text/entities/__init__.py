@@ -6,23 +6,28 @@ parameters; no file I/O. Steps per document (`resolve_document`):
 1. all-caps lines (headlines, datelines) are truecased for the model by document evidence and
    long runs of non-space characters or punctuation blanked, keeping every offset; spaCy NER runs
    batched with `nlp.pipe` (en, fr) on the first MODEL_MAX_TOKENS tokens (the rules read it all);
-2. model spans trimmed (leading "the", possessive "'s", trailing numbers and lower-case words),
-   split at " - ", line breaks and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
+2. model spans trimmed (leading "the", possessive "'s", trailing numbers; trailing lower-case
+   words in English only: "Union européenne" keeps its adjective), split at " - ", line breaks
+   and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
 3. rule candidates: agency datelines ("OSLO, May 4 (Reuters)"), initial-and-surname names,
    lower-case government bodies and acronyms (en);
-4. partial names linked to full person names; gazetteer corrections that need evidence
+4. partial names linked to full person names; gazetteer-only places kept on evidence
+   (`flows.text.places.trusted_entries`); single letters and common words dropped, international
+   words taken for organisations, not people (`plain_words`); gazetteer corrections that need evidence
    (titles and first names for people; "in/town of", place nouns and country context for places;
    company nouns for organisations);
 5. one label per surface form (evidence-weighted vote); model guesses on all-caps headlines
    checked against the body; missed repeats of known names, surnames and gazetteer
    countries/regions added;
-6. canonical name, stable `entity_id`, and the resolved `Place` for LOC mentions.
+6. canonical name, stable `entity_id`, and the `Place` of LOC mentions, chosen among the trusted
+   gazetteer entries (none trusted: a LOC without a place).
 
 Fallback for languages without a spaCy model (de, es, ar, ...): word n-grams are looked up in the
 gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -> LOC
-(`gazetteer`); two to three capitalised words starting with a known first name -> PERSON
-(`heuristic`); ORG is not guessed. Each mention's `method` says how it was found: `spacy`,
-`spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `gazetteer`,
+(`gazetteer`), after two to three capitalised words starting with a known first name -> PERSON
+(`heuristic`; "Vladimir Orlov" is a person before "Vladimir" is a town); ORG is not guessed.
+Each mention's `method` says how it was found: `spacy`,
+`spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `...+word`, `gazetteer`,
 `doc-consistency`, `heuristic`. The word lists come from `entity_lexicon` (package data files).
 """
 

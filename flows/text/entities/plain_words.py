@@ -5,8 +5,8 @@ A one-word ORG or LOC whose lower-case form is a very common word of the documen
 ("Church", "State", "Union") is a description, not a name, unless the document links it to a
 full name or the gazetteer trusts it as a place (`flows.text.places.trusted_entries`). A
 one-word PERSON with no person evidence that is as frequent in every Latin-script corpus language
-as a common word is an international word (a platform, brand or technology: "Twitter",
-"Google"), so an ORG rather than a person.
+as a common word, and no known first name, is an international word (a platform, brand or
+technology: "Twitter", "Google"), so an ORG rather than a person.
 Frequencies are wordfreq Zipf values carried by the gazetteer (`Gazetteer.word_zipf`).
 """
 
@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from flows.text.entities.base import Candidate
 from flows.text.entities.evidence import has_person_evidence
+from flows.text.entity_lexicon import FIRST_NAMES
 from flows.text.places import Gazetteer, trusted_entries, word_zipf
 
 # A one-word ORG/LOC whose lower-case form reaches this Zipf frequency in the document's language
@@ -34,6 +35,8 @@ def is_single_letter(surface: str) -> bool:
 
 def is_international_word(gazetteer: Gazetteer, word: str) -> bool:
     """Return whether `word` is about as frequent as a common word in every Latin-script corpus language."""
+    if word.casefold() in FIRST_NAMES:
+        return False  # "Paul", "David": first names are international and personal
     languages = [lang for lang in INTERNATIONAL_LANGUAGES if lang in gazetteer.word_zipf]
     return bool(languages) and all(word_zipf(gazetteer, word, lang) >= INTERNATIONAL_ZIPF for lang in languages)
 
