@@ -131,9 +131,6 @@ def rbnf_tokens(language: str, number: int) -> set[str]:
     return {word for locale in locales for text in rbnf_texts(locale, number) for word in text.split()}
 
 
-OBLIQUE_CASES = ("genitive", "dative", "locative", "ablative")
-
-
 def rbnf_spellings(language: str, number: int) -> set[tuple[str, str]]:
     """Return (ruleset, spelling) of `number` in CLDR's cardinal spell-out rules."""
     from unicode_rbnf import RbnfEngine
@@ -214,10 +211,11 @@ def cldr_scale_rows() -> list[str]:
     for language in RBNF_LANGUAGES:
         for exponent in SCALE_MAGNITUDES:
             for factor in (1, 2, 5):
-                for name, text in rbnf_spellings(language, factor * 10**exponent):
-                    # alone, a scale in the case of "one" is its value, a form only seen after a
-                    # larger number or in an oblique case of "one" is a vague quantity
-                    form = "singular" if factor == 1 and not any(c in name for c in OBLIQUE_CASES) else "plural"
+                for _, text in rbnf_spellings(language, factor * 10**exponent):
+                    # alone, a scale in a case of "one" is its value ("около миллиона"), a form only seen
+                    # after a larger number is a vague quantity ("миллионов"); nominative plurals that
+                    # share a form of "one" ("тысячи") are vague words of figures_vague.tsv
+                    form = "singular" if factor == 1 else "plural"
                     key = (text.split()[-1], language)
                     if found.get(key, (0, ""))[1] != "singular":
                         found[key] = (10.0**exponent, form)

@@ -164,7 +164,11 @@ CLDR_DECIMAL_COMMA_SCALES = frozenset(
     w.rstrip(".") for w, (_, _, langs) in _CLDR_SCALES.items() if langs <= CLDR_DECIMAL_COMMA_LANGUAGES
 )
 _CLDR_WORD_SCALES = {w: v for w, (v, form, _) in _CLDR_SCALES.items() if form != "abbreviated" and w not in SCALES}
-PLURAL_SCALES = PLURAL_SCALES | frozenset(w for w, (_, form, _) in _CLDR_SCALES.items() if form == "plural")
+# A scale word that is also a vague word alone is a plural ("тысячи людей": thousands of people).
+_VAGUE_WORDS = {row[0] for row in read_rows("figures_vague.tsv") if row[2] == "vague"}
+PLURAL_SCALES = PLURAL_SCALES | frozenset(
+    w for w, (_, form, _) in _CLDR_SCALES.items() if form == "plural" or w in _VAGUE_WORDS
+)
 NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
     {
         **{w: ("scale", v) for w, v in _CLDR_WORD_SCALES.items()},
