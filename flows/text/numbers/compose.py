@@ -1,0 +1,159 @@
+"""Atoms grouped into number expressions and their values (scales nested, text2num where it reads the language)."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+from flows.text.figure_lexicon import DOZEN_PLURALS, NUMBER_CONTEXT_WORDS, PLURAL_SCALES
+from flows.text.numbers.atoms import Atom, NumberSpan
+from flows.text.numbers.digits import parse_digits
+
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
+# "por ciento" after a masked number is the percent word, not the number 100.
+PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
+# "several hundred", "a few thousand": a vague quantity with the scale as lower bound.
+SEVERAL_BEFORE_RE = re.compile(rf"(?<!\w)(?:{NUMBER_CONTEXT_WORDS['several']})\s+$")
+ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
+PAREN_GAP_RE = re.compile(r"\) ?")
+JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
+
+
+def _can_join(group: list[Atom], atom: Atom, gap: str) -> bool:
+    """Return whether `atom` continues the number expression in `group` across `gap`."""
+    last = group[-1]
+    if last.kind in ("mask", "cjk") or atom.kind in ("mask", "digits", "vague", "approx", "cjk"):
+        return False
+    if JOIN_GAP_RE.fullmatch(gap) is None:
+        if last.kind == "digits" and atom.kind == "scale" and len(group) == 1 and PAREN_GAP_RE.fullmatch(gap):
+            return True
+        return gap == "" and last.kind == "digits" and atom.kind in ("scale", "hundred")
+    conj = gap.strip(" -\u00a0") != ""
+    if last.kind == "digits":
+        return atom.kind in ("scale", "hundred") and not conj
+    if gap.strip() == "de":
+        return last.kind == "scale" and atom.kind == "scale" and atom.value > last.value
+    if atom.kind in ("scale", "hundred"):
+        return not conj and (last.kind != "half" or len(group) > 1)
+    if atom.kind == "half":
+        return conj
+    return _joins_smaller(last, atom, conj)
+
+
+def _magnitude(value: float) -> float:
+    """Return the largest power of ten dividing an integer value (300 -> 100, 7 -> 1)."""
+    magnitude = 1.0
+    while value and value % (magnitude * 10) == 0:
+        magnitude *= 10
+    return magnitude
+
+
+def _joins_smaller(last: Atom, atom: Atom, conj: bool) -> bool:
+    """Return whether a unit word adds to the group ("hundred and five", "خمسة وعشرين")."""
+    if last.kind in ("scale", "hundred"):
+        return atom.value < last.value
+    if last.kind in ("unit", "article") and atom.value < _magnitude(last.value):
+        return True
+    if last.kind == "unit" and last.value in (60, 80) and 10 <= atom.value < 20:
+        return True
+    if last.value < 10 and atom.value == 10 and not conj:
+        return True
+    return conj and last.value < 10 and 20 <= atom.value < 100 and atom.value % 10 == 0
+
+
+def group_atoms(atoms: list[Atom], text: str) -> list[list[Atom]]:
+    """Return atoms grouped into maximal number expressions."""
+    groups: list[list[Atom]] = []
+    for atom in atoms:
+        if groups and _can_join(groups[-1], atom, text[groups[-1][-1].end : atom.start]):
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    return groups
+
+
+def compose_words(values: list[tuple[str, float]]) -> float:
+    """Return the value of a sequence of (kind, value) number words, scales nested."""
+    total, partial, current, last_scale = 0.0, 0.0, 0.0, 0.0
+    for kind, value in values:
+        if kind in ("unit", "article", "half"):
+            current += value
+        elif kind == "hundred":
+            current = (current or 1.0) * value
+        elif partial and value > last_scale:
+            partial, last_scale, current = (partial + current) * value, value, 0.0
+        else:
+            total, partial, last_scale, current = total + partial, (current or 1.0) * value, value, 0.0
+    return total + partial + current
+
+
+def _group_value(group: list[Atom], text: str, language: str) -> tuple[float | None, float | None]:
+    """Return (value, scale) of a grouped number expression."""
+    scales = [a for a in group if a.kind == "scale"]
+    scale = None
+    for atom in scales:
+        scale = atom.value if scale is None or atom.value > scale else scale * atom.value
+    if group[0].kind == "digits":
+        base = parse_digits(group[0].word, language, scales[0].word if scales else "")
+        if base is None:
+            return None, None
+        product = 1.0
+        for atom in group[1:]:
+            product *= atom.value
+        return base * product, scale
+    words = text[group[0].start : group[-1].end]
+    if language in TEXT2NUM_LANGUAGES and len(group) > 1:
+        try:
+            return float(text2num(words.lower(), language)), scale
+        except ValueError:
+            pass
+    return compose_words([(a.kind, a.value) for a in group]), scale
+
+
+def span_from_group(group: list[Atom], text: str, language: str) -> NumberSpan | None:
+    """Return the NumberSpan for one group of atoms."""
+    first, last = group[0], group[-1]
+    if first.kind == "mask":
+        return NumberSpan(first.start, first.end, None, None, "mask", False)
+    if first.kind == "cjk":
+        return NumberSpan(first.start, first.end, first.value, first.value, "exact", True, None)
+    if len(group) == 1 and first.kind in ("vague", "approx"):
+        kind = "vague" if first.kind == "vague" else "approx"
+        value = first.value if kind == "approx" else None
+        return NumberSpan(first.start, first.end, value, first.value if kind == "vague" else None, kind, False)
+    if len(group) == 1 and first.kind == "scale" and first.word in PLURAL_SCALES:
+        return NumberSpan(first.start, first.end, None, first.value, "vague", False)
+    if len(group) == 1 and first.kind == "half":
+        return None
+    if (
+        len(group) == 1
+        and first.word in ("ciento", "cent")
+        and PERCENT_CIENTO_RE.search(text, max(0, first.start - 6), first.start)
+    ):
+        return None
+    if (
+        first.kind in ("scale", "hundred")
+        and len(group) == 1
+        and first.value >= 100
+        and SEVERAL_BEFORE_RE.search(text, max(0, first.start - 14), first.start)
+    ):
+        return NumberSpan(first.start, first.end, None, first.value, "vague", False)
+    if len(group) == 1 and first.kind == "hundred" and first.value == 12:
+        plural = first.word in DOZEN_PLURALS
+        return NumberSpan(
+            first.start,
+            first.end,
+            None if plural else 12.0,
+            24.0 if plural else None,
+            "vague" if plural else "approx",
+            False,
+        )
+    value, scale = _group_value(group, text, language)
+    if value is None:
+        return None
+    kind = "article" if len(group) == 1 and first.kind == "article" else "exact"
+    start = first.start
+    if first.kind in ("scale", "hundred") and (article := ARTICLE_BEFORE_RE.search(text, max(0, start - 6), start)):
+        start = article.start()
+    return NumberSpan(start, last.end, value, value, kind, first.kind == "digits", scale)
