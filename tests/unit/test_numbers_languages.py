@@ -32,6 +32,14 @@ from flows.text.numbers import find_numbers, normalize_digits, parse_number
         ("двадцать пять тысяч", "ru", 25_000.0),
         ("трёх миллионов", "ru", 3e6),  # genitive of three and of the scale
         ("10 000", "ru", 10_000.0),  # group separator is a space in Russian
+        ("un bilione", "it", 1e12),  # a scale noun of CLDR's spell-out rules
+        ("tweeduizend en negen", "nl", 2009.0),  # Dutch "en" joins a number like "and"
+        ("vierentwintig", "nl", 24.0),
+        ("tweeentwintig", "nl", 22.0),  # the diaeresis left out
+        ("quarenta e um", "pt", 41.0),  # "one" closing a number after its tens
+        ("тридцать один", "ru", 31.0),
+        ("uma", "pt", 1.0),  # the whole text is one
+        ("quattrocento e tre dozzine", "it", 436.0),  # a dozen multiplies the word before it only
     ],
 )
 def test_parse_number_reads_scales_and_words_of_each_language(text: str, language: str, expected: float) -> None:
@@ -66,6 +74,10 @@ def test_vague_quantities_of_other_languages_keep_their_lower_bound(text: str, l
     language = "ru" if text[0] in "ст" else "it" if text.isascii() else "en"
     spans = find_numbers(text, language)
     assert [(s.kind, s.lower) for s in spans] == [("vague", lower)]
+
+
+def test_french_en_between_numbers_is_a_preposition_not_and() -> None:
+    assert parse_number("deux en trois", "fr") is None
 
 
 def test_digits_of_other_scripts_are_made_ascii_one_for_one() -> None:

@@ -36,7 +36,7 @@ def find_numbers(text: str, language: str) -> list[NumberSpan]:
     if "ё" in text:
         text = text.replace("ё", "е")  # CLDR spells Russian numbers with е ("трех"); one for one
     spans: list[NumberSpan] = []
-    for group in group_atoms(scan_atoms(text, language), text):
+    for group in group_atoms(scan_atoms(text, language), text, language):
         if spans and spans[-1].kind == "mask" and group[0].kind in ("scale", "vague"):
             continue
         span = span_from_group(group, text, language)

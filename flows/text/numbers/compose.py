@@ -10,6 +10,7 @@ from flows.text.figure_lexicon import DOZEN_PLURALS, NUMBER_CONTEXT_WORDS, PLURA
 from flows.text.numbers.atoms import Atom, NumberSpan
 from flows.text.numbers.digits import parse_digits
 
+DOZEN = 12.0
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 # "por ciento" after a masked number is the percent word, not the number 100.
 PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
@@ -17,6 +18,7 @@ PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
 SEVERAL_BEFORE_RE = re.compile(rf"(?<!\w)(?:{NUMBER_CONTEXT_WORDS['several']})\s+$")
 ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:one|un|une|uno|una|ein|eine|einer|a|an)\s+$")
 PAREN_GAP_RE = re.compile(r"\) ?")
+DUTCH_AND_RE = re.compile(r"\s+en\s+")
 JOIN_GAP_RE = re.compile(r"[ \u00a0\u202f\u2009]+|\s*-\s*|\s+(?:and|y|et|und|e)\s+|\s+و\s*|\s+de\s+")
 
 
@@ -62,11 +64,14 @@ def _joins_smaller(last: Atom, atom: Atom, conj: bool) -> bool:
     return conj and last.value < 10 and 20 <= atom.value < 100 and atom.value % 10 == 0
 
 
-def group_atoms(atoms: list[Atom], text: str) -> list[list[Atom]]:
+def group_atoms(atoms: list[Atom], text: str, language: str = "und") -> list[list[Atom]]:
     """Return atoms grouped into maximal number expressions."""
     groups: list[list[Atom]] = []
     for atom in atoms:
-        if groups and _can_join(groups[-1], atom, text[groups[-1][-1].end : atom.start]):
+        gap = text[groups[-1][-1].end : atom.start] if groups else ""
+        if language == "nl" and DUTCH_AND_RE.fullmatch(gap):
+            gap = " and "  # Dutch "en" joins like "and" ("tweeduizend en zestien"); in fr/es it is a preposition
+        if groups and _can_join(groups[-1], atom, gap):
             groups[-1].append(atom)
         else:
             groups.append([atom])
@@ -75,10 +80,14 @@ def group_atoms(atoms: list[Atom], text: str) -> list[list[Atom]]:
 
 def compose_words(values: list[tuple[str, float]]) -> float:
     """Return the value of a sequence of (kind, value) number words, scales nested."""
-    total, partial, current, last_scale = 0.0, 0.0, 0.0, 0.0
+    total, partial, current, last_scale, last_unit = 0.0, 0.0, 0.0, 0.0, 0.0
     for kind, value in values:
         if kind in ("unit", "article", "half"):
             current += value
+            last_unit = value
+        elif kind == "hundred" and value == DOZEN and current > last_unit:
+            # a dozen multiplies the word before it: "three hundred and two dozen" is 300 + 2 * 12
+            current += last_unit * (value - 1)
         elif kind == "hundred":
             current = (current or 1.0) * value
         elif partial and value > last_scale:

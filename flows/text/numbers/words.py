@@ -11,6 +11,7 @@ from flows.text.figure_lexicon import (
     GERMAN_NUMBER_MORPHEMES,
     LONG_SCALE_LANGUAGES,
     NUMBER_WORDS,
+    ONE_WORDS,
     VAGUE,
     WORD_LANGUAGE,
     WORDS_BY_LANGUAGE,
@@ -85,7 +86,12 @@ DE_COMPOUND_END_RE = re.compile(
     r"(?:zehn|zig|ßig|ssig|hundert|tausend|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|"
     r"elf|zwölf|zwoelf)\b"
 )
-ONE_AFTER_TEN_RE = re.compile(r"(?:-|-et-|\s+et\s+|\s+y\s+|\s+and\s+|\s+)(?:one|un|une|uno|una)\b")
+# "one" closing a number after its tens ("sixty-one", "vingt et un", "trinta e um", "двадцать один").
+ONE_AFTER_TEN_RE = re.compile(
+    r"(?:-|-et-|\s+(?:et|y|and|e)\s+|\s+)(?:"
+    + "|".join(sorted((w for w in ONE_WORDS if not "\u0600" <= w[0] <= "\u06ff"), key=len, reverse=True))
+    + r")\b"
+)
 DE_COMPOUND_RE = re.compile(_DE_COMPOUND)
 # The end of a glued Italian or Dutch compound: one of the language's number words or thousands.
 GLUED_END_RE = {
@@ -160,6 +166,8 @@ def glued_compound(match: re.Match[str], text: str, language: str) -> Atom | Non
     token = text[start : match.end()]
     if token in NUMBER_WORDS or start == match.start() and token not in ("mille", "duizend"):
         return None
+    if language == "nl":
+        token = token.replace("eeen", "eeën")  # the diaeresis is often left out ("tweeentwintig")
     try:
         value = float(text2num(token, language))
     except ValueError:
