@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -35,9 +36,16 @@ sys.path.insert(0, str(ROOT))
 
 from evaluation.scraped import DATASETS, NOISE, WeakPage, weak_pages  # noqa: E402
 from flows.text.boilerplate import learn_boilerplate  # noqa: E402
-from flows.text.clean.features import FEATURE_NAMES, document_features, is_prose  # noqa: E402
+from flows.text.clean.features import (  # noqa: E402
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    PROSE_SCORE,
+    context_features,
+    document_features,
+    is_prose,
+)
 from flows.text.clean.lines import normalise_line, split_lines  # noqa: E402
-from flows.text.clean.model import LineModel, model_from_dict  # noqa: E402
+from flows.text.clean.model import LineModel, TreeEnsemble, ensemble_from_dict, model_from_dict  # noqa: E402
 from flows.text.clean.phrases import phrase_list  # noqa: E402
 from flows.text.clean.removals import body_script_of  # noqa: E402
 
@@ -53,7 +61,7 @@ INVENTORY_MAX_WORDS = 60
 BODY_WEIGHT = 3.0  # a body line lost costs more than a noise line kept
 PARAMS = {
     "learning_rate": 0.1,
-    "max_iter": 250,
+    "max_iter": 150,
     "max_depth": 5,
     "max_leaf_nodes": 24,
     "min_samples_leaf": 30,
@@ -64,39 +72,40 @@ PARAMS = {
 # Decision thresholds (log-odds of noise), chosen on the leave-one-dataset-out figures this script
 # prints for high precision: lines in the header/trailer blocks, lines between body lines, and the
 # score a repeated line needs without its repetition evidence.
-THRESHOLDS = {"edge": 2.0, "inner": 4.0, "repetition_floor": 1.0}
+THRESHOLDS = {"edge": 1.5, "inner": 2.5, "repetition_floor": 1.0}
 DIGITS = 6
 
 
-@dataclass
-class Examples:
-    """Feature rows, labels (1 = noise) and weights, with the dataset each row came from."""
+@dataclass(frozen=True)
+class Doc:
+    """One document's feature rows (every line), labels (1 noise, 0 body, -1 none) and prose lines."""
 
-    rows: list[np.ndarray]
-    labels: list[int]
-    datasets: list[str]
-
-    def add(self, matrix: np.ndarray, labels: Sequence[int], dataset: str) -> None:
-        self.rows.append(matrix)
-        self.labels.extend(labels)
-        self.datasets.extend([dataset] * len(labels))
+    matrix: np.ndarray
+    labels: np.ndarray
+    prose: np.ndarray
+    dataset: str
 
 
-def labelled_document(texts: list[str], labels: dict[int, int], learned: frozenset[str], script: str):
-    """Return the feature rows and labels of the labelled, non-prose lines of one document."""
-    prose = [is_prose(t) for t in texts]
-    chosen = [i for i in sorted(labels) if not prose[i]]
-    if len(texts) < 2 or not chosen:
+def labelled_document(
+    texts: list[str], labels: dict[int, int], learned: frozenset[str], script: str, dataset: str
+) -> Doc | None:
+    """Return the features and labels of one document (prose lines are never judged: unlabelled)."""
+    prose = np.array([is_prose(t) for t in texts], dtype=bool)
+    marks = np.full(len(texts), -1, dtype=np.int64)
+    for index, label in labels.items():
+        if not prose[index]:
+            marks[index] = label
+    if len(texts) < 2 or not (marks >= 0).any():
         return None
-    matrix = document_features(texts, prose, script, learned)
-    return matrix[chosen], [labels[i] for i in chosen]
+    return Doc(document_features(texts, list(prose), script, learned), marks, prose, dataset)
 
 
-def page_examples(pages: Sequence[WeakPage], examples: Examples) -> None:
-    """Add the labelled lines of real pages, with boilerplate learned per dataset and source."""
+def page_examples(pages: Sequence[WeakPage]) -> list[Doc]:
+    """Return the labelled lines of real pages, with boilerplate learned per dataset and source."""
     by_source: dict[tuple[str, str], list[WeakPage]] = defaultdict(list)
     for page in pages:
         by_source[(page.dataset, page.source)].append(page)
+    docs = []
     for (dataset, source), group in sorted(by_source.items()):
         learned = learn_boilerplate([(source, p.text) for p in group]).keys()
         for page in group:
@@ -104,9 +113,10 @@ def page_examples(pages: Sequence[WeakPage], examples: Examples) -> None:
             at = {line.start: index for index, line in enumerate(lines)}
             labels = {at[w.start]: int(w.label == NOISE) for w in page.lines if w.start in at}
             texts = [normalise_line(line.text) for line in lines]
-            found = labelled_document(texts, labels, learned, body_script_of(lines))
-            if found is not None:
-                examples.add(found[0], found[1], dataset)
+            doc = labelled_document(texts, labels, learned, body_script_of(lines), dataset)
+            if doc is not None:
+                docs.append(doc)
+    return docs
 
 
 def inventory(pages: Sequence[WeakPage]) -> tuple[list[list[str]], list[list[str]]]:
@@ -128,11 +138,11 @@ def inventory(pages: Sequence[WeakPage]) -> tuple[list[list[str]], list[list[str
     return noise_runs, [r for r in body_runs if len(r) >= BODY_RUN[0]]
 
 
-def corpus_titles(pages: Sequence[WeakPage]) -> list[str]:
+def corpus_titles(pages: Sequence[WeakPage], shared: Path) -> list[str]:
     """Return the titles of the corpus articles among the pages (headlines above injected bodies)."""
     wanted = {p.page_id for p in pages if p.dataset == "corpus_repeats"}
     titles = []
-    for path in sorted((SHARED / "corpus").glob("*.jsonl")):
+    for path in sorted((shared / "corpus").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row.get("id") in wanted and row.get("title"):
@@ -261,13 +271,13 @@ def body_extras(rng: random.Random, titles: Sequence[str], body: list[str]) -> l
     return body
 
 
-def injected_examples(pages: Sequence[WeakPage], examples: Examples, docs: int, seed: int) -> None:
-    """Add documents made of body runs with noise lines injected at their edges and inside."""
+def injected_examples(pages: Sequence[WeakPage], titles: Sequence[str], docs: int, seed: int) -> list[Doc]:
+    """Return documents made of body runs with noise lines injected at their edges and inside."""
     rng = random.Random(seed)
     noise_runs, body_runs = inventory(pages)
-    titles = corpus_titles(pages)
+    made: list[Doc] = []
     if not noise_runs or not body_runs:
-        return
+        return made
     for _ in range(docs):
         body = rng.choice(body_runs)
         start = rng.randrange(max(1, len(body) - BODY_RUN[0] + 1))
@@ -284,35 +294,65 @@ def injected_examples(pages: Sequence[WeakPage], examples: Examples, docs: int, 
         if len(split) != len(lines):
             continue
         texts = [normalise_line(line.text) for line in split]
-        found = labelled_document(
-            texts, dict(enumerate(label for _, label in lines)), frozenset(), body_script_of(split)
-        )
-        if found is not None:
-            examples.add(found[0], found[1], "injected")
+        labels = dict(enumerate(label for _, label in lines))
+        doc = labelled_document(texts, labels, frozenset(), body_script_of(split), "injected")
+        if doc is not None:
+            made.append(doc)
+    return made
 
 
-def build_examples(pages: Sequence[WeakPage], seed: int = SEED) -> Examples:
-    """Return the training rows of the pages and of noise injected into their bodies."""
-    examples = Examples([], [], [])
-    page_examples(pages, examples)
-    injected_examples(pages, examples, INJECTED_DOCS, seed)
-    return examples
+def build_examples(pages: Sequence[WeakPage], shared: Path = SHARED, seed: int = SEED) -> list[Doc]:
+    """Return the documents of the pages and those made by injecting noise into their bodies."""
+    return page_examples(pages) + injected_examples(pages, corpus_titles(pages, shared), INJECTED_DOCS, seed)
 
 
-def fit(examples: Examples) -> HistGradientBoostingClassifier:
-    """Return the classifier fitted on the examples (one thread: sums in a fixed order)."""
-    matrix = np.vstack(examples.rows)
-    labels = np.array(examples.labels)
+def fit(matrix: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
+    """Return the JSON form of a classifier fitted on the rows (one thread: sums in a fixed order)."""
     weights = np.where(labels == 0, BODY_WEIGHT, 1.0)
     with threadpool_limits(1):
-        return HistGradientBoostingClassifier(**PARAMS).fit(matrix, labels, sample_weight=weights)
+        return export(HistGradientBoostingClassifier(**PARAMS).fit(matrix, labels, sample_weight=weights))
+
+
+def _rows(docs: Sequence[Doc], matrices: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the labelled rows of the documents (of the given matrices) and their labels."""
+    chosen = [m[d.labels >= 0] for d, m in zip(docs, matrices, strict=True)]
+    return np.vstack(chosen), np.concatenate([d.labels[d.labels >= 0] for d in docs])
+
+
+def line_scores(ensemble: TreeEnsemble, doc: Doc) -> np.ndarray:
+    """Return the line ensemble's score of every line of a document (prose lines: PROSE_SCORE)."""
+    scores = np.full(len(doc.labels), PROSE_SCORE)
+    judged = ~doc.prose
+    scores[judged] = ensemble.scores(doc.matrix[judged])
+    return scores
+
+
+def train(docs: Sequence[Doc]) -> dict[str, Any]:
+    """Return the model's JSON form: the line ensemble, and the context ensemble fitted on line
+    scores each document got from a line ensemble not trained on it (two folds)."""
+    line = fit(*_rows(docs, [d.matrix for d in docs]))
+    scores: list[np.ndarray] = [np.zeros(0)] * len(docs)
+    for fold in (0, 1):
+        others = [d for i, d in enumerate(docs) if i % 2 != fold]
+        held = ensemble_from_dict(fit(*_rows(others, [d.matrix for d in others])))
+        for index in range(fold, len(docs), 2):
+            scores[index] = line_scores(held, docs[index])
+    context = fit(*_rows(docs, [context_features(d.matrix, s) for d, s in zip(docs, scores, strict=True)]))
+    return {
+        "about": "newsetl line classifier, built by scripts/build_line_model.py from ../shared (tune half)",
+        "context": context,
+        "context_features": list(CONTEXT_NAMES),
+        "features": list(FEATURE_NAMES),
+        "line": line,
+        "thresholds": THRESHOLDS,
+    }
 
 
 def _rounded(value: float) -> float:
     return float(f"{value:.{DIGITS}g}")
 
 
-def export(classifier: HistGradientBoostingClassifier) -> dict:
+def export(classifier: HistGradientBoostingClassifier) -> dict[str, Any]:
     """Return the JSON form of the classifier: padded trees with node means (for contributions)."""
     trees = [predictors[0].nodes for predictors in classifier._predictors]
     width = max(len(nodes) for nodes in trees)
@@ -336,14 +376,8 @@ def export(classifier: HistGradientBoostingClassifier) -> dict:
             value.append(_rounded(means[index]) if index < len(nodes) else 0.0)
         for key, column in zip(arrays, (feature, threshold, left, right, value), strict=True):
             arrays[key].append(column)
-    return {
-        "about": "newsetl line classifier, built by scripts/build_line_model.py from ../shared (tune half)",
-        "baseline": _rounded(float(np.ravel(classifier._baseline_prediction)[0])),
-        "depth": depth,
-        "features": list(FEATURE_NAMES),
-        "thresholds": THRESHOLDS,
-        "trees": arrays,
-    }
+    baseline = _rounded(float(np.ravel(classifier._baseline_prediction)[0]))
+    return {"baseline": baseline, "depth": depth, "trees": arrays}
 
 
 def _node_means(nodes: np.ndarray) -> list[float]:
@@ -365,37 +399,40 @@ def render(model: dict) -> str:
     return json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def validate(pages: Sequence[WeakPage]) -> None:
+def validate(pages: Sequence[WeakPage], shared: Path) -> None:
     """Print noise removed / body kept per dataset held out of training (leave-one-dataset-out)."""
     print(f"{'held out':26} {'noise':>7} {'removed':>8} {'body':>7} {'kept':>8}")
     for held in DATASETS:
-        train = [p for p in pages if p.dataset != held]
-        test = Examples([], [], [])
-        page_examples([p for p in pages if p.dataset == held], test)
-        if not test.rows:
-            continue
-        model = model_from_dict(export(fit(build_examples(train))))
-        _report(held, model, test)
+        test = page_examples([p for p in pages if p.dataset == held])
+        if test:
+            train_pages = [p for p in pages if p.dataset != held]
+            _report(held, model_from_dict(train(build_examples(train_pages, shared))), test)
 
 
-def _report(name: str, model: LineModel, test: Examples) -> None:
-    matrix = np.vstack(test.rows)
-    labels = np.array(test.labels)
-    scores = model.scores(matrix)
-    edge = (matrix[:, FEATURE_NAMES.index("before_body")] + matrix[:, FEATURE_NAMES.index("after_body")]) > 0
-    noise = scores > np.where(edge, model.thresholds["edge"], model.thresholds["inner"])
-    removed = noise[labels == 1].mean() if (labels == 1).any() else float("nan")
-    kept = 1 - noise[labels == 0].mean() if (labels == 0).any() else float("nan")
-    print(f"{name:26} {(labels == 1).sum():7d} {removed:8.3f} {(labels == 0).sum():7d} {kept:8.4f}")
+def decide(model: LineModel, doc: Doc) -> np.ndarray:
+    """Return which lines of a document the model removes (as the cleaner decides, before its rules)."""
+    scores = model.context.scores(context_features(doc.matrix, line_scores(model.line, doc)))
+    edge = doc.matrix[:, FEATURE_NAMES.index("before_body")] + doc.matrix[:, FEATURE_NAMES.index("after_body")] > 0
+    return (scores > np.where(edge, model.thresholds["edge"], model.thresholds["inner"])) & ~doc.prose
+
+
+def _report(name: str, model: LineModel, docs: Sequence[Doc]) -> None:
+    removed = np.concatenate([decide(model, d)[d.labels >= 0] for d in docs])
+    labels = np.concatenate([d.labels[d.labels >= 0] for d in docs])
+    noise, body = labels == 1, labels == 0
+    share = removed[noise].mean() if noise.any() else float("nan")
+    kept = 1 - removed[body].mean() if body.any() else float("nan")
+    print(f"{name:26} {noise.sum():7d} {share:8.3f} {body.sum():7d} {kept:8.4f}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the shipped model differs from a rebuild")
     parser.add_argument("--no-validate", action="store_true", help="skip the leave-one-dataset-out figures")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared material (default: ../shared)")
     args = parser.parse_args(argv)
-    pages = weak_pages(SHARED, "tune")
-    text = render(export(fit(build_examples(pages))))
+    pages = weak_pages(args.shared, "tune")
+    text = render(train(build_examples(pages, args.shared)))
     if args.check:
         same = OUTPUT.is_file() and OUTPUT.read_text(encoding="utf-8") == text
         print("line model is up to date" if same else f"{OUTPUT} differs from a rebuild", file=sys.stderr)
@@ -403,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUTPUT} ({len(text):,} bytes)")
     if not args.no_validate:
-        validate(pages)
+        validate(pages, args.shared)
     return 0
 
 

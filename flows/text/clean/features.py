@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from flows.text.boilerplate import line_key
-from flows.text.clean.lines import ends_sentence, word_count
+from flows.text.clean.lines import WORD_RE, ends_sentence, word_count
 from flows.text.clean.phrases import PHRASE_GROUPS, phrase_hits
 from flows.text.language import count_scripts, main_script
 
@@ -74,6 +75,9 @@ def _bin(value: int, bounds: Sequence[int]) -> int:
     return len(bounds)
 
 
+WORD_BIN_NAMES = _bins("words", WORD_BINS)
+TOP_NAMES, BOTTOM_NAMES = _bins("top", EDGE_BINS), _bins("bottom", EDGE_BINS)
+DISTANCE_NAMES, DOC_NAMES = _bins("body_distance", DISTANCE_BINS), _bins("doc_lines", DOC_BINS)
 SHAPE = (
     ["chars_log", "ends_sentence", "ends_colon", "ends_digit", "ends_symbol", "starts_upper", "starts_lower"]
     + ["starts_digit", "starts_symbol", "starts_quote", "starts_bullet", "caps_share", "all_caps", "title_share"]
@@ -136,8 +140,11 @@ def _measured(text: str) -> str:
     return text[:half] + " " + text[-half:]
 
 
-def _span_share(pattern: re.Pattern[str], text: str) -> tuple[float, float]:
-    """Return (found, share of characters covered) for a pattern's matches in text."""
+def _span_share(pattern: re.Pattern[str], text: str, needs: tuple[str, ...]) -> tuple[float, float]:
+    """Return (found, share of characters covered) for a pattern's matches in text (none without
+    any of the characters every match needs)."""
+    if not any(mark in text for mark in needs):
+        return 0.0, 0.0
     covered = sum(m.end() - m.start() for m in pattern.finditer(text))
     return float(covered > 0), covered / max(1, len(text))
 
@@ -146,7 +153,7 @@ def shape_values(text: str, words: int) -> dict[str, float]:
     """Return the shape features of a line."""
     letters = len(LETTER_RE.findall(text))
     upper = len(UPPER_RE.findall(text))
-    tokens = [t for t in text.split() if LETTER_RE.search(t)]
+    tokens = len(WORD_RE.findall(text))
     last = text[-1]
     first = text[0]
     values = {
@@ -163,29 +170,35 @@ def shape_values(text: str, words: int) -> dict[str, float]:
         "starts_bullet": float(BULLET_RE.match(text) is not None),
         "caps_share": upper / max(1, letters),
         "all_caps": float(letters >= 3 and upper >= 0.9 * letters),
-        "title_share": sum(bool(CAPITALISED_WORD_RE.match(t)) for t in tokens) / max(1, len(tokens)),
+        "title_share": min(1.0, len(CAPITALISED_WORD_RE.findall(text)) / max(1, tokens)),
         "digit_share": len(DIGIT_RE.findall(text)) / len(text),
         "letter_share": letters / len(text),
         "punct_share": len(PUNCT_RE.findall(text)) / len(text),
         "inner_sentences": min(3, len(INNER_SENTENCE_RE.findall(text))) / 3,
         "commas": min(5, text.count(",")) / 5,
     }
-    names = _bins("words", WORD_BINS)
-    values[names[_bin(words, WORD_BINS)]] = 1.0
+    values[WORD_BIN_NAMES[_bin(words, WORD_BINS)]] = 1.0
     return values
+
+
+def line_script(text: str, links: bool) -> str:
+    """Return the main script of a line's letters, links left out."""
+    if text.isascii():
+        return "latin"
+    counts = count_scripts(EMAIL_RE.sub(" ", URL_RE.sub(" ", text)) if links else text)
+    return main_script(counts) if counts else "none"
 
 
 def content_values(text: str, words: int, body_script: str) -> dict[str, float]:
     """Return the link, label, separator, bracket, byline, dateline and script features."""
-    url, url_share = _span_share(URL_RE, text)
-    email, email_share = _span_share(EMAIL_RE, text)
+    url, url_share = _span_share(URL_RE, text, (".", "//"))
+    email, email_share = _span_share(EMAIL_RE, text, ("@",))
     label = LABEL_RE.match(text) if ":" in text else None
     label_ok = label is not None and word_count(label.group(1)) <= 4
     tail = label.group(2) if label is not None else ""
     tail_tokens = [t for t in tail.split() if LETTER_RE.search(t)]
     has_letter = LETTER_RE.search(text) is not None
-    counts = count_scripts(EMAIL_RE.sub(" ", URL_RE.sub(" ", text))) if has_letter else {}
-    script = main_script(counts) if counts else "none"
+    script = line_script(text, bool(url or email)) if has_letter else "none"
     return {
         "url": url,
         "url_share": url_share,
@@ -282,13 +295,13 @@ def _short_runs(facts: Sequence[LineFacts]) -> list[int]:
 
 def position_values(index: int, total: int, body: Sequence[int], short_run: int) -> dict[str, float]:
     """Return the position features of line index among total lines, given the body-like lines."""
-    top, bottom = _bins("top", EDGE_BINS), _bins("bottom", EDGE_BINS)
-    distance = min((abs(index - b) for b in body), default=99)
+    at = bisect_left(body, index)
+    distance = min([abs(index - body[i]) for i in (at - 1, at) if 0 <= i < len(body)], default=99)
     values = {
-        top[_bin(index, EDGE_BINS)]: 1.0,
-        bottom[_bin(total - 1 - index, EDGE_BINS)]: 1.0,
-        _bins("body_distance", DISTANCE_BINS)[_bin(distance, DISTANCE_BINS)]: 1.0,
-        _bins("doc_lines", DOC_BINS)[_bin(total, DOC_BINS)]: 1.0,
+        TOP_NAMES[_bin(index, EDGE_BINS)]: 1.0,
+        BOTTOM_NAMES[_bin(total - 1 - index, EDGE_BINS)]: 1.0,
+        DISTANCE_NAMES[_bin(distance, DISTANCE_BINS)]: 1.0,
+        DOC_NAMES[_bin(total, DOC_BINS)]: 1.0,
         "relative_position": index / max(1, total - 1),
         "before_body": float(not body or index < body[0]),
         "after_body": float(not body or index > body[-1]),
@@ -322,3 +335,68 @@ def document_features(
             if value:
                 row[FEATURE_INDEX[name]] = value
     return matrix
+
+
+PROSE_SCORE = -6.0  # the line score a prose line stands for in its neighbours' context
+CONFIDENT_BODY = -2.0  # a line scored below this is body for the context features
+CONTEXT_REACH = 10
+CONTEXT_NAMES: tuple[str, ...] = (
+    "score",
+    "prev_score",
+    "next_score",
+    "prev2_score",
+    "next2_score",
+    "window_mean",
+    "window_max",
+    "body_above",
+    "body_below",
+    "between_body",
+)
+
+
+def _shifted(scores: np.ndarray, offset: int) -> np.ndarray:
+    """Return the score of the line `offset` lines away from each line (NaN past the edges)."""
+    shifted = np.full(len(scores), np.nan)
+    if offset > 0:
+        shifted[:-offset] = scores[offset:]
+    else:
+        shifted[-offset:] = scores[: len(scores) + offset]
+    return shifted
+
+
+def _distances(count: int, body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return, for each line, the lines up to the nearest body line above and below (capped)."""
+    above = np.full(count, float(CONTEXT_REACH))
+    below = np.full(count, float(CONTEXT_REACH))
+    if body.size:
+        positions = np.arange(count)
+        before = np.searchsorted(body, positions, side="left") - 1
+        after = np.searchsorted(body, positions, side="right")
+        has_before, has_after = before >= 0, after < body.size
+        above[has_before] = np.minimum(CONTEXT_REACH, positions[has_before] - body[before[has_before]])
+        below[has_after] = np.minimum(CONTEXT_REACH, body[after[has_after]] - positions[has_after])
+    return above, below
+
+
+def context_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Return the features with CONTEXT_NAMES columns added: the line scores around each line."""
+    count = len(scores)
+    near = {offset: _shifted(scores, offset) for offset in (-3, -2, -1, 1, 2, 3)}
+    window = np.stack(list(near.values()))
+    seen = ~np.isnan(window)
+    mean = np.where(seen, window, 0.0).sum(axis=0) / np.maximum(seen.sum(axis=0), 1)
+    peak = np.where(seen.any(axis=0), np.where(seen, window, -np.inf).max(axis=0), 0.0)
+    above, below = _distances(count, np.flatnonzero(scores < CONFIDENT_BODY))
+    columns = [
+        scores,
+        np.nan_to_num(near[-1]),
+        np.nan_to_num(near[1]),
+        np.nan_to_num(near[-2]),
+        np.nan_to_num(near[2]),
+        mean,
+        peak,
+        above,
+        below,
+        ((above <= 3) & (below <= 3)).astype(np.float64),
+    ]
+    return np.hstack([features, np.stack(columns, axis=1).reshape(count, len(columns))])

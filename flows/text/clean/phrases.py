@@ -112,6 +112,10 @@ def _trigger_index() -> dict[str, tuple[str, ...]]:
 
 GROUP_RES = {name: _group_re(name) for name in PHRASE_GROUPS}
 TRIGGER_INDEX = _trigger_index()
+# Where a phrase may start: a run of letters, or one of the symbols a phrase opens with.
+_SCAN_RE = re.compile(
+    "[^\\W\\d_]+|[" + "".join(sorted(re.escape(t) for t in TRIGGER_INDEX if not t[0].isalpha())) + "]"
+)
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _LAST_WORD_CHAR_RE = re.compile(r"[^\W_][\W_]*$")
 
@@ -136,7 +140,7 @@ def phrase_hits(text: str) -> PhraseHits:
     counts: dict[str, int] = {}
     opening: set[str] = set()
     whole: set[str] = set()
-    for token in _TOKEN_RE.finditer(text):
+    for token in _SCAN_RE.finditer(text):
         for name in TRIGGER_INDEX.get(token.group()[:TRIGGER_CHARS].casefold(), ()):
             match = GROUP_RES[name].match(text, token.start())
             if match is None:

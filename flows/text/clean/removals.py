@@ -1,13 +1,14 @@
 """Which lines of an article are noise: the line classifier decides, rules only cut glued pieces.
 
-Every line is scored (`LineModel.scores`): lines in the header or trailer block (before the first
-or after the last body-like line) against the `edge` threshold, lines between body lines against
-the stricter `inner` one; nothing stops at the first line that is not noise. Long prose lines are
-body and are not scored; plain sentences (`plain_sentences`) that no notice phrase opens are
-body too. A line that is noise mostly because its source repeats it must be
-noise-like without that evidence too (`repetition_floor`): a batch of one kind of text repeats
-real lines (division headings, datelines). The reason recorded is the feature group that raised
-the score most, mapped by GROUP_REASONS.
+Every line is scored twice (`model.py`): on its own features, then with the scores around it.
+Lines in the header or trailer block (before the first or after the last body-like line) must pass
+the `edge` threshold, lines between body lines the stricter `inner` one; nothing stops at the
+first line that is not noise. Long prose lines are body and are not scored; so are plain
+sentences (`plain_sentences`) that no notice phrase opens, and every line of a text without a
+sentence of six words or more. A line that is noise mostly because
+its source repeats it must be noise-like without that evidence too (`repetition_floor`): a batch
+of one kind of text repeats real lines (division headings, datelines). The reason recorded is the
+feature group that raised the line score most, mapped by GROUP_REASONS.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from flows.text.clean.features import FEATURE_INDEX, NOTICE_GROUPS, document_features, is_prose
+from flows.text.clean.features import (
+    FEATURE_INDEX,
+    NOTICE_GROUPS,
+    PROSE_SCORE,
+    context_features,
+    document_features,
+    is_prose,
+)
 from flows.text.clean.lines import Line, normalise_line, split_lines, word_count
 from flows.text.clean.model import LineModel, group_contributions
 from flows.text.clean.phrases import (
@@ -107,13 +115,14 @@ def reason_of(groups: dict[str, float], edge: bool, words: int) -> str:
     return "short edge line" if edge and words <= SHORT_EDGE_WORDS else "noise line (model)"
 
 
-SENTENCE_WORD_BINS = [FEATURE_INDEX[n] for n in ("words_le12", "words_le20", "words_le40", "words_gt40")]
+SENTENCE_WORD_BINS = [FEATURE_INDEX[n] for n in ("words_le8", "words_le12", "words_le20", "words_le40", "words_gt40")]
 NOTICE_OPENINGS = [FEATURE_INDEX[f"{g}_open"] for g in sorted(NOTICE_GROUPS)]
 LINK_COLUMNS = [FEATURE_INDEX[n] for n in ("url", "email", "handle")]
+REPETITION_COLUMNS = [FEATURE_INDEX[n] for n in ("repeated", "prev_repeated", "next_repeated")]
 
 
 def plain_sentences(matrix: np.ndarray) -> np.ndarray:
-    """Return which rows are plain sentences: more than 8 words, capital or quote first, a final stop,
+    """Return which rows are plain sentences: 6 words or more, capital or quote first, a final stop,
     no link, and no notice phrase opening them (a body sentence that only mentions such words)."""
     opens = matrix[:, FEATURE_INDEX["starts_upper"]] + matrix[:, FEATURE_INDEX["starts_quote"]] > 0
     long_enough = matrix[:, SENTENCE_WORD_BINS].sum(axis=1) > 0
@@ -122,30 +131,52 @@ def plain_sentences(matrix: np.ndarray) -> np.ndarray:
     return opens & long_enough & ends & ~notice
 
 
+def has_sentences(matrix: np.ndarray) -> bool:
+    """Return whether a document has a prose line or a line of 6 words or more ending a sentence."""
+    ends = matrix[:, FEATURE_INDEX["ends_sentence"]] > 0
+    return bool(
+        matrix[:, FEATURE_INDEX["body_distance_le0"]].any()
+        or (ends & (matrix[:, SENTENCE_WORD_BINS].sum(axis=1) > 0)).any()
+    )
+
+
 def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learned: frozenset[str]) -> dict[int, str]:
     """Return {line index: reason} for the lines the classifier calls noise."""
     prose = [is_prose(text) for text in texts]
     if len(texts) < 2:
         return {}
     matrix = document_features(texts, prose, body_script, learned)
+    if not has_sentences(matrix):
+        return {}  # no sentence to tell noise from
     judged = np.array([i for i, p in enumerate(prose) if not p], dtype=np.int64)
     if judged.size == 0:
         return {}
-    scores = model.scores(matrix[judged])
+    scores = judged_scores(model, matrix, judged)
     edge = (matrix[judged, FEATURE_INDEX["before_body"]] + matrix[judged, FEATURE_INDEX["after_body"]]) > 0
     cut = np.where(edge, model.thresholds["edge"], model.thresholds["inner"])
-    chosen = np.flatnonzero((scores > cut) & ~plain_sentences(matrix[judged]))
+    noise = (scores > cut) & ~plain_sentences(matrix[judged])
+    repeated = matrix[judged, FEATURE_INDEX["repeated"]] > 0
+    if (noise & repeated).any():
+        unrepeated = matrix.copy()
+        unrepeated[:, REPETITION_COLUMNS] = 0.0
+        noise &= ~repeated | (judged_scores(model, unrepeated, judged) > model.thresholds["repetition_floor"])
+    chosen = np.flatnonzero(noise)
     if chosen.size == 0:
         return {}
-    contributions = model.contributions(matrix[judged[chosen]])
+    contributions = model.line.contributions(matrix[judged[chosen]])
     found: dict[int, str] = {}
     for row, position in enumerate(chosen):
-        groups = group_contributions(contributions[row])
-        if scores[position] - groups.get("repetition", 0.0) <= model.thresholds["repetition_floor"]:
-            continue
         index = int(judged[position])
+        groups = group_contributions(contributions[row])
         found[index] = reason_of(groups, bool(edge[position]), word_count(texts[index]))
     return found
+
+
+def judged_scores(model: LineModel, matrix: np.ndarray, judged: np.ndarray) -> np.ndarray:
+    """Return the context ensemble's scores of the judged rows (prose rows stand as PROSE_SCORE)."""
+    line_scores = np.full(matrix.shape[0], PROSE_SCORE)
+    line_scores[judged] = model.line.scores(matrix[judged])
+    return model.context.scores(context_features(matrix, line_scores)[judged])
 
 
 def glued_tail(text: str) -> tuple[int, str] | None:

@@ -1,0 +1,115 @@
+"""The line classifier: tree arithmetic, phrase evidence, reasons, and the shipped model file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from flows.text.clean.features import CONTEXT_NAMES, FEATURE_NAMES, context_features
+from flows.text.clean.model import MODEL_FILE, TreeEnsemble, packaged_line_model
+from flows.text.clean.phrases import phrase_hits
+from flows.text.clean.removals import GROUP_REASONS, reason_of
+from flows.text.vocabulary import REMOVAL_REASONS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# One tree of depth 2 over two features: node 0 splits feature 0 at 0.5, node 1 splits feature 1
+# at 0.5; nodes 2, 3 and 4 are leaves (padded leaves point at themselves).
+TREE = TreeEnsemble(
+    feature=np.array([[0, 1, 0, 0, 0]]),
+    threshold=np.array([[0.5, 0.5, 1e30, 1e30, 1e30]]),
+    left=np.array([[1, 3, 2, 3, 4]]),
+    right=np.array([[2, 4, 2, 3, 4]]),
+    value=np.array([[0.0, -1.0, 2.0, -2.0, 0.0]]),
+    baseline=0.25,
+    depth=2,
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "score"),
+    [
+        ([1.0, 0.0], 2.25),  # right at the root: a leaf at depth 1, then it stays there
+        ([0.0, 0.0], -1.75),  # left, left
+        ([0.0, 1.0], 0.25),  # left, right
+    ],
+)
+def test_tree_ensemble_walks_padded_trees_to_their_leaves(row, score):
+    assert TREE.scores(np.array([row]))[0] == pytest.approx(score)
+
+
+def test_tree_ensemble_contributions_add_up_to_the_score():
+    rows = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    contributions = TREE.contributions(rows)
+    root = TREE.value[0, 0]
+    assert np.allclose(TREE.baseline + root + contributions.sum(axis=1), TREE.scores(rows))
+    assert contributions[1].tolist() == [-1.0, -1.0]  # both splits lowered the second row's score
+
+
+def test_shipped_model_matches_the_features_and_stays_small():
+    model = packaged_line_model()
+    assert model.line.feature.max() < len(FEATURE_NAMES)
+    assert model.context.feature.max() < len(FEATURE_NAMES) + len(CONTEXT_NAMES)
+    assert (ROOT / "flows" / "text" / "data" / MODEL_FILE).stat().st_size < 1_000_000
+    assert {"edge", "inner", "repetition_floor"} <= set(model.thresholds)
+
+
+def test_context_features_read_the_scores_of_neighbouring_lines():
+    scores = np.array([-5.0, 3.0, -5.0, 1.0])
+    extended = context_features(np.zeros((4, 2)), scores)
+    column = {name: extended[:, 2 + i] for i, name in enumerate(CONTEXT_NAMES)}
+    assert column["prev_score"].tolist() == [0.0, -5.0, 3.0, -5.0]  # 0.0: no line above the first
+    assert column["body_above"].tolist()[1:] == [1.0, 2.0, 1.0]  # lines up to the last body line above
+    assert column["between_body"].tolist() == [0.0, 1.0, 0.0, 0.0]  # only line 1 has body lines on both sides
+
+
+@pytest.mark.parametrize(
+    ("line", "opening", "whole"),
+    [
+        ("Share this story!", {"share"}, {"share"}),
+        ("© 2031 Example Media. All rights reserved.", {"copyright"}, set()),
+        ("À lire aussi : Le pont de la discorde", {"read_more"}, set()),
+        # a phrase inside a sentence hits, but does not open it
+        ("The council will share the cost of the bridge.", set(), set()),
+    ],
+)
+def test_phrase_hits_tell_lines_opened_by_a_phrase(line, opening, whole):
+    hits = phrase_hits(line)
+    assert _notices(hits.opening) == opening
+    assert _notices(hits.whole) == whole
+
+
+def _notices(groups: frozenset[str]) -> set[str]:
+    """The notice lists among hit lists (cue words such as "share" or "you" are evidence, not notices)."""
+    return {g for g in groups if g in {"share", "copyright", "read_more"}}
+
+
+def test_every_group_reason_is_a_removal_reason():
+    assert set(GROUP_REASONS.values()) <= set(REMOVAL_REASONS)
+
+
+@pytest.mark.parametrize(
+    ("groups", "edge", "words", "reason"),
+    [
+        ({"phrase:copyright": 3.0, "shape": 1.0}, True, 6, "copyright line"),
+        # a named group close enough to a generic top group still names the reason
+        ({"position": 4.0, "link": 1.5}, True, 2, "link line"),
+        # shape and place alone: a short edge line, or the model's generic reason
+        ({"position": 4.0, "link": 0.5}, True, 2, "short edge line"),
+        ({"shape": 4.0}, False, 9, "noise line (model)"),
+    ],
+)
+def test_reason_of_names_the_group_that_raised_the_score(groups, edge, words, reason):
+    assert reason_of(groups, edge, words) == reason
+
+
+def test_build_script_rebuilds_the_shipped_model_byte_for_byte(shared: Path):
+    script = ROOT / "scripts" / "build_line_model.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check", "--shared", str(shared)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
