@@ -13,7 +13,8 @@ language is official, when its one-word name is not a common word of the documen
 (lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength). Abroad, a
 small town never is; a city or subdivision is when an NER model labelled it a place and it is no
 common word of the document's language, or, named bare, when its name is a common word in none
-of the corpus languages but those of its own country. So "Länder" (a town in Venezuela), "Man"
+of the corpus languages but those of its own country; a small town called by one of its other
+names needs its country named. So "Länder" (a town in Venezuela), "Man"
 (a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
 words, not places, in German text, while "Denver" or "Uppsala" stay places. A name is common
 when all its words are ("Maison Blanche"); a subdivision name that several countries use is a
@@ -167,7 +168,10 @@ def is_trusted(
         return False  # subdivisions of several countries share generic words ("Nord", "Centre")
     code = entry.place.country_code
     common = is_common_name(gazetteer, name, language, COMMON_ZIPF.get(strength, COMMON_ZIPF[1]))
-    if code in context or code in gazetteer.home_countries.get(language, frozenset()):
+    at_home = code in gazetteer.home_countries.get(language, frozenset())
+    if strength < 2 and not entry.primary and code not in context:
+        return False  # a small town's other names are known where its country is named
+    if code in context or at_home:
         if entry.place.feature_type == "admin1" and entry.primary:
             return True  # a first-level subdivision of a country of the document ("Bayern", "Québec")
         return not common

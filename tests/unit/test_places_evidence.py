@@ -23,6 +23,7 @@ TOWN_WORD = _entry(1, "Tisch", "VE", pop=150_000)  # a city abroad named like a 
 HOME_TOWN = _entry(2, "Quellbach", "DE", pop=8_000)  # a small town at home, rare name
 FAR_TOWN = _entry(3, "Quellbach", "NZ", pop=9_000)  # a small namesake abroad
 FAR_CITY = _entry(4, "Vorlund", "NZ", pop=300_000)  # a city abroad, no word anywhere
+OTHER_NAME = _entry(12, "Quellbach", "DE", pop=3_000, primary=False)  # another name of a small town at home
 CROWN_CITY = _entry(5, "Krona", "US", pop=160_000)  # a city abroad, a common word in Spanish
 CAPITAL = _entry(6, "Tisch", "XX", pop=50_000, capital=True)
 SUBDIVISION = _entry(7, "Oberwald", "DE", "admin1")
@@ -55,6 +56,8 @@ TINY = Gazetteer(
         (TOWN_WORD, "Tisch", (), False, False),  # a common word of the document's language
         (TOWN_WORD, "Tisch", (), True, False),  # even when a model labelled it a place
         (HOME_TOWN, "Quellbach", (), False, True),  # a rare name at home
+        (OTHER_NAME, "Quellbach", (), False, False),  # a small town's other name: its country must be named
+        (OTHER_NAME, "Quellbach", ("DE",), False, True),
         (FAR_TOWN, "Quellbach", (), False, False),  # a small town abroad, its country never named
         (FAR_TOWN, "Quellbach", ("NZ",), False, True),  # ... unless the document names its country
         (FAR_CITY, "Vorlund", (), False, True),  # a city abroad whose name is a word nowhere
