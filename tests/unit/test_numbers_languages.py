@@ -32,6 +32,8 @@ from flows.text.numbers import find_numbers, normalize_digits, parse_number
         ("двадцать пять тысяч", "ru", 25_000.0),
         ("трёх миллионов", "ru", 3e6),  # genitive of three and of the scale
         ("10 000", "ru", 10_000.0),  # group separator is a space in Russian
+        ("116 tysięcy 290", "pl", 116_290.0),  # a count written by sections
+        ("4 миллиона 12 тысяч 7", "ru", 4_012_007.0),
         ("un bilione", "it", 1e12),  # a scale noun of CLDR's spell-out rules
         ("tweeduizend en negen", "nl", 2009.0),  # Dutch "en" joins a number like "and"
         ("vierentwintig", "nl", 24.0),
@@ -68,12 +70,24 @@ def test_cjk_words_that_merely_contain_numerals_are_not_numbers(text: str) -> No
 
 @pytest.mark.parametrize(
     ("text", "lower"),
-    [("数千", 1000.0), ("수만", 10_000.0), ("сотни", 100.0), ("тысячи", 1000.0), ("migliaia", 1000.0)],
+    [
+        ("数千", 1000.0),
+        ("수만", 10_000.0),
+        ("сотни", 100.0),
+        ("тысячи", 1000.0),
+        ("migliaia", 1000.0),
+        ("сотни миллионов", 1e8),  # hundreds of millions
+    ],
 )
 def test_vague_quantities_of_other_languages_keep_their_lower_bound(text: str, lower: float) -> None:
     language = "ru" if text[0] in "ст" else "it" if text.isascii() else "en"
     spans = find_numbers(text, language)
     assert [(s.kind, s.lower) for s in spans] == [("vague", lower)]
+
+
+def test_a_year_after_a_scale_starts_a_new_number() -> None:
+    spans = find_numbers("20 tysięcy 2019", "pl")
+    assert [s.value for s in spans] == [20_000.0, 2019.0]
 
 
 def test_french_en_between_numbers_is_a_preposition_not_and() -> None:

@@ -11,6 +11,8 @@ from flows.text.numbers.atoms import Atom, NumberSpan
 from flows.text.numbers.digits import parse_digits
 
 DOZEN = 12.0
+# Languages that write large counts by sections of digits and scale words ("116 tysięcy 290").
+SECTION_LANGUAGES = frozenset({"pl", "ru"})
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 # "por ciento" after a masked number is the percent word, not the number 100.
 PERCENT_CIENTO_RE = re.compile(r"(?<!\w)(?:por|pour)\s+$")
@@ -43,6 +45,22 @@ def _can_join(group: list[Atom], atom: Atom, gap: str) -> bool:
     return _joins_smaller(last, atom, conj)
 
 
+def _continues_sections(group: list[Atom], atom: Atom, gap: str, language: str) -> bool:
+    """Whether digits after a scale continue a Polish or Russian count written by sections
+    ("6 milionów 6 tysięcy 298", "116 тысяч 290"): smaller than that scale, plain digits."""
+    last = group[-1]
+    return (
+        language in SECTION_LANGUAGES
+        and group[0].kind == "digits"
+        and last.kind == "scale"
+        and atom.kind == "digits"
+        and atom.word.isdigit()
+        and int(atom.word) < min(last.value, 1000)
+        and gap.strip() == ""
+        and "\n" not in gap
+    )
+
+
 def _magnitude(value: float) -> float:
     """Return the largest power of ten dividing an integer value (300 -> 100, 7 -> 1)."""
     magnitude = 1.0
@@ -71,7 +89,7 @@ def group_atoms(atoms: list[Atom], text: str, language: str = "und") -> list[lis
         gap = text[groups[-1][-1].end : atom.start] if groups else ""
         if language == "nl" and DUTCH_AND_RE.fullmatch(gap):
             gap = " and "  # Dutch "en" joins like "and" ("tweeduizend en zestien"); in fr/es it is a preposition
-        if groups and _can_join(groups[-1], atom, gap):
+        if groups and (_can_join(groups[-1], atom, gap) or _continues_sections(groups[-1], atom, gap, language)):
             groups[-1].append(atom)
         else:
             groups.append([atom])
@@ -97,6 +115,22 @@ def compose_words(values: list[tuple[str, float]]) -> float:
     return total + partial + current
 
 
+def _digit_sections_value(group: list[Atom], language: str) -> float | None:
+    """Return the value of digits with scales, one section per digit string ("2,5 milioni" 2.5e6,
+    "116 tysięcy 290" 116290)."""
+    total, current = 0.0, 0.0
+    for index, atom in enumerate(group):
+        if atom.kind == "digits":
+            scale_word = next((a.word for a in group[index + 1 : index + 2] if a.kind == "scale"), "")
+            value = parse_digits(atom.word, language, scale_word)
+            if value is None:
+                return None
+            total, current = total + current, value
+        else:
+            current *= atom.value
+    return total + current
+
+
 def _group_value(group: list[Atom], text: str, language: str) -> tuple[float | None, float | None]:
     """Return (value, scale) of a grouped number expression."""
     scales = [a for a in group if a.kind == "scale"]
@@ -104,13 +138,7 @@ def _group_value(group: list[Atom], text: str, language: str) -> tuple[float | N
     for atom in scales:
         scale = atom.value if scale is None or atom.value > scale else scale * atom.value
     if group[0].kind == "digits":
-        base = parse_digits(group[0].word, language, scales[0].word if scales else "")
-        if base is None:
-            return None, None
-        product = 1.0
-        for atom in group[1:]:
-            product *= atom.value
-        return base * product, scale
+        return _digit_sections_value(group, language), scale
     words = text[group[0].start : group[-1].end]
     if language in TEXT2NUM_LANGUAGES and len(group) > 1:
         try:
