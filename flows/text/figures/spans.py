@@ -17,9 +17,7 @@ ADDRESS_REACH = 300  # characters of a number's token read on each side for an a
 ADDRESS_RE = re.compile(r"https?://|www\.|\w@\w|^[@#]|\w\.(?:com|org|net)\b|^\W*[@#]")
 INTERNATIONAL_PHONE_RE = re.compile(r"\+\d[\d \t.()-]{6,}\d")
 RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
-RANGE_WORD_RE = re.compile(
-    r"\s+(?:to|à|au|bis|hasta|al|a|and|et|y|und|إلى|الى|حتى|و|e|até|tot|en|do|i|до|и)\s+|\s+و"
-)
+RANGE_WORD_RE = re.compile(r"\s+(?:to|à|au|bis|hasta|al|a|and|et|y|und|إلى|الى|حتى|و|e|até|tot|en|do|i|до|и)\s+|\s+و")
 RANGE_PREFIX_RE = re.compile(
     r"(?<!\w)(?:between|from|entre|del|de|d'|von|zwischen|desde|بين|من|da|tra|fra|van|tussen|od|między|от|между)\s+$"
 )
