@@ -18,8 +18,9 @@ names needs its country named. So "Länder" (a town in Venezuela), "Man"
 (a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
 words, not places, in German text, while "Denver" or "Uppsala" stay places. A name is common
 when all its words are ("Maison Blanche"); a subdivision name that several countries use is a
-generic word ("Nord"); a landmark named by an alternate name that is one of the language's
-commonest words is not meant (Polish "Sam", an alternate name of Damascus).
+generic word ("Nord"); a city abroad named by an alternate name that is one of the language's
+commonest words is not meant (Polish "Sam", an alternate name of Damascus), while a country's or
+a home city's name is frequent because it is a name ("Deutschland", "Roma").
 """
 
 from __future__ import annotations
@@ -160,15 +161,18 @@ def is_trusted(
     gazetteer: Gazetteer, entry: GazetteerEntry, name: str, language: str, context: frozenset[str], labelled: bool
 ) -> bool:
     """Return whether `name` may be read as this entry's place (see the module docstring)."""
-    if is_landmark(entry):
-        # ... unless named by an alternate that is among the language's commonest words ("Sam")
-        return entry.primary or not is_common_name(gazetteer, name, language, VERY_COMMON_ZIPF)
     strength = place_strength(entry)
+    code = entry.place.country_code
+    at_home = code in gazetteer.home_countries.get(language, frozenset())
+    if is_landmark(entry):
+        # ... but a city abroad named by an alternate that is among the language's commonest words
+        # is not meant ("Sam"); a country's or a home city's name is frequent because it is a name
+        if entry.primary or strength == 3 or at_home:
+            return True
+        return not is_common_name(gazetteer, name, language, VERY_COMMON_ZIPF)
     if entry.place.feature_type in ("admin1", "admin2") and not _one_country_subdivision(gazetteer, name):
         return False  # subdivisions of several countries share generic words ("Nord", "Centre")
-    code = entry.place.country_code
     common = is_common_name(gazetteer, name, language, COMMON_ZIPF.get(strength, COMMON_ZIPF[1]))
-    at_home = code in gazetteer.home_countries.get(language, frozenset())
     if strength < 2 and not entry.primary and code not in context:
         return False  # a small town's other names are known where its country is named
     if code in context or at_home:
