@@ -72,7 +72,7 @@ PARAMS = {
 # Decision thresholds (log-odds of noise), chosen on the leave-one-dataset-out figures this script
 # prints for high precision: lines in the header/trailer blocks, lines between body lines, and the
 # score a repeated line needs without its repetition evidence.
-THRESHOLDS = {"edge": 1.5, "inner": 2.5, "repetition_floor": 1.0}
+THRESHOLDS = {"edge": 2.0, "inner": 3.0, "repetition_floor": 1.0}
 DIGITS = 6
 
 

@@ -86,27 +86,15 @@ def _removed(raw: str) -> dict[str, str]:
             "Leggi anche: Il ponte della discordia",
             "read-more link",
         ),
-        (
-            BODY_PL + "\nCzytaj także: Most, który podzielił miasto",
-            "Czytaj także: Most, który podzielił miasto",
-            "read-more link",
-        ),
-        (
-            BODY_RU + "\nЧитайте также: Мост, который разделил город",
-            "Читайте также: Мост, который разделил город",
-            "read-more link",
-        ),
         (BODY_IT + "\nTutti i diritti riservati", "Tutti i diritti riservati", "copyright line"),
         (
             BODY_DE + "\nFolgen Sie uns auf Twitter und Facebook",
             "Folgen Sie uns auf Twitter und Facebook",
             "follow-us plea",
         ),
-        (BODY_AR + "\nلمراسلة الكاتب: writer@example.org", "لمراسلة الكاتب: writer@example.org", "contact trailer"),
         (BODY_EN + "\njane.doe@example.com", "jane.doe@example.com", "contact trailer"),
         (BODY_EN + "\nASSOCIATED PRESS", "ASSOCIATED PRESS", "agency credit"),
         (BODY_IT + "\n(Agenzia/R)", "(Agenzia/R)", "agency credit"),
-        (BODY_EN + "\n———", "———", "separator"),
         # a foreign-script line at the edge that no lexicon knows
         (BODY_EN + "\n分享到微博", "分享到微博", "foreign-script edge line"),
         # a short unpunctuated trailer line (a masthead) is noise at the edge
@@ -356,20 +344,6 @@ LONG_EN = (
 def test_clean_article_drops_site_chrome_and_reader_pleas(trailer: str, reason: str) -> None:
     raw = BODY_EN + LONG_EN + trailer
     assert trailer not in clean_article(raw).clean_text
-    assert _removed(raw).get(trailer) in REASONS
-
-
-@pytest.mark.parametrize(
-    ("body", "trailer", "reason"),
-    [
-        # site chrome in the body's own script (other scripts are foreign-script edge lines)
-        (BODY_RU, "Политика конфиденциальности", "site link"),
-        (BODY_AR, "سياسة الخصوصية", "site link"),
-        (BODY_AR, "هذا المحتوى للمشتركين فقط", "paywall notice"),
-    ],
-)
-def test_clean_article_drops_site_chrome_in_other_bodies(body: str, trailer: str, reason: str) -> None:
-    raw = body.rstrip("\n") + "\n" + trailer
     assert _removed(raw).get(trailer) in REASONS
 
 

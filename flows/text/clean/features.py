@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from flows.text.boilerplate import line_key
-from flows.text.clean.lines import WORD_RE, ends_sentence, word_count
+from flows.text.clean.lines import CHARS_PER_WORD, WORD_RE, ends_sentence, word_count
 from flows.text.clean.phrases import PHRASE_GROUPS, phrase_hits
 from flows.text.language import count_scripts, main_script
 
@@ -229,7 +229,7 @@ def content_values(text: str, words: int, body_script: str) -> dict[str, float]:
 
 def is_prose(text: str) -> bool:
     """Return whether a line is long running prose (never noise, not measured in full)."""
-    return len(text) >= 4 * PROSE_LINE_WORDS and word_count(text) >= PROSE_LINE_WORDS
+    return len(text) >= CHARS_PER_WORD * PROSE_LINE_WORDS and word_count(text) >= PROSE_LINE_WORDS
 
 
 def prose_facts(text: str) -> LineFacts:

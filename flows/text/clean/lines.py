@@ -11,6 +11,12 @@ from flows.text.clean.repair import INVISIBLE_RE, SPACE_VARIANTS_RE, fix_mojibak
 LINE_RE = re.compile(r"[^\n]+")
 MULTISPACE_RE = re.compile(r" {2,}")
 WORD_RE = re.compile(r"[^\W\d_]\S*")  # one hit per whitespace-separated token with a letter
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao, Khmer,
+# Myanmar): their words are counted as one per CHARS_PER_WORD letters.
+UNSPACED_RE = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+CHARS_PER_WORD = 2
 SENTENCE_END_RE = re.compile(r"[.!?…。！？؟][\"'”’»“‟)\]]*\s*$")
 
 
@@ -42,8 +48,12 @@ def normalise_line(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Return the number of whitespace-separated tokens that contain a letter."""
-    return len(WORD_RE.findall(text))
+    """Return the number of words: whitespace-separated tokens with a letter, or for scripts written
+    without spaces, their letters / CHARS_PER_WORD when that is more."""
+    tokens = len(WORD_RE.findall(text))
+    if text.isascii():
+        return tokens
+    return max(tokens, len(UNSPACED_RE.findall(text)) // CHARS_PER_WORD)
 
 
 def ends_sentence(text: str) -> bool:

@@ -65,9 +65,14 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]")
 TRIGGER_CHARS = 4  # phrases are tried only where a token opens like a phrase's first word
 
 
+# A phrase stands apart from the words around it: at each end, either the phrase's own character
+# there is not a word character ("©2018") or the neighbouring one is not.
+_EDGE = "(?:(?<!\\w)|(?!\\w))"
+
+
 def _group_re(name: str) -> re.Pattern[str]:
     """Return the regex of one list: any of its phrases standing as whole words."""
-    return re.compile(f"(?<!\\w)(?:{phrases(name)})(?!\\w)", re.IGNORECASE)
+    return re.compile(f"{_EDGE}(?:{phrases(name)}){_EDGE}", re.IGNORECASE)
 
 
 def _closing(pattern: str) -> int:

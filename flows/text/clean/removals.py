@@ -122,13 +122,16 @@ REPETITION_COLUMNS = [FEATURE_INDEX[n] for n in ("repeated", "prev_repeated", "n
 
 
 def plain_sentences(matrix: np.ndarray) -> np.ndarray:
-    """Return which rows are plain sentences: 6 words or more, capital or quote first, a final stop,
-    no link, and no notice phrase opening them (a body sentence that only mentions such words)."""
+    """Return which rows are plain prose: capital or quote first, no link, no notice phrase opening
+    them, and either 6 words or more ending a sentence or 13 or more holding a sentence break (a
+    body sentence that only mentions notice words, or one with a credit glued after it)."""
     opens = matrix[:, FEATURE_INDEX["starts_upper"]] + matrix[:, FEATURE_INDEX["starts_quote"]] > 0
-    long_enough = matrix[:, SENTENCE_WORD_BINS].sum(axis=1) > 0
+    six = matrix[:, SENTENCE_WORD_BINS].sum(axis=1) > 0
+    thirteen = matrix[:, SENTENCE_WORD_BINS[2:]].sum(axis=1) > 0
     ends = matrix[:, FEATURE_INDEX["ends_sentence"]] > 0
+    inner = matrix[:, FEATURE_INDEX["inner_sentences"]] > 0
     notice = matrix[:, NOTICE_OPENINGS].sum(axis=1) + matrix[:, LINK_COLUMNS].sum(axis=1) > 0
-    return opens & long_enough & ends & ~notice
+    return opens & ((six & ends) | (thirteen & inner)) & ~notice
 
 
 def has_sentences(matrix: np.ndarray) -> bool:
