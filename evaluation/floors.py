@@ -52,16 +52,16 @@ FLOORS: dict[str, float] = {
     "conll_testa.PERSON.f1": 0.795,  # check 0.813 (tune 0.849)
     "conll_testa.ORG.f1": 0.475,  # check 0.493 (tune 0.471)
     "conll_testa.LOC.f1": 0.80,  # check 0.817 (tune 0.875)
-    "conll_testa.language_acc": 0.98,  # check 1.000 (tune 1.000)
+    "conll_testa.language_acc": 0.99,  # check 1.000 (tune 1.000), language by the body (issue 10)
     # WikiANN: 1,500 / 1,500 one-sentence articles per language
     "wikiann_en.f1": 0.405,  # check 0.419 (tune 0.387)
     "wikiann_fr.f1": 0.445,  # check 0.457 (tune 0.432)
     "wikiann_de.f1": 0.315,  # check 0.328 (tune 0.314)
     # language: 52 / 52 whole articles; lingua lines, 51 languages
     "langid_long_texts.accuracy": 1.0,  # check 1.000 (tune 1.000)
-    "langid_sentences.accuracy": 0.985,  # check 0.992 (tune 0.991), 4,625 / 4,625 lines
-    "langid_word_pairs.accuracy": 0.885,  # check 0.897 (tune 0.902), 4,150 / 4,150 lines
-    "langid_single_words.accuracy": 0.71,  # check 0.723 (tune 0.706), 4,089 / 4,089 lines
+    "langid_sentences.accuracy": 0.99,  # check 0.992 (tune 0.992), 4,625 / 4,625 lines
+    "langid_word_pairs.accuracy": 0.92,  # check 0.928 (tune 0.931), 4,150 / 4,150 lines
+    "langid_single_words.accuracy": 0.755,  # check 0.770 (tune 0.761), 4,089 / 4,089 lines
     # Recognizers-Text number specs (component-level: the number parser alone), 125 / 124 cases
     "numbers.pass_rate": 0.95,  # check 0.968 (tune 0.912)
     "numbers.en.pass_rate": 0.93,  # check 0.957 (tune 0.818)
