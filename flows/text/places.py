@@ -12,8 +12,8 @@ trusted at home, where its country is named in the document or is one where the 
 language is official, when its one-word name is not a common word of the document's language
 (lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength). Abroad, a
 small town never is; a city or subdivision is when an NER model labelled it a place and it is no
-common word of the document's language, or, named bare, when its name is a common word in none
-of the corpus languages but those of its own country; a small town called by one of its other
+common word of the document's language, or, named bare, when its name has several words or is a
+common word in none of the corpus languages but those of its own country; a small town called by one of its other
 names needs its country named. So "Länder" (a town in Venezuela), "Man"
 (a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
 words, not places, in German text, while "Denver" or "Uppsala" stay places. A name is common
@@ -183,9 +183,11 @@ def is_trusted(
         return False  # a small town abroad needs its country named in the document
     if labelled:
         return not common
-    # A city or subdivision abroad, named bare: only when its name is a word in no language but its own.
+    # A city or subdivision abroad, named bare by one word: only when that is a word in no language
+    # but its own ("Corona" is Spanish and Italian for crown); names of several words stand.
     abroad = [lang for lang, codes in gazetteer.home_countries.items() if code not in codes]
-    return not any(is_common_name(gazetteer, name, lang, COMMON_ZIPF[1]) for lang in abroad)
+    single = len(_NAME_WORDS.findall(name)) == 1
+    return not single or not any(is_common_name(gazetteer, name, lang, COMMON_ZIPF[1]) for lang in abroad)
 
 
 def is_common_name(gazetteer: Gazetteer, name: str, language: str, threshold: float) -> bool:

@@ -63,6 +63,7 @@ TINY = Gazetteer(
         (FAR_CITY, "Vorlund", (), False, True),  # a city abroad whose name is a word nowhere
         (CROWN_CITY, "Krona", (), False, False),  # a common word in another corpus language
         (CROWN_CITY, "Krona", (), True, True),  # a model label is evidence for a city
+        (CROWN_CITY, "Krona Beach", (), False, True),  # a name of several words stands
         (CAPITAL, "Tisch", (), False, True),  # a capital is a landmark
         (SUBDIVISION, "Oberwald", (), False, True),  # a subdivision of one home country, however frequent
         (NORTH_A, "Norden", ("BF",), False, False),  # a subdivision name several countries share: a word
