@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score the text stages on the gold sets (source checkout only)")
     evaluate.add_argument("--gold-dir", help="gold folder (default: ../shared/gold beside the project)")
     evaluate.add_argument(
-        "--only", action="append", help="one area: seed, figures, cleaning, entities, langid, numbers"
+        "--only",
+        action="append",
+        help="one area (repeatable): seed, figures, cleaning, scraped, entities, langid, numbers",
     )
     evaluate.add_argument(
         "--format",
