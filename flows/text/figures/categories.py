@@ -7,8 +7,9 @@ from bisect import bisect_right
 
 from flows.text.figure_lexicon import CATEGORY_CUES, CONTEXT_WORDS, CURRENCY_SYMBOLS, KILLED_NOUNS
 from flows.text.figures.draft import Doc, Draft
-from flows.text.figures.nouns import is_person, next_word, person_before
+from flows.text.figures.nouns import is_person, next_word, person_before, translate
 from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE
+from flows.text.figures.predicates import is_agent, lemma_cues, own_clause
 from flows.text.figures.units import currency_code
 from flows.text.vocabulary import FIGURE_CATEGORIES
 
@@ -30,6 +31,8 @@ PARTITIVE_GAP_RE = re.compile(r"\s*(?:(?:of|de|von|unter|aus|من)\s*)?")
 AUXILIARY_VERBS = frozenset(CONTEXT_WORDS["auxiliary"].split("|"))
 ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\w+\s+)?$")
 EVENT_CATEGORIES = FIGURE_CATEGORIES.of_kind("casualty")
+PERSON_OF_RE = re.compile(r"([^\W\d_]{3,})\s+(?:of|de|des|del|d'|من)\s*$")
+CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?\n;:,]\s*|(?<!\w)(?:and|but|while|when|as)\s+)$")
 
 
 def propagate_lists(drafts: list[Draft], doc: Doc) -> list[Draft]:
@@ -98,11 +101,33 @@ def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Dr
         return draft._replace(category="killed")
     if draft.object is not None and draft.object_known and not is_person(draft.object):
         return draft._replace(category="count")
-    following = drafts[index + 1] if index + 1 < len(drafts) else None
+    # The next count of its own (not an age or a measure inside this count's phrase).
+    following = next((d for d in drafts[index + 1 :] if d.unit_kind is None and not d.age), None)
     cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
     if cue is not None:
         return draft._replace(category=cue)
+    if draft.object is None and draft.unit is None and (_person_before_of(draft, doc) or _acting_subject(draft, doc)):
+        return draft._replace(category="people")
     return draft._replace(category="people" if draft.object and is_person(draft.object) else "count")
+
+
+def _person_before_of(draft: Draft, doc: Doc) -> bool:
+    """Return whether the count measures a noun of persons before it ("a population of 40,000")."""
+    match = PERSON_OF_RE.search(doc.low, max(0, draft.start - 40), draft.start)
+    return match is not None and is_person(translate(match.group(1)) or "")
+
+
+def _acting_subject(draft: Draft, doc: Doc) -> bool:
+    """Return whether a bare English count opens a clause as the subject of a verb in the past
+    ("several thousand marched"): the counted persons are left out."""
+    if doc.language not in ("en", "und"):
+        return False
+    verb = next_word(doc.low, draft.end)
+    return (
+        len(verb) > 4
+        and verb.endswith("ed")
+        and CLAUSE_OPEN_RE.search(doc.low, max(0, draft.start - 12), draft.start) is not None
+    )
 
 
 def inherit_list_categories(drafts: list[Draft], doc: Doc) -> list[Draft]:
@@ -139,33 +164,47 @@ def _is_elliptic_count(draft: Draft, prev: Draft, doc: Doc) -> bool:
 
 
 def _cue_category(draft: Draft, doc: Doc, previous: Draft | None, following: Draft | None = None) -> str | None:
-    """Return the nearest category cue: just before, then forward in the clause, then backward
-    (a cue right after the previous bare count belongs to that count)."""
+    """Return the event of the count's own clause: a cue just before (unless the count is a passive's
+    agent), then forward up to the next count (past it only when both share one predicate), then
+    backward (a cue right after the previous bare count belongs to that count)."""
     previous_end = previous.end if previous else 0
     owner_end = previous_end if previous and previous.unit is None else 0
     low = doc.low
-    near = low[max(0, draft.start - 25) : draft.start]
-    cut = CLAUSE_CUT_RE.search(near)
-    immediate = CUE_RE.search(near, cut.end() if cut else 0)
-    if immediate is not None:
-        return immediate.lastgroup
+    agent = is_agent(low, draft.start)
+    near_start = max(0, draft.start - 25)
+    cut = CLAUSE_CUT_RE.search(low, near_start, draft.start)
+    immediate = _cues(doc, cut.end() if cut else near_start, draft.start)
+    if immediate and not agent:
+        return immediate[0][1]
     forward_end = _forward_end(doc, draft.end)
-    if (
-        following is not None
-        and following.start < forward_end
-        and RELATIVE_PART_RE.search(low, draft.end, following.start) is not None
-    ):
-        forward_end = following.start
-    for forward in CUE_RE.finditer(low, draft.end, forward_end):
-        if not _cue_of_other_noun(low, draft.end, forward.start()):
-            return forward.lastgroup
+    if following is not None and following.start < forward_end:
+        if RELATIVE_PART_RE.search(low, draft.end, following.start) is not None or own_clause(
+            low, draft.end, following.start
+        ):
+            forward_end = following.start
+    for position, category in _cues(doc, draft.end, forward_end):
+        if not _cue_of_other_noun(low, draft.end, position):
+            return category
+    if agent:
+        return None
     start = max(previous_end, draft.start - 70)
     window = low[start : draft.start]
-    sentence_start = max(window.rfind(c) for c in ".!?\n؟;") + 1
-    last = next(reversed(list(CUE_RE.finditer(window, sentence_start))), None)
-    if last is None or (owner_end and start == owner_end and last.start() < 10):
+    sentence_start = start + max(window.rfind(c) for c in ".!?\n؟;") + 1
+    backward = _cues(doc, sentence_start, draft.start)
+    if not backward:
         return None
-    return last.lastgroup
+    position, category = backward[-1]
+    if owner_end and start == owner_end and position - start < 10:
+        return None
+    return category
+
+
+def _cues(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (position, category) of the cue words and event lemmas in doc.low[start:end], in order."""
+    found = [(m.start(), m.lastgroup or "") for m in CUE_RE.finditer(doc.low, start, end)]
+    seen = {position for position, _ in found}
+    found += [hit for hit in lemma_cues(doc.low, start, end, doc.language) if hit[0] not in seen]
+    return sorted(found)
 
 
 def _cue_of_other_noun(low: str, end: int, cue_start: int) -> bool:
