@@ -233,7 +233,10 @@ UNIT_LANGUAGES: Mapping[str, str] = MappingProxyType({r[1]: r[3] for r in _UNIT_
 
 # --- currencies ---------------------------------------------------------------------------
 CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_currencies.tsv", "symbol")))
-CURRENCY_WORDS: Mapping[str, str] = _with_tanween_variants(_pairs(_rows_of("figures_currencies.tsv", "word")))
+# Hand-written words first; CLDR's currency names (generated) add the currencies they do not name ("taka").
+CURRENCY_WORDS: Mapping[str, str] = _with_tanween_variants(
+    {**_pairs(read_rows("figures_currencies_cldr.tsv")), **_pairs(_rows_of("figures_currencies.tsv", "word"))}
+)
 # "pesos" resolved from the country the article names; first match wins.
 PESO_COUNTRIES: tuple[tuple[str, str], ...] = tuple((k, c) for k, c in _rows_of("figures_currencies.tsv", "peso"))
 
