@@ -34,6 +34,8 @@ def categories(text: str, language: str) -> list[tuple[str, str]]:
         ("Some 5,000 marched to the square.", "en", [("Some 5,000", "people")]),
         ("The island has a population of 9,000.", "en", [("9,000", "people")]),
         ("The army sent 400 personnel.", "en", [("400", "people")]),
+        # a verb after the last conjunction governs the next count
+        ("About 200 people live in the block and the fire killed 3.", "en", [("About 200", "people"), ("3", "killed")]),
         # an Arabic death idiom
         ("لقي 7 أشخاص مصرعهم في الحريق.", "ar", [("7", "killed")]),
     ],

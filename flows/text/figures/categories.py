@@ -182,6 +182,10 @@ def _cue_category(draft: Draft, doc: Doc, previous: Draft | None, following: Dra
             low, draft.end, following.start
         ):
             forward_end = following.start
+        # A cue after the last conjunction before the next count governs that count ("... and killed 584").
+        cut = CLAUSE_CUT_RE.search(low, draft.end, following.start)
+        if cut is not None and _cues(doc, cut.end(), following.start):
+            forward_end = min(forward_end, cut.end())
     for position, category in _cues(doc, draft.end, forward_end):
         if not _cue_of_other_noun(low, draft.end, position):
             return category

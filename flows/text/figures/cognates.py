@@ -29,15 +29,15 @@ LEMMA_LANGUAGES = frozenset({"fr", "es", "it", "pt", "de", "nl", "pl", "ru"})
 @lru_cache(maxsize=65536)
 def noun_lemma(word: str, language: str) -> str | None:
     """Return simplemma's lemma of a lowercase noun, None where simplemma has no data or reads another
-    word class (a noun's lemma, less its last letter, begins the word: "ediciones" -> "edición", not
-    "compases" -> "compasar")."""
+    word class (a noun's lemma is no longer than the word and, less its last letter, begins it:
+    "ediciones" -> "edición", not "compases" -> "compasar" or "consiste" -> "consister")."""
     if language not in LEMMA_LANGUAGES:
         return None
     try:
         lemma = simplemma.lemmatize(word, lang=language).lower()
     except ValueError:
         return None
-    return lemma if _plain(word).startswith(_plain(lemma)[:-1]) else None
+    return lemma if len(lemma) <= len(word) and _plain(word).startswith(_plain(lemma)[:-1]) else None
 
 
 def _plain(word: str) -> str:
