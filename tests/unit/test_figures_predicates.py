@@ -59,3 +59,8 @@ def test_agent_and_clause_boundaries() -> None:
     assert own_clause(text, 2, text.index("4"))
     text = "2 boys and 3 girls were hurt"
     assert not own_clause(text, 1, text.index("3"))
+
+
+def test_an_english_adjective_between_a_count_and_its_time_unit() -> None:
+    (figure,) = extract_figures("The reform adds two more years of school.", "en")
+    assert (figure.category, figure.unit, figure.value) == ("duration", "year", 2.0)
