@@ -229,6 +229,7 @@ def _mention_row(doc_id: str, index: int, mention: EntityMention, batch_id: str)
         text=mention.text,
         label=mention.label,
         method=mention.method,
+        model=mention.model,
         entity_id=mention.entity_id,
         canonical_name=mention.canonical_name,
         geonames_id=place.geonames_id if place else None,

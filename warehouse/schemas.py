@@ -117,6 +117,12 @@ ENTITY_MENTIONS = _table(
     _col("text", pa.string(), "clean_text[start:end]", False),
     _col("label", pa.string(), "PERSON, ORG, LOC (any place), NORP, MISC, ...", False),
     _col("method", pa.string(), "how the mention was found (spacy, gazetteer, ...)", False),
+    _col(
+        "model",
+        pa.string(),
+        "which model found it: en_core_web_sm, fr_core_news_sm, natasha (ru), gazetteer or rules"
+        " (null in lakes written before it was recorded)",
+    ),
     _col("entity_id", pa.string(), "canonical entity (stable across documents and runs)", False),
     _col("canonical_name", pa.string(), "canonical name of the entity", False),
     _col("geonames_id", pa.int64(), "GeoNames id of a resolved place"),

@@ -62,6 +62,7 @@ class EntityMention:
     canonical_name: str
     entity_id: str
     place: Place | None = None
+    model: str = "rules"  # which model found it: a spaCy pipeline, "natasha", "gazetteer" or "rules"
 
 
 @dataclass(frozen=True)

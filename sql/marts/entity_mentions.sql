@@ -2,7 +2,8 @@
 -- grain: one row per mention (doc_id, mention_index)
 -- depends on: raw.entity_mentions, main.document_versions (superseded versions left out)
 -- columns: doc_id, mention_index, start/end (characters, end exclusive), text, label
---   (PERSON, ORG, LOC, NORP, MISC, ...), method, entity_id, canonical_name,
+--   (PERSON, ORG, LOC, NORP, MISC, ...), method, model (which NER model, gazetteer or rules found it),
+--   entity_id, canonical_name,
 --   geonames_id, country_code, latitude/longitude (degrees), feature_type, batch_id
 with
 superseded as (
@@ -27,6 +28,7 @@ final as (
         cast(text as varchar) as text,
         cast(label as varchar) as label,
         cast(method as varchar) as method,
+        cast(model as varchar) as model,
         cast(entity_id as varchar) as entity_id,
         cast(canonical_name as varchar) as canonical_name,
         cast(geonames_id as bigint) as geonames_id,

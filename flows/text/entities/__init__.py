@@ -96,9 +96,10 @@ def extract_entities(
                 raw[i] = fallback_candidates(docs[i][0], gazetteer)
             continue
         texts = (model_text(docs[i][0]) for i in indexes)
+        method, name = models.method(language), models.name(language)
         for i, doc in zip(indexes, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
             raw[i] = [
-                Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), "spacy")
+                Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), method, model=name)
                 for ent in doc.ents
             ]
     return [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flows.text.entity_lexicon import (
@@ -29,6 +29,14 @@ LABEL_MAP = {
 }
 
 
+# What a mention records as its `model` when no statistical model found it.
+RULES = "rules"
+GAZETTEER = "gazetteer"
+# The `method` of a model's raw spans: "spacy" for spaCy pipelines, else the model's own name.
+NON_SPACY_METHODS = {"natasha": "natasha"}
+MODEL_METHODS = frozenset({"spacy", *NON_SPACY_METHODS.values()})
+
+
 NAME_LABELS = ("PERSON", "ORG", "LOC", "NORP", "MISC")
 
 
@@ -43,14 +51,28 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True, eq=False)
 class NerModels:
-    """Loaded spaCy pipelines by ISO 639-1 language code (NER only)."""
+    """NER pipelines by ISO 639-1 language code, and the name each mention records as its `model`.
+
+    A pipeline is anything with spaCy's `pipe(texts, batch_size=...)` yielding docs whose `ents`
+    have `start_char`, `end_char` and `label_` (spaCy, or the natasha adapter); the mapping may
+    load a pipeline on first access, so a language's model loads only when one of its documents comes.
+    """
 
     pipelines: Mapping[str, Any]
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, language: str) -> str:
+        """Return the name of the language's model (what its mentions record)."""
+        return self.names.get(language, f"{language}-ner")
+
+    def method(self, language: str) -> str:
+        """Return the `method` of the language's raw model spans ("spacy", "natasha")."""
+        return NON_SPACY_METHODS.get(self.name(language), "spacy")
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A span under construction: offsets, label, how it was found, evidence weight."""
+    """A span under construction: offsets, label, how it was found, evidence weight, which model found it."""
 
     start: int
     end: int
@@ -58,6 +80,7 @@ class Candidate:
     method: str
     weight: float = 1.0
     canonical: str | None = None
+    model: str = RULES
 
 
 def is_name_like(surface: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flows.text.entities.base import Candidate, is_stop_word
+from flows.text.entities.base import GAZETTEER, Candidate, is_stop_word
 from flows.text.entity_lexicon import (
     FIRST_NAMES,
 )
@@ -53,7 +53,7 @@ def country_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 start, end = match.start() + words[i][0], match.start() + words[i + n - 1][1]
                 entries = lookup_candidates(gazetteer, text[start:end])
                 if any(place_strength(e) == 3 for e in entries) and not is_demonym(gazetteer, text[start:end]):
-                    found.append(Candidate(start, end, "LOC", "gazetteer"))
+                    found.append(Candidate(start, end, "LOC", "gazetteer", model=GAZETTEER))
                     i += n
                     break
             else:
@@ -99,7 +99,7 @@ def _fallback_place(
         entry = resolve_place(gazetteer, text[start:end])
         strong = entry is not None and place_strength(entry) >= min_strength
         if strong and not is_demonym(gazetteer, text[start:end]):
-            return Candidate(start, end, "LOC", "gazetteer"), n
+            return Candidate(start, end, "LOC", "gazetteer", model=GAZETTEER), n
     return None
 
 

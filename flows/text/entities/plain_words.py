@@ -7,14 +7,19 @@ full name or the gazetteer trusts it as a place (`flows.text.places.trusted_entr
 one-word PERSON with no person evidence that is as frequent in every Latin-script corpus language
 as a common word, and no known first name, is an international word (a platform, brand or
 technology: "Twitter", "Google"), so an ORG rather than a person.
-Frequencies are wordfreq Zipf values carried by the gazetteer (`Gazetteer.word_zipf`).
+Frequencies are wordfreq Zipf values carried by the gazetteer (`Gazetteer.word_zipf`); they are
+counted in lower case, so a frequent name ("России", genitive of Russia) looks like a common word.
+In a language that capitalises neither common nouns nor headline words (sentence case), a word the
+document writes capitalised inside a sentence and never in lower case is a name, whatever its
+frequency.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from flows.text.entities.base import Candidate
+from flows.text.entities.base import Candidate, _occurrences
 from flows.text.entities.evidence import has_person_evidence
 from flows.text.entity_lexicon import FIRST_NAMES
 from flows.text.places import Gazetteer, trusted_entries, word_zipf
@@ -26,6 +31,10 @@ COMMON_NAME_ZIPF = 5.0
 # names reach it in one or two languages at most.
 INTERNATIONAL_ZIPF = 4.4
 INTERNATIONAL_LANGUAGES = ("en", "fr", "de", "es", "it", "pl")
+# Languages written in sentence case whose common nouns are never capitalised (not English, with
+# its title-case headlines, nor German, which capitalises every noun); measured on Russian only.
+SENTENCE_CASE_LANGUAGES = frozenset({"ru"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;…\n])[\s\"'«»“”„()\[\]—–-]*$")
 
 
 def is_single_letter(surface: str) -> bool:
@@ -50,7 +59,16 @@ def is_plain_word(
         return False
     if word_zipf(gazetteer, surface, language) < COMMON_NAME_ZIPF:
         return False
+    if language in SENTENCE_CASE_LANGUAGES and is_cased_as_name(text, surface):
+        return False
     return not trusted_entries(gazetteer, surface, language, context, labelled=True)
+
+
+def is_cased_as_name(text: str, word: str) -> bool:
+    """Return whether the document writes `word` capitalised inside a sentence and never in lower case."""
+    if not word[:1].isupper() or _occurrences(text, word.lower()):
+        return False
+    return any(not _SENTENCE_END.search(text[max(0, start - 12) : start]) for start in _occurrences(text, word))
 
 
 def drop_plain_words(

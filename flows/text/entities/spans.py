@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.text.entities.base import MAX_NAME_CHARS, NAME_LABELS, Candidate, is_name_like
+from flows.text.entities.base import MAX_NAME_CHARS, MODEL_METHODS, NAME_LABELS, Candidate, is_name_like
 from flows.text.entities.casing import is_caps_line
 from flows.text.entity_lexicon import (
     EVENT_WORDS,
@@ -58,7 +58,7 @@ def settle_headline_spans(text: str, spans: list[Candidate]) -> list[Candidate]:
     body_labels = {text[c.start : c.end].casefold(): c.label for c in spans if id(c) not in on_caps}
     out = []
     for c in spans:
-        if c.method != "spacy" or c.label not in NAME_LABELS or id(c) not in on_caps:
+        if c.method not in MODEL_METHODS or c.label not in NAME_LABELS or id(c) not in on_caps:
             out.append(c)
             continue
         key = text[c.start : c.end].casefold()
