@@ -1,11 +1,12 @@
-"""Named entities: spaCy small + truecasing + gazetteer + document-level consistency.
+"""Named entities: spaCy small (en, fr) / natasha (ru) + truecasing + gazetteer + document-level consistency.
 
 Pure given the models: `extract_entities` takes the loaded pipelines and gazetteer as
 parameters; no file I/O. Steps per document (`resolve_document`):
 
 1. all-caps lines (headlines, datelines) are truecased for the model by document evidence and
-   long runs of non-space characters or punctuation blanked, keeping every offset; spaCy NER runs
-   batched with `nlp.pipe` (en, fr) on the first MODEL_MAX_TOKENS tokens (the rules read it all);
+   long runs of non-space characters or punctuation blanked, keeping every offset; the language's
+   NER model runs batched with `pipe` (spaCy for en, fr; natasha behind the same interface for ru)
+   on the first MODEL_MAX_TOKENS tokens (the rules read it all);
 2. model spans trimmed (leading "the", possessive "'s", trailing numbers; trailing lower-case
    words in English only: "Union européenne" keeps its adjective), split at " - ", line breaks
    and " at "/" v "; labels mapped to PERSON/ORG/LOC/NORP/MISC;
@@ -22,13 +23,15 @@ parameters; no file I/O. Steps per document (`resolve_document`):
 6. canonical name, stable `entity_id`, and the `Place` of LOC mentions, chosen among the trusted
    gazetteer entries (none trusted: a LOC without a place).
 
-Fallback for languages without a spaCy model (de, es, ar, ...): word n-grams are looked up in the
+Fallback for languages without a model (de, es, ar, ...): word n-grams are looked up in the
 gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -> LOC
 (`gazetteer`), after two to three capitalised words starting with a known first name -> PERSON
 (`heuristic`; "Vladimir Orlov" is a person before "Vladimir" is a town); ORG is not guessed.
-Each mention's `method` says how it was found: `spacy`,
+Each mention's `method` says how it was found: `spacy`, `natasha`,
 `spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `...+word`, `gazetteer`,
-`doc-consistency`, `heuristic`. The word lists come from `entity_lexicon` (package data files).
+`doc-consistency`, `heuristic`; its `model` which model found the span first (`NerModels.names`:
+`en_core_web_sm`, `fr_core_news_sm`, `natasha`), or `gazetteer` / `rules` for the other paths; a
+relabelling keeps it. The word lists come from `entity_lexicon` (package data files).
 """
 
 from __future__ import annotations
