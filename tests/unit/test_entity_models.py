@@ -110,3 +110,15 @@ def test_is_cased_as_name(text: str, word: str, expected: bool) -> None:
 )
 def test_place_lookup_name(surface: str, language: str, expected: str | None) -> None:
     assert place_lookup_name(surface, language) == expected
+
+
+def test_the_model_reaches_the_extract_record_and_the_mention_row() -> None:
+    from flows.batch import _mention_row
+    from flows.extract import _entity_record
+    from flows.text.records import EntityMention
+    from warehouse.schemas import ENTITY_MENTIONS
+
+    mention = EntityMention(0, 6, "Тверью", "LOC", "natasha", "Тверь", "id-tver", None, "natasha")
+    assert _entity_record(mention)["model"] == "natasha"
+    assert _mention_row("doc", 0, mention, "batch")["model"] == "natasha"
+    assert str(ENTITY_MENTIONS.schema.field("model").type) == "string"
