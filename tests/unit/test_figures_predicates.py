@@ -64,3 +64,8 @@ def test_agent_and_clause_boundaries() -> None:
 def test_an_english_adjective_between_a_count_and_its_time_unit() -> None:
     (figure,) = extract_figures("The reform adds two more years of school.", "en")
     assert (figure.category, figure.unit, figure.value) == ("duration", "year", 2.0)
+
+
+def test_predicate_forms_come_from_the_lemma_table() -> None:
+    assert lemma_category("matarán", "es") == "killed"
+    assert lemma_category("evacuated", "en") == "displaced"

@@ -19,7 +19,7 @@ from flows.text.figure_lexicon import (
     TIME_UNITS,
     VERB_ENDINGS,
 )
-from flows.text.figures.cognates import english_cognate, is_participle, noun_lemma
+from flows.text.figures.cognates import is_participle, noun_cognate
 from flows.text.figures.draft import Doc
 from flows.text.figures.patterns import CURRENCY_WORD_RE, PERCENT_RE, PERSON_DE_RE, WORD_RE
 from flows.text.numbers import normalize_arabic
@@ -180,11 +180,8 @@ def _foreign_head(word: str, language: str) -> tuple[str, bool] | None:
         return None
     if language == "fr" and word.endswith(("ais", "ois")):
         return word, False
-    if (lemma := noun_lemma(word, language)) is not None:
-        translated = _lookup_noun(lemma)
-        if translated != "":
-            return (translated, True) if translated else None
-        return english_cognate(lemma, language) or lemma, False
+    if (cognate := noun_cognate(word, language)) is not None:
+        return cognate, False
     for plural, singular in FRENCH_PLURALS if language == "fr" else SPANISH_PLURALS:
         if word.endswith(plural) and len(word) > len(plural) + 1:
             return word[: -len(plural)] + singular, False
