@@ -7,6 +7,7 @@ The hand-written lists beside them are edited by hand; these are only ever regen
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -319,16 +320,21 @@ COGNATE_CANDIDATES = 50_000  # most frequent words per language tried for an Eng
 ENGLISH_WORD_ZIPF = 3.0  # wordfreq Zipf from which a cognate candidate is an English word
 
 
-def _simplemma_dictionary(language: str) -> dict[str, str]:
+PREDICATE_CANDIDATES = 100_000  # most frequent words per language tried as forms of a predicate
+
+
+def _simplemma_dictionary(language: str) -> Mapping[str, str]:
     """Return simplemma's word form -> lemma dictionary of a language."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
-    return dict(DefaultDictionaryFactory().get_dictionary(language).items())
+    return DefaultDictionaryFactory().get_dictionary(language)
 
 
 def predicate_form_rows() -> list[str]:
-    """Return 'language<TAB>form<TAB>category' rows: every form simplemma lemmatises to a predicate lemma
-    of figures_predicate_lemmas.tsv, and the lemma itself."""
+    """Return 'language<TAB>form<TAB>category' rows: the predicate lemmas of figures_predicate_lemmas.tsv
+    and every frequent word (wordfreq) simplemma's dictionary lemmatises to one of them."""
+    from wordfreq import top_n_list
+
     wanted: dict[str, dict[str, str]] = {}
     for line in (DATA / "figures_predicate_lemmas.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -337,9 +343,11 @@ def predicate_form_rows() -> list[str]:
     rows = set()
     for language, lemmas in wanted.items():
         rows |= {f"{language}\t{lemma}\t{category}" for lemma, category in lemmas.items()}
-        for form, lemma in _simplemma_dictionary(language).items():
-            if lemma.lower() in lemmas and form.isalpha():
-                rows.add(f"{language}\t{form.lower()}\t{lemmas[lemma.lower()]}")
+        dictionary = _simplemma_dictionary(language)
+        for form in top_n_list(language, PREDICATE_CANDIDATES):
+            lemma = (dictionary.get(form) or "").lower()
+            if lemma in lemmas and form.isalpha():
+                rows.add(f"{language}\t{form}\t{lemmas[lemma]}")
     return sorted(rows)
 
 
@@ -359,7 +367,7 @@ def noun_cognate_rows() -> list[str]:
         for word in top_n_list(language, COGNATE_CANDIDATES):
             if not word.isalpha() or is_english(word):
                 continue
-            lemma = lemmas.get(word, word).lower()
+            lemma = (lemmas.get(word) or word).lower()
             if is_noun_lemma(word, lemma) and (english := english_cognate(lemma, language, is_english)):
                 rows.append(f"{language}\t{word}\t{english}")
     return sorted(set(rows))
