@@ -436,6 +436,11 @@ LONG_BODY = BODY_EN + LONG_EN.rstrip() + "\n" + BODY_EN
         ),
         # a dateline line above the body
         ("Jane Doe – Riverside\n" + LONG_BODY, "Jane Doe – Riverside"),
+        # a wire-style dateline: place and date on a line of their own, in any corpus language
+        ("RIVERSIDE 2004-06-11\n" + LONG_BODY, "RIVERSIDE 2004-06-11"),
+        ("PORT ELLEN , Islay 2004-06-11\n" + LONG_BODY, "PORT ELLEN , Islay 2004-06-11"),
+        ("LILLE, 12 mars\n" + LONG_BODY, "LILLE, 12 mars"),
+        ("KRAKÓW, 3 lutego 2021 (PAP) -\n" + LONG_BODY, "KRAKÓW, 3 lutego 2021 (PAP) -"),
     ],
 )
 def test_clean_article_keeps_tables_headings_datelines_and_quoted_addresses(raw: str, kept: str) -> None:

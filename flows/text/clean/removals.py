@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from babel.dates import get_month_names
 
 from flows.text.clean.features import (
     FEATURE_INDEX,
@@ -90,6 +91,24 @@ GLUED_TAIL_GROUPS = {
 }
 GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[«\"“„]?[A-ZÀ-ÖØ-ÞА-ЯЁ])|(?<=[.!?])\s+(?=[(\[])")
 LETTER_RE = re.compile(r"[^\W\d_]")
+# Datelines open a news story with its place and date ("OSLO 2001-03-14", "LYON, 12 mars"): body.
+# Month names of the corpus languages come from CLDR (Babel), wide and abbreviated.
+DATELINE_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru")
+MONTHS = sorted(
+    {
+        name.lower().rstrip(".")
+        for locale in DATELINE_LOCALES
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for name in get_month_names(width, context, locale).values()
+    },
+    key=len,
+    reverse=True,
+)
+_MONTH = "(?i:" + "|".join(re.escape(m) for m in MONTHS) + r")\.?"
+_DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+_PLACE = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s*,?\s+[A-ZÀ-ÖØ-ÞА-ЯЁ(][\w'’.)-]*){0,3}"
+DATELINE_RE = re.compile(rf"^{_PLACE}\s*,?\s+{_DATE}\s*(?:\([^()]{{1,30}}\))?\s*[-–—:]?$")
 
 
 def body_script_of(lines: Sequence[Line]) -> str:
@@ -157,7 +176,7 @@ def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learne
     scores = judged_scores(model, matrix, judged)
     edge = (matrix[judged, FEATURE_INDEX["before_body"]] + matrix[judged, FEATURE_INDEX["after_body"]]) > 0
     cut = np.where(edge, model.thresholds["edge"], model.thresholds["inner"])
-    noise = (scores > cut) & ~plain_sentences(matrix[judged])
+    noise = (scores > cut) & ~plain_sentences(matrix[judged]) & ~datelines(texts, judged)
     repeated = matrix[judged, FEATURE_INDEX["repeated"]] > 0
     if (noise & repeated).any():
         unrepeated = matrix.copy()
@@ -173,6 +192,16 @@ def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learne
         groups = group_contributions(contributions[row])
         found[index] = reason_of(groups, bool(edge[position]), word_count(texts[index]))
     return found
+
+
+def is_dateline(text: str) -> bool:
+    """Return whether a line is a story's dateline: a capitalised place and a date, nothing else."""
+    return len(text) <= 80 and DATELINE_RE.match(text) is not None
+
+
+def datelines(texts: Sequence[str], judged: np.ndarray) -> np.ndarray:
+    """Return which judged lines are datelines (body, whatever their score)."""
+    return np.array([is_dateline(texts[int(i)]) for i in judged], dtype=bool)
 
 
 def judged_scores(model: LineModel, matrix: np.ndarray, judged: np.ndarray) -> np.ndarray:
