@@ -69,3 +69,11 @@ def test_an_english_adjective_between_a_count_and_its_time_unit() -> None:
 def test_predicate_forms_come_from_the_lemma_table() -> None:
     assert lemma_category("matarán", "es") == "killed"
     assert lemma_category("evacuated", "en") == "displaced"
+
+
+def test_a_year_word_before_a_year_is_no_unit_of_the_count_before() -> None:
+    text = "أصاب المرض نحو 300 مليون شخص وقتل 900 ألف عام 2015."
+    assert [(f.text, f.category, f.unit) for f in extract_figures(text, "ar")] == [
+        ("نحو 300 مليون", "people", None),
+        ("900 ألف", "killed", None),
+    ]

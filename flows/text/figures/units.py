@@ -45,6 +45,8 @@ ARABIC_ONE = frozenset({"واحد", "واحدة", "واحده"})
 _TIME_UNIT_RE = re.compile(rf"(?:{SP}|-)?({alternation(list(TIME_UNITS))})(?!\w)")
 _TIME_UNIT_GLUED_RE = re.compile(rf"({alternation(list(TIME_UNITS))})(?!\w)")
 _MEASURE_RE = re.compile(rf"(?:{SP}|-)?({alternation(list(MEASURE_UNITS))})(?![\w/])")
+# "584 ألفا عام 2013": a year word followed by a year names the date, not the unit of the count before.
+YEAR_AFTER_RE = re.compile(r"[ \u00a0]+(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 _NORMALIZED_TIME_UNITS = {normalize_arabic(k): v for k, v in TIME_UNITS.items()}
 
 
@@ -124,6 +126,7 @@ def _with_time_or_measure(draft: Draft, doc: Doc) -> Draft:
         match is not None
         and draft.kind != "vague"
         and doc.language in UNIT_LANGUAGES.get(match.group(1), doc.language + "|und")
+        and YEAR_AFTER_RE.match(low, match.end()) is None
     ):
         unit = _NORMALIZED_TIME_UNITS.get(normalize_arabic(match.group(1)))
         return draft._replace(end=match.end(), unit=unit, unit_kind="time")
