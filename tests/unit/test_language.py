@@ -166,7 +166,7 @@ def test_detect_language_lets_no_headline_outvote_the_body() -> None:
         (
             "RAIL STRIKE ENDS AFTER THREE DAYS OF TALKS BETWEEN UNIONS AND OPERATORS Trains ran again "
             "on Thursday after the unions and the operators agreed on pay, and the first services left "
-            "on time, the operators said in a statement that thanked passengers for their patience.",
+            "on time; the operators thanked passengers for their patience over the three days.",
             "en",
         ),
     ],
