@@ -18,6 +18,7 @@ from prefect.states import State
 from flows.batch import BatchStats, batch_id_for, plan_batches
 from flows.io.sources import InputFile
 from flows.lifecycle import operational_failure
+from flows.progress import batch_committed
 from flows.settings import Settings, load_settings
 from flows.tasks import discover_pending, load_batch, publish_warehouse, record_run
 from warehouse import lake
@@ -129,6 +130,7 @@ def news_etl(
                 )(files, known, run_id, settings)
                 stats.append(batch_stats)
                 known |= new_ids
+                batch_committed(stats, pending)
             ledger.record(lake.SUCCEEDED)
             failures = tuple(publish_warehouse.with_options(retry_condition_fn=worth_retrying)(settings))
         except BaseException as err:
