@@ -17,6 +17,66 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # SQL inside the package (warehouse/sql) and no seeds/.
 IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "sql").is_dir()
 DEFAULT_BATCH_DOCS = 500
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+CGROUP_MEMBERSHIP = Path("/proc/self/cgroup")
+
+
+def available_cores(cgroup_root: Path = CGROUP_ROOT, membership: Path = CGROUP_MEMBERSHIP) -> int:
+    """Cores this process may use: its CPU affinity, capped by a cgroup CPU quota (v2 `cpu.max`, v1 CFS quota).
+
+    A container given "1.5 CPUs" on a 16-core host gets 1 (quota rounded down, at least 1), not 16.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota(cgroup_root, membership)
+    return max(1, min(cores, int(quota)) if quota is not None else cores)
+
+
+def cgroup_cpu_quota(cgroup_root: Path = CGROUP_ROOT, membership: Path = CGROUP_MEMBERSHIP) -> float | None:
+    """CPUs allowed by the tightest cgroup quota on this process's cgroup and its ancestors, or None.
+
+    cgroup v2: `cpu.max` ("QUOTA PERIOD" in microseconds, QUOTA "max" when unlimited); v1: the CFS
+    `cpu.cfs_quota_us` (-1 when unlimited) over `cpu.cfs_period_us`.
+    """
+    quotas = [q for folder in _cgroup_folders(cgroup_root, membership) if (q := _folder_quota(folder)) is not None]
+    return min(quotas) if quotas else None
+
+
+def _cgroup_folders(cgroup_root: Path, membership: Path) -> list[Path]:
+    """This process's cgroup folders (v2, and v1's `cpu` controller, as /proc/self/cgroup names them) and ancestors."""
+    leaves: list[Path] = []
+    try:
+        lines = membership.read_text(encoding="ascii").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        _, controllers, path = (line.split(":", 2) + ["", ""])[:3]
+        relative = path.lstrip("/")
+        if controllers == "":
+            leaves.append(cgroup_root / relative)
+        elif "cpu" in controllers.split(","):  # v1: mounted as "cpu,cpuacct", often linked as "cpu"
+            leaves.extend([cgroup_root / controllers / relative, cgroup_root / "cpu" / relative])
+    folders = [cgroup_root, cgroup_root / "cpu"]
+    for leaf in leaves:
+        folders.extend([leaf, *(p for p in leaf.parents if p.is_relative_to(cgroup_root))])
+    return list(dict.fromkeys(folders))
+
+
+def _folder_quota(folder: Path) -> float | None:
+    """The CPU quota one cgroup folder sets (v2 or v1), None when it sets none or cannot be read."""
+    try:
+        quota, period = (folder / "cpu.max").read_text(encoding="ascii").split()[:2]
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:
+        quota_us = int((folder / "cpu.cfs_quota_us").read_text(encoding="ascii"))
+        period_us = int((folder / "cpu.cfs_period_us").read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+    return quota_us / period_us if quota_us > 0 and period_us > 0 else None
 
 
 def default_data_dir() -> Path:
@@ -37,7 +97,8 @@ class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
     inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",) if IN_CHECKOUT else ()
     batch_docs: int = DEFAULT_BATCH_DOCS
-    workers: int = 1
+    # Processes running the text stages: by default one per available core (affinity and cgroup quota).
+    workers: int = field(default_factory=available_cores)
     # (canonical field, name in the input records), e.g. (("published_at", "dc_date"),)
     metadata_fields: tuple[tuple[str, str], ...] = ()
     sql_dir: Path = PROJECT_ROOT / "sql" if IN_CHECKOUT else PROJECT_ROOT / "warehouse" / "sql"

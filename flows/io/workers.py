@@ -1,5 +1,10 @@
 """Where the text stages run: in this process, or in a pool of worker processes that each load
-the models once and live for the rest of the process (so later batches and runs reuse them).
+what they need once and live for the rest of the process (so later batches and runs reuse them).
+
+Nothing loads before a document needs it: the gazetteer with a process's first article, each
+language's NER model with its first document in that language (flows.io.models). A group too
+small to pay for starting the pool (POOL_MIN_DOCS) runs in this process unless the pool is
+already running; the worker count never changes a result.
 
 A worker never outlives its parent: it ignores Ctrl-C (the parent decides how a run ends) and a
 watch thread ends it when the parent process is gone, however the parent died.
@@ -23,6 +28,9 @@ from flows.text.records import Article
 
 _WORKER_TOOLS: Tools | None = None
 _POOLS: dict[int, ProcessPoolExecutor] = {}
+# Fewer articles than this run in this process when no pool is running: starting workers (a fresh
+# interpreter, the text stack and the gazetteer each, ~5 s) costs more than it saves.
+POOL_MIN_DOCS = 100
 
 
 def local_tools() -> Tools:
@@ -84,6 +92,8 @@ def _in_this_process(articles: Sequence[Article], boilerplate: Boilerplate) -> l
 
 def _in_pool(workers: int) -> Callable[[Sequence[Article], Boilerplate], list[Outcome]]:
     def run_stages(articles: Sequence[Article], boilerplate: Boilerplate) -> list[Outcome]:
+        if len(articles) < POOL_MIN_DOCS and workers not in _POOLS:
+            return _in_this_process(articles, boilerplate)
         pool = _pool(workers)
         futures = [pool.submit(_analyse_in_worker, chunk, boilerplate) for chunk in split(articles, workers)]
         return [result for future in futures for result in future.result()]
