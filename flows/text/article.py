@@ -55,7 +55,7 @@ class Tools:
 
 @dataclass(frozen=True)
 class PlacedFigure:
-    """A figure with the sentence it stands in and the nearest place named in that sentence."""
+    """A figure with the sentence it stands in and the nearest resolved place named in that sentence."""
 
     figure: Figure
     sentence: str
@@ -126,25 +126,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class PlaceIndex:
-    """The LOC mentions of a text sorted by start, and their starts (for bisection)."""
+    """The placeable LOC mentions of a text sorted by start, and their starts (for bisection)."""
 
     mentions: tuple[EntityMention, ...]
     starts: tuple[int, ...]
 
 
+def is_placeable(mention: EntityMention) -> bool:
+    """Whether a mention may place a figure: a LOC the gazetteer resolved on evidence (a trusted entry).
+
+    A LOC without a resolved place ("Covid" taken for a name, a common word, a place the gazetteer does not
+    know) places nothing: a report grouping casualties by place must not invent one."""
+    return mention.label == "LOC" and mention.place is not None
+
+
 def place_index(entities: Sequence[EntityMention]) -> PlaceIndex:
-    """The index of the LOC mentions among entities."""
-    places = tuple(sorted((e for e in entities if e.label == "LOC"), key=lambda e: (e.start, e.end)))
+    """The index of the placeable LOC mentions among entities."""
+    places = tuple(sorted((e for e in entities if is_placeable(e)), key=lambda e: (e.start, e.end)))
     return PlaceIndex(places, tuple(e.start for e in places))
 
 
 def nearest_place(figure: Figure, span: tuple[int, int], entities: Sequence[EntityMention]) -> EntityMention | None:
-    """The LOC mention in the sentence span closest to the figure, or None."""
+    """The placeable LOC mention in the sentence span closest to the figure, or None."""
     return nearest_indexed_place(figure, span, place_index(entities))
 
 
 def nearest_indexed_place(figure: Figure, span: tuple[int, int], index: PlaceIndex) -> EntityMention | None:
-    """The LOC mention in the sentence span closest to the figure (the earlier one on a tie), or None.
+    """The indexed mention inside the sentence span closest to the figure (the earlier one on a tie), or None.
 
     Mentions do not nest, so only the first mention after the figure and the last ones before it (those
     touching it, and the first that does not) can be closest: a few looks, not one per mention."""

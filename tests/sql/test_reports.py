@@ -111,26 +111,6 @@ def test_entities_mart_aggregates_mentions_into_one_row_per_entity(warehouse_wit
     ]
 
 
-def test_casualty_figures_gives_no_point_value_to_bounded_figures(warehouse_with):
-    con = warehouse_with(
-        documents=[_doc("a", title="Blast")],
-        figures=[
-            _figure("a", 0, "at least 20", "killed", "at_least", 20, 20, None, place="Stepanakert"),
-            _figure("a", 1, "200", "killed", "exact", 200, 200, 200),
-            _figure("a", 2, "up to 120,000", "displaced", "up_to", 120000, None, 120000),
-            _figure("a", 3, "30 years", "duration", "exact", 30, 30, 30),  # not a casualty category
-        ],
-    )
-    rows = _rows(
-        con, "select category, figure_text, point_value, lower, upper, place, title from reports.casualty_figures"
-    )
-    assert rows == [
-        ("displaced", "up to 120,000", None, None, 120000.0, None, "Blast"),
-        ("killed", "200", 200.0, 200.0, 200.0, None, "Blast"),
-        ("killed", "at least 20", None, 20.0, None, "Stepanakert", "Blast"),
-    ]
-
-
 def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(warehouse_with):
     con = warehouse_with(
         documents=[_doc("a", source="wire"), _doc("b", source="wire"), _doc("c")],
@@ -236,46 +216,6 @@ def test_checks_return_the_bad_rows(warehouse_with):
     ]
     assert _rows(con, "select doc_id, copies from checks.duplicate_documents") == [("b", 2)]
     assert _rows(con, "select source_path from checks.unaccounted_inputs") == [("/in/lost.txt",)]
-
-
-def test_casualties_by_place_keeps_floors_caps_and_point_values_apart(warehouse_with):
-    con = warehouse_with(
-        documents=[_doc("a"), _doc("b")],
-        figures=[
-            {
-                **_figure("a", 0, "at least 20", "killed", "at_least", 20, 20, None),
-                "place_entity_id": "e-st",
-                "place": "Stepanakert",
-            },
-            {
-                **_figure("b", 0, "more than 25", "killed", "more_than", 25, 25, None),
-                "place_entity_id": "e-st",
-                "place": "Stepanakert",
-            },
-            {**_figure("b", 1, "17", "killed", "exact", 17, 17, 17), "place_entity_id": "e-st", "place": "Stepanakert"},
-            {**_figure("a", 1, "up to 120,000", "displaced", "up_to", 120000, None, 120000)},  # no place named
-        ],
-        entity_mentions=[
-            {
-                "doc_id": "a",
-                "mention_index": 0,
-                "text": "Stepanakert",
-                "label": "LOC",
-                "entity_id": "e-st",
-                "canonical_name": "Khankendi",
-                "method": "spacy",
-            }
-        ],
-    )
-    rows = _rows(
-        con,
-        "select place, category, documents, figures, min_exact, max_exact, highest_lower_bound, "
-        "lowest_upper_bound, bounded_figures from reports.casualties_by_place",
-    )
-    assert rows == [
-        ("Khankendi", "killed", 2, 3, 17.0, 17.0, 25.0, None, 2),
-        ("(no place named)", "displaced", 1, 1, None, None, None, 120000.0, 1),
-    ]
 
 
 def _mention(doc, index, name, label, entity, **place):

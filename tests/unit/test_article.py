@@ -17,11 +17,12 @@ from flows.text.article import (
 )
 from flows.text.entities import NerModels
 from flows.text.places import Gazetteer
-from flows.text.records import Article, EntityMention, Figure
+from flows.text.records import Article, EntityMention, Figure, Place
 
 
-def _mention(text: str, start: int, label: str = "LOC") -> EntityMention:
-    return EntityMention(start, start + len(text), text, label, "spacy", text, f"id-{text}")
+def _mention(text: str, start: int, label: str = "LOC", resolved: bool = True) -> EntityMention:
+    place = Place(1, text, "AM", 40.0, 45.0, "city") if resolved else None
+    return EntityMention(start, start + len(text), text, label, "spacy", text, f"id-{text}", place)
 
 
 def _figure(text: str, start: int) -> Figure:
@@ -56,6 +57,28 @@ def test_nearest_place_picks_the_closest_loc_in_the_sentence():
     assert placed.place.text == "Stepanakert"
     assert placed.sentence == "In Goris, near Stepanakert, at least 20 died."
     assert nearest_place(figure, (0, 10), [_mention("Baku", 46)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "place"),
+    [
+        # the nearest place is in the sentence before: the figure's own sentence names none
+        ("Fighting went on in Goris. Later 20 died.", [("Goris", True)], None),
+        # the place of the next sentence is no nearer for being closer in characters
+        ("At least 20 died. Goris mourned.", [("Goris", True)], None),
+        # an unresolved LOC (a disease name the model took for a place) places nothing
+        ("Covid killed 20 in the region.", [("Covid", False)], None),
+        # the unresolved LOC is skipped for the resolved one further away in the same sentence
+        ("In Goris, Covid killed 20 people.", [("Goris", True), ("Covid", False)], "Goris"),
+        # a line break (headline, list line) ends the sentence too
+        ("Goris\n20 people died.", [("Goris", True)], None),
+    ],
+)
+def test_place_figures_takes_only_a_resolved_place_of_the_figures_own_sentence(text, mentions, place):
+    figure = Figure(text.index("20"), text.index("20") + 2, "20", 20.0, 20.0, 20.0, "exact", None, None, "killed")
+    entities = [_mention(name, text.index(name), resolved=resolved) for name, resolved in mentions]
+    (placed,) = place_figures(text, [figure], entities)
+    assert (placed.place.text if placed.place else None) == place
 
 
 def test_place_figures_clips_a_long_sentence_around_the_figure():

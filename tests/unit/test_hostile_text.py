@@ -27,7 +27,7 @@ from flows.text.entities import (
 from flows.text.figures import extract_figures
 from flows.text.language import detect_language
 from flows.text.places import Gazetteer
-from flows.text.records import Article, EntityMention, Figure
+from flows.text.records import Article, EntityMention, Figure, Place
 
 HOSTILE_CHARS = 1_000_000  # length of each run
 ENTITY_CHARS = 100_000  # length of each run for the entity rules
@@ -127,7 +127,10 @@ def test_model_text_finishes_on_a_megabyte_run_and_leaves_the_model_little(unit)
 def test_placing_many_figures_among_many_places_in_one_sentence_finishes():
     count, unit = 10_000, "Paris 12 "  # one sentence: a place, a number, again and again
     text = unit * count
-    places = [EntityMention(i * 9, i * 9 + 5, "Paris", "LOC", "spacy", "Paris", "loc-paris") for i in range(count)]
+    paris = Place(2988507, "Paris", "FR", 48.85, 2.35, "city")
+    places = [
+        EntityMention(i * 9, i * 9 + 5, "Paris", "LOC", "spacy", "Paris", "loc-paris", paris) for i in range(count)
+    ]
     figures = [Figure(i * 9 + 6, i * 9 + 8, "12", 12.0, 12.0, 12.0, "exact", None, None, "count") for i in range(count)]
     started = time.monotonic()
     placed = place_figures(text, figures, places)

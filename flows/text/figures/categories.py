@@ -33,6 +33,10 @@ ELLIPSIS_GAP_RE = re.compile(r"(?:,|(?<!\w)(?:and|y|et|und|e)(?!\w)|\sو)\s*(?:\
 EVENT_CATEGORIES = FIGURE_CATEGORIES.of_kind("casualty")
 PERSON_OF_RE = re.compile(r"([^\W\d_]{3,})\s+(?:of|de|des|del|d'|من)\s*$")
 CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?\n;:,]\s*|(?<!\w)(?:and|but|while|when|as)\s+)$")
+POPULATION_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{CONTEXT_WORDS['population_before']})\s*$")
+POPULATION_AFTER_RE = re.compile(rf"\s*(?:[^\W\d_]+\s+)?(?:{CONTEXT_WORDS['population_after']})(?!\w)")
+# The rest of a population noun's own phrase: up to a clause mark or a conjunction.
+PHRASE_END_RE = re.compile(r"[,;:.!?()\n،؛]|\s(?:and|et|y|und|i|и|e|or|ou|o|but|mais|pero|ma|а|но|و)\s")
 
 
 def propagate_lists(drafts: list[Draft], doc: Doc) -> list[Draft]:
@@ -101,6 +105,8 @@ def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Dr
         return draft._replace(category="killed")
     if draft.object is not None and draft.object_known and not is_person(draft.object):
         return draft._replace(category="count")
+    if is_population(draft, doc):
+        return draft._replace(category="people")
     # The next count of its own (not an age or a measure inside this count's phrase).
     following = next((d for d in drafts[index + 1 :] if d.unit_kind is None and not d.age), None)
     cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
@@ -109,6 +115,25 @@ def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Dr
     if draft.object is None and draft.unit is None and (_person_before_of(draft, doc) or _acting_subject(draft, doc)):
         return draft._replace(category="people")
     return draft._replace(category="people" if draft.object and is_person(draft.object) else "count")
+
+
+def is_population(draft: Draft, doc: Doc) -> bool:
+    """Return whether a count is the population of a place ("a country of 22 million", "home to 3 million
+    residents", "5 million inhabitants", "1.2 million people live there"): people, whatever event the
+    rest of the sentence reports. A count whose own noun is an event's ("home to 3,000 refugees") and one
+    whose own phrase goes on to an event ("300 inhabitants were killed", "a population of 9,000 fled")
+    are not."""
+    low = doc.low
+    noun_end = max(draft.end, draft.noun_end)
+    if _cues(doc, draft.end, noun_end):
+        return False
+    before = POPULATION_BEFORE_RE.search(low, max(0, draft.start - 30), draft.start) is not None
+    after = POPULATION_AFTER_RE.match(low, draft.end)
+    if not before and after is None:
+        return False
+    rest = after.end() if after is not None else noun_end
+    stop = PHRASE_END_RE.search(low, rest, rest + 80)
+    return not _cues(doc, rest, stop.start() if stop else min(len(low), rest + 80))
 
 
 def _person_before_of(draft: Draft, doc: Doc) -> bool:
