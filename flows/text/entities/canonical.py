@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
 
 import simplemma
 
 from flows.text.entities.base import Candidate
+from flows.text.entities.names import name_words, nominative_word, person_key, plain_key
 from flows.text.entity_lexicon import (
     ORG_ALIASES,
 )
@@ -46,6 +49,30 @@ def canonical_person(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+def person_names(cased: str, spans: Sequence[Candidate], language: str) -> dict[int, tuple[str, str]]:
+    """Return span index -> (display name, key) of each PERSON span.
+
+    Declined words are brought to the document's nominative form; a one-word name is the full name
+    of the document whose surname it is, when exactly one full name of the document has that surname.
+    """
+    fulls = {i: c.canonical or cased[c.start : c.end] for i, c in enumerate(spans) if c.label == "PERSON"}
+    known = {word for full in fulls.values() for word in name_words(full)}
+    names: dict[int, tuple[str, str]] = {}
+    by_surname: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
+    for i, full in fulls.items():
+        words = name_words(full)
+        nominative = [nominative_word(word, language, known) for word in words]
+        display = canonical_person(" ".join(nominative) if nominative != words else full)
+        names[i] = (display, person_key(nominative) or plain_key(full))
+        if len(nominative) >= 2:
+            by_surname[person_key(nominative[-1:])].add(names[i])
+    for i, (_, key) in names.items():
+        linked = by_surname.get(key, set()) if " " not in key else set()
+        if len(linked) == 1:
+            names[i] = next(iter(linked))
+    return names
+
+
 def canonicalise(
     text: str,
     cased: str,
@@ -58,8 +85,9 @@ def canonicalise(
 
     A LOC that no trusted gazetteer entry explains stays a LOC without a place.
     """
+    people = person_names(cased, spans, language)
     out = []
-    for c in spans:
+    for index, c in enumerate(spans):
         surface = cased[c.start : c.end]
         place: Place | None = None
         if c.label == "LOC":
@@ -69,16 +97,15 @@ def canonicalise(
                 entry = resolve_trusted(gazetteer, lemma, language, context, labelled=c.method != "gazetteer")
             place = entry.place if entry else None
             name = place.name if place else " ".join(surface.split())
-            key = f"geonames:{place.geonames_id}" if place and place.geonames_id else normalize_name(name)
+            key = f"geonames:{place.geonames_id}" if place and place.geonames_id else plain_key(name)
         elif c.label == "ORG":
             name = _ORG_CANON.get(normalize_name(surface), " ".join(surface.split()))
-            key = normalize_name(name)
+            key = plain_key(name)
         elif c.label == "PERSON":
-            name = canonical_person(c.canonical or surface)
-            key = normalize_name(name)
+            name, key = people[index]
         else:
             name = " ".join(surface.split())
-            key = normalize_name(name)
+            key = plain_key(name)
         mention_id = entity_id(c.label, key)
         out.append(
             EntityMention(c.start, c.end, text[c.start : c.end], c.label, c.method, name, mention_id, place, c.model)

@@ -1,0 +1,81 @@
+"""Name keys of people and organisations: one key for the spellings of one name across languages.
+
+A person's key is the name in its nominative, transliterated to ASCII (anyascii) and folded over
+the ways the corpus languages romanise the same sounds: French "ou" and "tch", German "sch",
+"tsch" and "w", Polish "sz", "cz" and "w", doubled letters, a closing "-y", "-yy", "-iy", "-ij"
+or "-yj" (the one Cyrillic "-ий"), a silent final "e" ("Poutine"). So "Vladimir Putin",
+"Vladimir Poutine", "Wladimir Putin", "Władimir Putin" and "Владимир Путин" share a key. The
+folding runs on every name alike, never on one language's only, so a Latin name keeps one key in
+all of them ("Michel" is no "Mishel" in French). Keys are compared as whole names: a surname alone
+is linked to a full name only inside one document (see `canonical.link_surnames`), never across
+documents, so two people who share a surname stay apart.
+
+Declined languages name a person in every case ("Владимира Путина", "Władimira Putina"): a word
+is brought back to the form another mention of the document uses, by stripping a case ending
+("Путина" -> "Путин" when "Путин" is named), to simplemma's lemma when that is itself a name
+(Polish), or from the adjectival ending of a Russian surname ("Зеленского" -> "Зеленский").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+import simplemma
+from anyascii import anyascii
+
+from flows.text.places import normalize_name
+
+# Spellings of one sound in the corpus languages' romanisations, folded to one (longest first).
+_FOLDS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ou", "u"), ("w", "v"))
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_CLOSING_Y = re.compile(r"(?:iy|yy|yj|ij|ii|y)$")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+# Languages that decline personal names, and the case endings a name word can carry there.
+NAME_CASE_LANGUAGES = frozenset({"ru", "pl"})
+_CASE_ENDINGS = {
+    "ru": ("ого", "ому", "ым", "ом", "ой", "ем", "а", "у", "е", "ы", "ю", "я"),
+    "pl": ("iego", "iemu", "owi", "em", "ie", "ego", "emu", "a", "u", "y", "e"),
+}
+# Russian adjectival surnames ("-ский", "-цкий"): oblique case -> nominative.
+_ADJECTIVAL = re.compile(r"(ск|цк)(?:ого|ому|им|ом)$")
+
+
+def name_words(name: str) -> list[str]:
+    """Return the words of a name (letters, with inner apostrophes and hyphens)."""
+    return _NAME_WORD.findall(name)
+
+
+def fold_name_word(word: str) -> str:
+    """Return a name word transliterated to ASCII and folded over the corpus languages' spellings."""
+    folded = _NOT_LETTER.sub("", anyascii(word).casefold())
+    for spelling, sound in _FOLDS:
+        folded = folded.replace(spelling, sound)
+    folded = _CLOSING_Y.sub("i", _DOUBLE.sub(r"\1", folded))
+    return folded[:-1] if len(folded) > 3 and folded.endswith("e") else folded
+
+
+def person_key(words: list[str]) -> str:
+    """Return the key of a person's name from its (nominative) words."""
+    return " ".join(filter(None, (fold_name_word(word) for word in words)))
+
+
+def plain_key(name: str) -> str:
+    """Return the key of an organisation's or an unresolved place's name: transliterated, normalised."""
+    return normalize_name(anyascii(name)) if not name.isascii() else normalize_name(name)
+
+
+def nominative_word(word: str, language: str, known: Collection[str] = ()) -> str:
+    """Return a declined name word in the form the document's other mentions use, else its nominative."""
+    if language not in NAME_CASE_LANGUAGES or word.isupper():
+        return word
+    for ending in _CASE_ENDINGS[language]:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem in known:
+            return stem
+    if language == "ru":
+        return _ADJECTIVAL.sub(r"\1ий", word)
+    lemma = simplemma.lemmatize(word, lang=language)
+    return lemma if lemma[:1].isupper() and lemma != word else word
