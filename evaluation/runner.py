@@ -22,6 +22,7 @@ AREAS: dict[str, tuple[str, str]] = {
     "langid": ("evaluation.langid", "evaluate_langid"),
     "numbers": ("evaluation.number_specs", "evaluate_number_specs"),
     "scraped": ("evaluation.scraped", "evaluate_scraped"),
+    "entities_corpus": ("evaluation.corpus_entities", "evaluate_corpus_entities"),
 }
 SET_LABELS = {"numbers": "numbers (component-level)"}
 # Sets whose area is not their own name, by name prefix.
@@ -31,6 +32,7 @@ AREA_PREFIXES = (
     ("langid_", "langid"),
     ("scraped_", "scraped"),
     ("trafilatura", "scraped"),
+    ("entities_corpus_", "entities_corpus"),
 )
 
 
