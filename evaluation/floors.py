@@ -9,7 +9,18 @@ floor only on purpose, saying why in the same commit.
 from __future__ import annotations
 
 # Sets scored whole: the seed is the product's reference case (it must stay perfect on figures and noise).
-UNSPLIT_SETS = frozenset({"seed"})
+# The hand-annotated corpus entity samples are evaluation-only (nothing is fitted to them): scored whole.
+UNSPLIT_SETS = frozenset(
+    {
+        "seed",
+        "entities_corpus_de",
+        "entities_corpus_es",
+        "entities_corpus_it",
+        "entities_corpus_pl",
+        "entities_corpus_ru",
+        "entities_corpus_ar",
+    }
+)
 # A tune/check gap larger than this is marked in the table and must be explained.
 GAP_TOLERANCE = 0.03
 
@@ -73,6 +84,27 @@ FLOORS: dict[str, float] = {
     "wikiann_en.f1": 0.405,  # check 0.419 (tune 0.387)
     "wikiann_fr.f1": 0.445,  # check 0.457 (tune 0.432)
     "wikiann_de.f1": 0.315,  # check 0.328 (tune 0.314)
+    # Hand-annotated corpus samples (tests/fixtures/entities_corpus): 18 articles a language, unsplit; measured
+    # 2026-12-03 at cd1aa76. Issue 11's target is F1 >= 0.60 a language (reported, not a floor). A label that
+    # scores 0.000 today (no ORG in de/es/it/pl/ar, no PERSON in ar) has no floor yet.
+    "entities_corpus_de.f1": 0.515,  # 0.538, 133 mentions
+    "entities_corpus_de.PERSON.f1": 0.625,  # 0.649
+    "entities_corpus_de.LOC.f1": 0.665,  # 0.689
+    "entities_corpus_es.f1": 0.325,  # 0.345, 207 mentions
+    "entities_corpus_es.PERSON.f1": 0.375,  # 0.397
+    "entities_corpus_es.LOC.f1": 0.49,  # 0.510
+    "entities_corpus_it.f1": 0.61,  # 0.635, 176 mentions
+    "entities_corpus_it.PERSON.f1": 0.35,  # 0.373
+    "entities_corpus_it.LOC.f1": 0.825,  # 0.848
+    "entities_corpus_pl.f1": 0.26,  # 0.284, 162 mentions
+    "entities_corpus_pl.PERSON.f1": 0.175,  # 0.195
+    "entities_corpus_pl.LOC.f1": 0.44,  # 0.460
+    "entities_corpus_ru.f1": 0.79,  # 0.811, 187 mentions
+    "entities_corpus_ru.PERSON.f1": 0.925,  # 0.947
+    "entities_corpus_ru.ORG.f1": 0.64,  # 0.661
+    "entities_corpus_ru.LOC.f1": 0.815,  # 0.836
+    "entities_corpus_ar.f1": 0.12,  # 0.142, 177 mentions
+    "entities_corpus_ar.LOC.f1": 0.305,  # 0.326
     # language: 52 / 52 whole articles; lingua lines, 51 languages
     "langid_long_texts.accuracy": 1.0,  # check 1.000 (tune 1.000)
     "langid_sentences.accuracy": 0.99,  # check 0.992 (tune 0.992), 4,625 / 4,625 lines
