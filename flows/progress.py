@@ -100,6 +100,16 @@ def batch_committed(stats: Sequence[BatchStats], pending: Sequence[InputFile]) -
     """The pipeline's hook: the batches committed so far in this run, out of the pending files."""
     if not _listeners:
         return
-    progress = measure(stats, pending, time.perf_counter() - _started[-1])
+    progress = measure(stats, pending, _seconds_running(_started[-1]))
     for listener in list(_listeners):
         listener(progress)
+
+
+def _seconds_running(listening_since: float) -> float:
+    """Seconds since the flow run started (its client-side clock), else since the listener was added."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    if context is not None and context.start_time is not None:
+        return max(0.0, time.time() - context.start_time.timestamp())
+    return time.perf_counter() - listening_since
