@@ -36,8 +36,9 @@ def small_inputs(folder: Path) -> Path:
 
 @contextmanager
 def cli_run(inputs: Path, data_dir: Path, *flags: str, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
-    """`newsetl run` in its own session (batches of one document); whatever is left is killed afterwards."""
-    command = [sys.executable, "-m", "flows.cli", "run", "--input", str(inputs), "--data-dir", str(data_dir)]
+    """`newsetl run --quiet` in its own session (batches of one document, no progress lines: stderr holds only
+    failures); whatever is left is killed afterwards."""
+    command = [sys.executable, "-m", "flows.cli", "run", "--quiet", "--input", str(inputs), "--data-dir", str(data_dir)]
     process = subprocess.Popen(
         [*command, "--batch-docs", "1", *flags],
         env={**{k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}, **(env or {})},
