@@ -11,10 +11,13 @@ A name is only taken for a place on evidence beyond the match (`trusted_entries`
 trusted at home, where its country is named in the document or is one where the document's
 language is official, when its one-word name is not a common word of the document's language
 (lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength). Abroad, a
-small town never is; a city or subdivision is when an NER model labelled it a place and it is no
+small town or a second-level subdivision (district, department) never is; a city or first-level
+subdivision is when an NER model labelled it a place and it is no
 common word of the document's language, or, named bare, when its name has several words or is a
 common word in none of the corpus languages but those of its own country; a small town called by one of its other
-names needs its country named. So "Länder" (a town in Venezuela), "Man"
+names needs its country named. A short abbreviation in capitals ("IG") names no town or district,
+and an English subdivision named after "the" is a part of the world ("the West"), not Cameroon's
+West region (`flows.text.entities.canonical`). So "Länder" (a town in Venezuela), "Man"
 (a city in Côte d'Ivoire) or "Corona" (Spanish and Italian for crown; a city in California) are
 words, not places, in German text, while "Denver" or "Uppsala" stay places. A name is common
 when all its words are ("Maison Blanche"); a subdivision name that several countries use is a
@@ -164,6 +167,8 @@ def is_trusted(
     strength = place_strength(entry)
     code = entry.place.country_code
     at_home = code in gazetteer.home_countries.get(language, frozenset())
+    if is_acronym(name) and not is_landmark(entry):
+        return False  # "IG": an abbreviation in capitals, not the name of a town or district
     if is_landmark(entry):
         # ... but a city abroad named by an alternate that is among the language's commonest words
         # is not meant ("Sam"); a country's or a home city's name is frequent because it is a name
@@ -179,8 +184,8 @@ def is_trusted(
         if entry.place.feature_type == "admin1" and entry.primary:
             return True  # a first-level subdivision of a country of the document ("Bayern", "Québec")
         return not common
-    if strength < 2:
-        return False  # a small town abroad needs its country named in the document
+    if strength < 2 or entry.place.feature_type == "admin2":
+        return False  # a small town or a district abroad needs its country named in the document
     if labelled:
         return not common
     # A city or subdivision abroad, named bare by one word: only when that is a word in no language
@@ -188,6 +193,12 @@ def is_trusted(
     abroad = [lang for lang, codes in gazetteer.home_countries.items() if code not in codes]
     single = len(_NAME_WORDS.findall(name)) == 1
     return not single or not any(is_common_name(gazetteer, name, lang, COMMON_ZIPF[1]) for lang in abroad)
+
+
+def is_acronym(name: str) -> bool:
+    """Return whether a name is a short abbreviation in capitals, two or three letters ("IG", "ASP"; not "Ig")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return 2 <= len(letters) <= 3 and name.isupper()
 
 
 def is_common_name(gazetteer: Gazetteer, name: str, language: str, threshold: float) -> bool:

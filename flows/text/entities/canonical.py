@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from flows.text.entity_lexicon import (
 )
 from flows.text.places import (
     Gazetteer,
+    GazetteerEntry,
     normalize_name,
     resolve_trusted,
 )
@@ -38,6 +40,15 @@ def place_lookup_name(surface: str, language: str) -> str | None:
     lemma = simplemma.lemmatize(surface, lang=language)
     lemma = lemma[:1].upper() + lemma[1:]
     return lemma if lemma != surface else None
+
+
+def is_area_word(text: str, surface: str, entry: GazetteerEntry) -> bool:
+    """Return whether an English subdivision name is used in the document after "the" as a name of
+    its own ("the West", "the North"): a part of the world, not the subdivision (English names a
+    state or province without an article)."""
+    if entry.place.feature_type not in ("admin1", "admin2"):
+        return False
+    return re.search(rf"\b[Tt]he\s+{re.escape(surface)}\b(?!\s+[A-Z])", text) is not None
 
 
 _ORG_CANON = {normalize_name(alias): group[0] for group in ORG_ALIASES for alias in group}
@@ -95,6 +106,8 @@ def canonicalise(
             lemma = None if entry else place_lookup_name(surface, language)
             if lemma:
                 entry = resolve_trusted(gazetteer, lemma, language, context, labelled=c.method != "gazetteer")
+            if entry and language == "en" and is_area_word(cased, surface, entry):
+                entry = None
             place = entry.place if entry else None
             name = place.name if place else " ".join(surface.split())
             key = f"geonames:{place.geonames_id}" if place and place.geonames_id else plain_key(name)
