@@ -123,8 +123,14 @@ ENTITY_MENTIONS = _table(
         "which model found it: en_core_web_sm, fr_core_news_sm, natasha (ru), gazetteer or rules"
         " (null in lakes written before it was recorded)",
     ),
-    _col("entity_id", pa.string(), "canonical entity (stable across documents and runs)", False),
-    _col("canonical_name", pa.string(), "canonical name of the entity", False),
+    _col(
+        "entity_id",
+        pa.string(),
+        "canonical entity, stable across documents and runs: a hash of the label and a key (a place's GeoNames"
+        " id; a person's full name, nominative, transliterated and folded over spellings; see entity_aliases)",
+        False,
+    ),
+    _col("canonical_name", pa.string(), "canonical name of the entity (a person's full name, nominative)", False),
     _col("geonames_id", pa.int64(), "GeoNames id of a resolved place"),
     _col("country_code", pa.string(), "ISO 3166-1 alpha-2 of a resolved place"),
     _col("latitude", pa.float64(), "latitude of a resolved place (degrees)"),
