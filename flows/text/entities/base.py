@@ -32,8 +32,10 @@ LABEL_MAP = {
 # What a mention records as its `model` when no statistical model found it.
 RULES = "rules"
 GAZETTEER = "gazetteer"
-# The `method` of a model's raw spans: "spacy" for spaCy pipelines, else the model's own name.
-NON_SPACY_METHODS = {"natasha": "natasha"}
+# The `method` of a model's raw spans: "spacy" for spaCy pipelines, else the model's own name;
+# "crf" for the taggers trained for this project (`ner_tagger`, `newsetl_ner_<lang>`).
+TRAINED_NER_LANGUAGES = ("de", "es", "it", "pl", "ar")
+NON_SPACY_METHODS = {"natasha": "natasha", **{f"newsetl_ner_{language}": "crf" for language in TRAINED_NER_LANGUAGES}}
 MODEL_METHODS = frozenset({"spacy", *NON_SPACY_METHODS.values()})
 
 
@@ -66,7 +68,7 @@ class NerModels:
         return self.names.get(language, f"{language}-ner")
 
     def method(self, language: str) -> str:
-        """Return the `method` of the language's raw model spans ("spacy", "natasha")."""
+        """Return the `method` of the language's raw model spans ("spacy", "natasha", "crf")."""
         return NON_SPACY_METHODS.get(self.name(language), "spacy")
 
 

