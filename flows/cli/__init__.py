@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any
 
+from flows.cli import dashboard as _dashboard
 from flows.cli.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 from flows.cli.tables import DEFAULT_MAX_ROWS
 from flows.settings import SettingsError, load_settings
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
     evaluate.add_argument("--output", help="also write the raw scores to this JSON file")
+    _dashboard.add_parser(sub)
     return parser
 
 
@@ -241,4 +243,5 @@ _COMMANDS = {
     "query": _query,
     "report": _report,
     "evaluate": _evaluate,
+    "dashboard": _dashboard.dashboard_command,
 }
