@@ -1,9 +1,10 @@
 -- top_entities_by_month: the most mentioned people, organisations and places per month of
 -- publication (documents whose date could not be read are under month null).
 -- grain: one row per (month, label, entity) among the top 10 of each label in each month
--- depends on: main.entity_mentions, main.documents, vocab.entity_label
--- columns: month (first day, UTC), label, rank_in_month, canonical_name, document_count
---   (documents), mention_count (mentions), entity_id
+-- depends on: main.entity_mentions, main.documents, main.entities (the entity's name),
+--   vocab.entity_label
+-- columns: month (first day, UTC), label, rank_in_month, canonical_name (the entity's most used
+--   name overall), document_count (documents), mention_count (mentions), entity_id
 with
 name_labels as (
     select code
@@ -24,17 +25,24 @@ documents as (
     from main.documents
 ),
 
-per_month as (
+counts as (
     select
         d.month,
         m.label,
         m.entity_id,
-        min(m.canonical_name) as canonical_name,
         count(distinct m.doc_id) as document_count,
         count(*) as mention_count
     from mentions as m
     inner join documents as d on m.doc_id = d.doc_id
     group by d.month, m.label, m.entity_id
+),
+
+per_month as (
+    select
+        c.*,
+        e.canonical_name
+    from counts as c
+    inner join main.entities as e on c.entity_id = e.entity_id
 ),
 
 ranked as (

@@ -70,3 +70,18 @@ def test_entity_aliases_leave_out_superseded_versions(warehouse_with):
         entity_mentions=[_mention("v1", 0, "Old Name", "Old Name"), _mention("v2", 0, "New Name", "New Name")],
     )
     assert con.execute("select alias from entity_aliases").fetchall() == [("New Name",)]
+
+
+def test_reports_name_an_entity_by_its_most_used_name(warehouse_with):
+    con = warehouse_with(
+        documents=[_doc("a", "en"), _doc("b", "en"), _doc("c", "fr")],
+        entity_mentions=[
+            _mention("a", 0, "Vadim Kurbin", "Vadim Kurbin"),
+            _mention("b", 0, "Vadim Kurbin", "Vadim Kurbin"),
+            _mention("c", 0, "Vadim Kourbine", "Vadim Kourbine"),  # first in alphabetical order, used once
+        ],
+    )
+    assert con.execute("select canonical_name, document_count from reports.top_entities").fetchall() == [
+        ("Vadim Kurbin", 3)
+    ]
+    assert con.execute("select canonical_name from reports.top_entities_by_month").fetchall() == [("Vadim Kurbin",)]
