@@ -57,7 +57,7 @@ def counted(records: Iterable[dict[str, Any]], tally: Counter[str]) -> Iterator[
 def describe(tally: Counter[str], seconds: float) -> str:
     """One line: how many documents, quarantined lines, figures and mentions, in how long."""
     return (
-        f"{tally['documents']:,} documents ({tally['quarantined']:,} lines quarantined), "
+        f"{tally['documents']:,} documents ({tally['quarantined']:,} quarantined), "
         f"{tally['figures']:,} figures, {tally['mentions']:,} entity mentions in {seconds:.1f} s"
     )
 

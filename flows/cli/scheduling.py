@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
 import sys
 from typing import Any
 
-from flows.cli.errors import EXIT_INTERRUPTED, UsageError
+from flows.cli.errors import UsageError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4200
@@ -38,7 +36,7 @@ def server_environment(host: str, port: int, environ: dict[str, str]) -> dict[st
 
 
 def server_command(args: Any) -> int:
-    """Run a local Prefect server in the foreground until Ctrl-C; says which PREFECT_API_URL to use."""
+    """Become a local Prefect server (foreground, until Ctrl-C); says which PREFECT_API_URL to use."""
     host, port = args.host, args.port
     if not 0 < port < 65_536:
         raise UsageError(f"--port must be between 1 and 65535, got {port}")
@@ -51,13 +49,8 @@ def server_command(args: Any) -> int:
         flush=True,
     )
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
-    server = subprocess.Popen(command, env=server_environment(host, port, dict(os.environ)))
-    try:
-        return server.wait()
-    except KeyboardInterrupt:
-        server.send_signal(signal.SIGINT)
-        server.wait()
-        return EXIT_INTERRUPTED
+    # the server replaces this process: Ctrl-C, SIGTERM and SIGHUP reach it directly, nothing is left behind
+    os.execve(sys.executable, command, server_environment(host, port, dict(os.environ)))
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -87,3 +87,7 @@ def test_extract_writes_one_line_per_input_line_and_quarantines_bad_ones(tmp_pat
     for entity in first["entities"]:
         assert first["clean_text"][entity["start"] : entity["end"]] == entity["text"]
     assert all(r["error"] for r in records[1:])
+    summary = capsys.readouterr().err  # what it did, on stderr
+    assert summary.startswith("newsetl extract: 1 documents (3 quarantined), 1 figures, ") and " s\n" in summary
+    assert main(["extract", "--quiet", "--input", str(source), "--output", str(out)]) == 0
+    assert capsys.readouterr().err == ""
