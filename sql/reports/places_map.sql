@@ -1,5 +1,6 @@
--- places_map: every resolved place with its coordinates, ready for a map. A country or continent
--- sits at a representative point (a country at its capital, GeoNames; see flows/io/models.py).
+-- places_map: every resolved place with its coordinates, ready for a map. A country, continent,
+-- subdivision or region sits at a representative point (a country at its capital, GeoNames; a
+-- subdivision at its ISO 3166-2 point, iso3166-2; a region at its anchor; see flows/io/models.py).
 -- grain: one row per place entity with a latitude and longitude
 -- depends on: main.entities
 -- columns: entity_id, name, geonames_id, country_code, feature_type, latitude, longitude
