@@ -6,16 +6,13 @@ No Prefect and no storage here: tasks call these functions and hand the rows to 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows.io.sources import FileRead, InputFile, LoadedArticle, Rejected, read_input
-from flows.text.article import Analyse, ArticleFailure, ArticleResult, PlacedFigure
-from flows.text.boilerplate import BoilerplateLine
-from flows.text.records import EntityMention
 from warehouse.schemas import (
     ARTICLE_VERSIONS,
     BOILERPLATE,
@@ -27,6 +24,14 @@ from warehouse.schemas import (
     REMOVED_NOISE,
     make_row,
 )
+
+if TYPE_CHECKING:  # the text stack is imported by whoever analyses: a run with nothing new never loads it
+    from flows.text.article import Analyse, ArticleResult, PlacedFigure
+    from flows.text.boilerplate import BoilerplateLine
+    from flows.text.records import EntityMention
+
+# Which of some doc_ids are already loaded (a set, or a look-up in the lake).
+KnownIds = Collection[str] | Callable[[set[str]], Collection[str]]
 
 # Planning assumes ~4 kB per article; a file is never split across batches.
 BYTES_PER_ARTICLE = 4_000
@@ -83,7 +88,7 @@ def batch_id_for(files: Sequence[InputFile], taken: Collection[str] = frozenset(
     raise AssertionError("unreachable")
 
 
-def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedArticle], dict[str, int]]:
+def _dedupe(loaded: list[LoadedArticle], known: Collection[str]) -> tuple[list[LoadedArticle], dict[str, int]]:
     """Articles whose text is new, and per file the count of those already loaded."""
     fresh: list[LoadedArticle] = []
     duplicates: dict[str, int] = {}
@@ -100,7 +105,7 @@ def _dedupe(loaded: list[LoadedArticle], known: set[str]) -> tuple[list[LoadedAr
 def build_batch(
     files: Sequence[InputFile],
     analyse: Analyse,
-    known_doc_ids: set[str],
+    known_doc_ids: KnownIds,
     run_id: str,
     now: datetime,
     field_map: Mapping[str, str] | None = None,
@@ -109,14 +114,20 @@ def build_batch(
     """Read, analyse (through the one analysis path) and shape one batch of input files.
 
     The batch id hashes the bytes read (a file may have changed since discovery) and is never one of the
-    `committed` batch ids, so a batch never overwrites another.
+    `committed` batch ids, so a batch never overwrites another. `known_doc_ids` is the set of loaded
+    doc_ids or a function answering which of the batch's doc_ids are loaded (the lake is asked only
+    about the batch's own).
     """
+    from flows.text.article import ArticleFailure
+
     reads = [read_input(file, field_map) for file in files]
     batch_id = batch_id_for(
         [InputFile(f.path, r.sha256, r.size_bytes) for f, r in zip(files, reads, strict=True)], committed
     )
     loaded = [item for read in reads for item in read.articles]
     rejected = [item for read in reads for item in read.rejected]
+    if callable(known_doc_ids):
+        known_doc_ids = set(known_doc_ids({item.article.doc_id for item in loaded}))
     fresh, duplicates = _dedupe(loaded, known_doc_ids)
     analysis = analyse([item.article for item in fresh])
     rows = _empty_rows()

@@ -7,10 +7,16 @@ renames it into place only when every check passes, so readers (`duckdb -readonl
 query`) never wait for a run nor see half a load, and a failed check keeps the previous warehouse.
 The analyst surface answers one SELECT on a read-only connection with file access off and its
 configuration locked: the warehouse needs no file but its own.
+
+A publish records what it was built from (`lake/.published`: the committed files' names, sizes and
+modification times, the SQL and the schemas, and the warehouse file it wrote), so a run that
+committed nothing and finds the warehouse current skips the rebuild (`is_current`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -24,10 +30,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
-from warehouse.lake import table_files
+from warehouse.lake import TMP_SUFFIX, table_files
 from warehouse.schemas import TABLES, Table
 
 SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
+PUBLISHED_NAME = ".published"  # in the lake folder: what the last publish was built from
 VOCAB_SCHEMA = "vocab"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # A publish never writes a write-ahead log (each commit is checkpointed straight into the file):
@@ -168,6 +175,7 @@ def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFa
     check_sql_dir(sql_dir)
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(warehouse_path)
+    source = lake_fingerprint(lake_dir, sql_dir)
     tmp = warehouse_path.with_name(f".{warehouse_path.name}.{os.getpid()}.tmp")
     try:
         con = duckdb.connect(str(tmp), config={**PUBLISH_CONFIG, "temp_directory": f"{tmp}.spill"})
@@ -182,9 +190,50 @@ def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFa
             _fsync(tmp)
             os.replace(tmp, warehouse_path)
             _fsync(warehouse_path.parent)
+            _record_published(warehouse_path, lake_dir, source)
     finally:
         remove_stale_builds(warehouse_path)
     return failures
+
+
+def lake_fingerprint(lake_dir: Path, sql_dir: Path) -> str:
+    """A hash of what a publish reads: each committed file's name, size and modification time, the SQL, the schemas."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        for path in table_files(lake_dir, table):
+            stat = path.stat()
+            digest.update(f"{table.name}/{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for layer, _ in SQL_LAYERS:
+        for path in sorted((sql_dir / layer).glob("*.sql")):
+            digest.update(f"{layer}/{path.name}\0".encode() + path.read_bytes())
+    digest.update(repr([(t.name, str(t.schema)) for t in TABLES]).encode())
+    digest.update(repr([(v.name, v.terms) for v in VOCABULARIES]).encode())
+    return digest.hexdigest()
+
+
+def _warehouse_stamp(warehouse_path: Path) -> list[Any]:
+    stat = warehouse_path.stat()
+    return [str(warehouse_path), stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def _record_published(warehouse_path: Path, lake_dir: Path, fingerprint: str) -> None:
+    """Write `lake/.published` (temporary name, then rename): the fingerprint and the warehouse file written."""
+    record = {"fingerprint": fingerprint, "warehouse": _warehouse_stamp(warehouse_path)}
+    path = lake_dir / PUBLISHED_NAME
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    lake_dir.mkdir(parents=True, exist_ok=True)
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def is_current(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> bool:
+    """Whether the warehouse file is the one the last publish wrote from the lake as it is now (nothing to rebuild)."""
+    try:
+        record = json.loads((lake_dir / PUBLISHED_NAME).read_text(encoding="utf-8"))
+        stamp = _warehouse_stamp(warehouse_path)
+    except (OSError, ValueError):
+        return False
+    return record.get("warehouse") == stamp and record.get("fingerprint") == lake_fingerprint(lake_dir, sql_dir)
 
 
 def remove_stale_builds(warehouse_path: Path) -> list[Path]:

@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse.schemas import INPUTS, RUNS, TABLES, RowError, Table, check_row, make_row
+from warehouse.schemas import DOCUMENTS, INPUTS, RUNS, TABLES, RowError, Table, check_row, make_row
 
 TMP_SUFFIX = ".tmp"
 BATCH_TABLES = tuple(t for t in TABLES if t is not RUNS)  # written per batch, `inputs` (the commit) last
@@ -171,22 +173,29 @@ def committed_batches(lake_dir: Path) -> set[str]:
     return {p.stem for p in table_dir(lake_dir, INPUTS).glob("*.parquet")}
 
 
-def discard_uncommitted(lake_dir: Path) -> list[Path]:
-    """Delete leftovers of batches that never committed and stray temporary files."""
+def uncommitted(lake_dir: Path) -> list[Path]:
+    """Leftovers of batches that never committed and stray temporary files."""
     done = committed_batches(lake_dir)
-    dropped: list[Path] = []
+    found: list[Path] = []
     for table in TABLES:
         folder = table_dir(lake_dir, table)
-        for path in sorted(folder.glob(f"*{TMP_SUFFIX}")):
-            path.unlink()
-            dropped.append(path)
-        if table in (INPUTS, RUNS):
-            continue
-        for path in sorted(folder.glob("*.parquet")):
-            if path.stem not in done:
-                path.unlink()
-                dropped.append(path)
+        found.extend(sorted(folder.glob(f"*{TMP_SUFFIX}")))
+        if table not in (INPUTS, RUNS):
+            found.extend(path for path in sorted(folder.glob("*.parquet")) if path.stem not in done)
+    return found
+
+
+def discard_uncommitted(lake_dir: Path) -> list[Path]:
+    """Delete leftovers of batches that never committed and stray temporary files."""
+    dropped = uncommitted(lake_dir)
+    for path in dropped:
+        path.unlink()
     return dropped
+
+
+def has_killed_runs(lake_dir: Path) -> bool:
+    """Whether a run row is still `running` (its run was killed; `close_killed_runs` settles it)."""
+    return RUNNING in read_column(lake_dir, RUNS, ["status"]).column("status").to_pylist()
 
 
 def table_files(lake_dir: Path, table: Table) -> list[Path]:
@@ -204,3 +213,24 @@ def read_column(lake_dir: Path, table: Table, columns: Iterable[str]) -> pa.Tabl
     if not files:
         return table.schema.empty_table().select(names)
     return pa.concat_tables(pq.read_table(f, columns=names, schema=table.schema) for f in files)
+
+
+def known_doc_ids(lake_dir: Path, candidates: Iterable[str]) -> set[str]:
+    """Those of the candidate doc_ids already in the lake's committed `documents` files.
+
+    DuckDB joins the candidates against the documents' `doc_id` column, read by Arrow one file at a
+    time (DuckDB never sees a path), so memory follows the candidates, not the size of the lake.
+    """
+    wanted = pa.table({"doc_id": pa.array(sorted(set(candidates)), pa.string())})
+    files = table_files(lake_dir, DOCUMENTS)
+    if not files or not wanted.num_rows:
+        return set()
+    lake_ids = ds.dataset([str(f) for f in files], schema=DOCUMENTS.schema, format="parquet")
+    con = duckdb.connect(config={"threads": 1})
+    try:
+        con.register("lake_ids", lake_ids)
+        con.register("wanted", wanted)
+        found = con.execute("select distinct doc_id from lake_ids semi join wanted using (doc_id)").fetchall()
+    finally:
+        con.close()
+    return {doc_id for (doc_id,) in found}

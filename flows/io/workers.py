@@ -18,12 +18,14 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 
 from flows.io.models import load_gazetteer, load_ner_models
 from flows.lifecycle import watch_parent
 from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import Analyse, Outcome, Tools, analyse_articles, analyse_batch
 from flows.text.boilerplate import Boilerplate
+from flows.text.language import detect_language
 from flows.text.records import Article
 
 _WORKER_TOOLS: Tools | None = None
@@ -36,6 +38,15 @@ POOL_MIN_DOCS = 100
 def local_tools() -> Tools:
     """Models for this process, loaded once."""
     return Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
+
+
+def warm_up() -> None:
+    """Load what any analysis in this process needs, whatever the language: the gazetteer, spaCy's
+    library (most of a model's loading time) and the language profiles."""
+    local_tools().gazetteer  # noqa: B018 - loads and caches it
+    with suppress(ImportError):
+        import spacy  # noqa: F401
+    detect_language("Profiles load on the first call.")
 
 
 def _init_worker() -> None:

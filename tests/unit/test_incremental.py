@@ -1,0 +1,87 @@
+"""What a run with little or nothing new costs: doc_ids looked up in the lake, a current warehouse not
+rebuilt, NER models loaded only for the languages met."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.io.models import _load_ner_models
+from flows.settings import PROJECT_ROOT
+from warehouse import db, lake
+from warehouse.schemas import DOCUMENTS, INPUTS, make_row
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _document(doc_id: str, batch_id: str) -> dict:
+    values = dict.fromkeys(DOCUMENTS.columns)
+    values.update(
+        doc_id=doc_id,
+        source_path=f"/in/{batch_id}.jsonl",
+        language="en",
+        language_score=1.0,
+        raw_text="Text.",
+        clean_text="Text.",
+        length_chars=5,
+        word_count=1,
+        batch_id=batch_id,
+        loaded_at=NOW,
+    )
+    return make_row(DOCUMENTS, **values)
+
+
+def _manifest(batch_id: str) -> dict:
+    return make_row(
+        INPUTS,
+        source_path=f"/in/{batch_id}.jsonl",
+        file_sha256="f" * 64,
+        size_bytes=3,
+        articles_loaded=1,
+        articles_duplicate=0,
+        rejected=0,
+        batch_id=batch_id,
+        run_id="r",
+        committed_at=NOW,
+    )
+
+
+def _commit(lake_dir: Path, batch_id: str, *doc_ids: str) -> None:
+    rows = {"documents": [_document(d, batch_id) for d in doc_ids], "inputs": [_manifest(batch_id)]}
+    lake.write_batch(lake_dir, batch_id, rows)
+
+
+def test_known_doc_ids_answers_only_for_the_candidates_and_committed_batches(tmp_path):
+    assert lake.known_doc_ids(tmp_path, {"a"}) == set()  # an empty lake knows nothing
+    _commit(tmp_path, "b1", "a", "b")
+    _commit(tmp_path, "b2", "c")
+    lake.write_parquet(tmp_path / "documents" / "b3.parquet", DOCUMENTS, [_document("d", "b3")])  # no manifest
+    assert lake.known_doc_ids(tmp_path, {"a", "c", "d", "z"}) == {"a", "c"}
+    assert lake.known_doc_ids(tmp_path, set()) == set()
+
+
+def test_a_published_warehouse_is_current_until_the_lake_the_sql_or_the_file_changes(tmp_path):
+    lake_dir, warehouse = tmp_path / "lake", tmp_path / "warehouse.duckdb"
+    sql_dir = tmp_path / "sql"
+    shutil.copytree(PROJECT_ROOT / "sql", sql_dir)
+    _commit(lake_dir, "b1", "a")
+    assert not db.is_current(warehouse, lake_dir, sql_dir)  # never published
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    assert db.is_current(warehouse, lake_dir, sql_dir)
+    _commit(lake_dir, "b2", "b")
+    assert not db.is_current(warehouse, lake_dir, sql_dir)  # a batch committed since
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    report = sql_dir / "reports" / "extra_report.sql"
+    report.write_text("select 1 as one", encoding="utf-8")
+    assert not db.is_current(warehouse, lake_dir, sql_dir)  # the SQL changed
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    os.utime(warehouse, ns=(1, 1))
+    assert not db.is_current(warehouse, lake_dir, sql_dir)  # the file is not the one published
+
+
+def test_no_ner_model_loads_before_a_document_of_its_language():
+    models = _load_ner_models.__wrapped__(("en", "fr", "ru"))  # a fresh set: the cached one may have met documents
+    assert models.pipelines.loaded() == frozenset()
+    assert sorted(models.pipelines) == ["en", "fr", "ru"]
