@@ -23,7 +23,7 @@ _DATA = files("flows.text") / "data"
 LONG_SCALE_LANGUAGES = frozenset({"fr", "de", "es"})
 # Spanish and French verb endings (past tense, participles) that mark a verb, not a noun.
 VERB_ENDINGS = ("ieron", "aron", "ió", "ron", "aient", "èrent", "ait", "ront", "ent", "ont", "imos", "emos")
-MONTH_LANGUAGES = ("en", "fr", "es", "de", "ar")
+MONTH_LANGUAGES = ("en", "fr", "es", "de", "ar", "it", "pt", "nl", "pl", "ru")
 MONTH_KEYS = (
     "january",
     "february",
@@ -38,8 +38,9 @@ MONTH_KEYS = (
     "november",
     "december",
 )
-# dateparser's month abbreviations that are common words of another language ("two years ago").
-AMBIGUOUS_MONTH_ABBREVIATIONS = frozenset({"ago", "set", "jui"})
+# dateparser's month abbreviations that are common words of another language ("two years ago", "out of",
+# German "sie", "mag").
+AMBIGUOUS_MONTH_ABBREVIATIONS = frozenset({"ago", "set", "jui", "out", "sie", "mag", "gen"})
 ARABIC_ALEF_TRANSLATION = str.maketrans("أإآٱ", "اااا")
 V = TypeVar("V")
 
@@ -84,7 +85,7 @@ def _without_accents(word: str) -> str:
 
 
 def month_names() -> frozenset[str]:
-    """Return month names and abbreviations of the five languages (all locales) from dateparser,
+    """Return month names and abbreviations of the corpus languages (all locales) from dateparser,
     lowercase, with spellings without accents or hamza."""
     names: set[str] = set()
     for language in MONTH_LANGUAGES:

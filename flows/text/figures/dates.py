@@ -12,8 +12,12 @@ from flows.text.figures.patterns import LIST_GAP_RE, SP, alternation
 _MONTHS = alternation(sorted(MONTHS))
 MONTH_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?,?{SP}+(?:the{SP}+)?$")
 MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th|er|º)?\.?{SP}*(?:of{SP}+|de{SP}+|-)?(?:{_MONTHS})(?!\w)")
-NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
-TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc)(?!\w))")
+# "2015-07-21", "21/07/2015", "21.07.15", and "21.07. 2015" (a space after the day and month's dot)
+NUMERIC_DATE_RE = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\.\d{1,2}\. \d{4})(?!\d)"
+)
+# a clock time: "10:30", "9h30", "9 am", "20 uhr", Russian "9 утра" / "7 вечера" (of the morning, evening)
+TIME_AFTER_RE = re.compile(rf"(?::\d|h\d|{SP}?(?:a\.?m\.?|p\.?m\.?|uhr|hrs?\.?|gmt|utc|утра|вечера)(?!\w))")
 CLOCK_WORDS_AFTER_RE = re.compile(rf"\s+(?:{CONTEXT_WORDS['clock_after']})(?!\w)")
 GLUED_HOUR_RE = re.compile(r"h(?![^\W\d_])")
 GLUED_HOUR_ZONE_RE = re.compile(r"h\s?(?:utc|gmt|cet|cest|heure locale|hora local)")

@@ -66,6 +66,10 @@ DECADE_S_RE = re.compile(r"[’'‘]?s(?![^\W\d_])")
 QUOTED_BEFORE_RE = re.compile(r"[“\"«„‘'] ?$")
 QUOTED_AFTER_RE = re.compile(r" ?[”\"»“’']")
 GERMAN_ORDINAL_AFTER_RE = re.compile(r"\.(?:[),;]|\s+(?:\d|[a-zäöüß]))")
+# Polish writes ordinals as German does, a dot after the digits before a lowercase word ("75. rocznica").
+POLISH_ORDINAL_AFTER_RE = re.compile(r"\.(?:[),;]|\s+(?:\d|[a-ząćęłńóśźż]))")
+# Russian ordinal endings after a hyphen ("6-е место", "статья 5-й", "в 1990-х").
+RUSSIAN_ORDINAL_AFTER_RE = re.compile(r"-(?:ы?й|ий|ой|ая|я|ое|е|ые|ого|го|ому|му|ом|м|ых|х|ым|ыми|ми|ую|ю)(?![^\W\d_])")
 CLOCK_MINUTES_BEFORE_RE = re.compile(r"\d ?h ?$")
 CODE_DIGITS_RE = re.compile(r"\d{5,}")
 CODE_AFTER_RE = re.compile(r"\s*(?:[-–/|]|$)")
@@ -195,6 +199,10 @@ def _is_glued_or_marked(draft: Draft, doc: Doc) -> bool:
     ):
         return True
     if doc.language == "de" and draft.has_digits and GERMAN_ORDINAL_AFTER_RE.match(text, end):
+        return True
+    if doc.language == "pl" and text[end - 1 : end].isdigit() and POLISH_ORDINAL_AFTER_RE.match(text, end):
+        return True
+    if draft.has_digits and RUSSIAN_ORDINAL_AFTER_RE.match(low, end):
         return True
     if end < len(text) and text[end].isalpha() and not _glued_suffix_ok(low, end) and not is_unspaced_script(text[end]):
         return True

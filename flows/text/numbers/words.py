@@ -8,6 +8,7 @@ from text_to_num import text2num
 
 from flows.text.figure_lexicon import (
     APPROXIMATE_NOUNS,
+    BASE_WORD_LANGUAGES,
     GERMAN_NUMBER_MORPHEMES,
     LONG_SCALE_LANGUAGES,
     NUMBER_WORDS,
@@ -111,10 +112,20 @@ def _lookup_word(word: str) -> tuple[str, float] | None:
     return NUMBER_WORDS.get(word) or _NORMALIZED_WORDS.get(normalize_arabic(word))
 
 
+# Number words of en, fr, es, de: read in any of these languages (a French text quoting "two"), but in a
+# text of another language only when they are that language's number words too: Polish "ten" is "this",
+# Italian "cent" no number.
+BASE_LANGUAGE_WORDS = frozenset().union(*(WORDS_BY_LANGUAGE.get(lang, frozenset()) for lang in BASE_WORD_LANGUAGES))
+
+
 def _word_allowed(word: str, language: str) -> bool:
-    """Return whether an ambiguous number word may be read in this language."""
+    """Return whether a number word may be read in this language."""
     only = WORD_LANGUAGE.get(word)
-    return only is None or language in only.split("|") or language == "und"
+    if only is not None:
+        return language in only.split("|") or language == "und"
+    if language in BASE_WORD_LANGUAGES or language == "und" or language not in WORDS_BY_LANGUAGE:
+        return True
+    return word not in BASE_LANGUAGE_WORDS or word in WORDS_BY_LANGUAGE[language]
 
 
 def word_atom(match: re.Match[str], language: str) -> Atom | None:
