@@ -9,7 +9,7 @@ floor only on purpose, saying why in the same commit.
 from __future__ import annotations
 
 # Sets scored whole: the seed is the product's reference case (it must stay perfect on figures and noise).
-# The hand-annotated corpus entity samples are evaluation-only (nothing is fitted to them): scored whole.
+# The hand-annotated corpus entity and figure samples are evaluation-only (nothing is fitted to them): scored whole.
 UNSPLIT_SETS = frozenset(
     {
         "seed",
@@ -19,6 +19,7 @@ UNSPLIT_SETS = frozenset(
         "entities_corpus_pl",
         "entities_corpus_ru",
         "entities_corpus_ar",
+        "figures_corpus",
     }
 )
 # A tune/check gap larger than this is marked in the table and must be explained.
@@ -122,4 +123,11 @@ FLOORS: dict[str, float] = {
     "numbers.it.pass_rate": 0.94,  # check 0.960 (tune 1.000)
     "numbers.pt.pass_rate": 0.955,  # check 0.974 (tune 1.000)
     "numbers.nl.pass_rate": 0.97,  # check 1.000 (tune 0.968)
+    # figures_corpus: 20 + 20 + 20 hand-annotated corpus windows (it, pl, ru), 146 figures, scored whole; measured
+    # after the it/pl/ru month names, Polish and Russian ordinals and foreign number words (before: it 0.922,
+    # pl 0.841, ru 0.733)
+    "figures_corpus.f1": 0.94,  # 0.962
+    "figures_corpus.it.f1": 0.94,  # 0.960
+    "figures_corpus.pl.f1": 0.945,  # 0.968
+    "figures_corpus.ru.f1": 0.935,  # 0.957
 }

@@ -23,6 +23,7 @@ AREAS: dict[str, tuple[str, str]] = {
     "numbers": ("evaluation.number_specs", "evaluate_number_specs"),
     "scraped": ("evaluation.scraped", "evaluate_scraped"),
     "entities_corpus": ("evaluation.corpus_entities", "evaluate_corpus_entities"),
+    "figures_corpus": ("evaluation.corpus_figures", "evaluate_corpus_figures"),
 }
 SET_LABELS = {"numbers": "numbers (component-level)"}
 # Sets whose area is not their own name, by name prefix.
