@@ -1,0 +1,86 @@
+"""The dashboard's pure parts: time grain, script-safe JSON, the packaged basemap, the charts' specifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from flows.dashboard.charts import BASEMAP_PATH, places_map, world_topology
+from flows.dashboard.page import script_json
+from flows.dashboard.queries import json_value, period_for_span
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _day(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "period"),
+    [
+        (None, None, "day"),  # no dated figure at all
+        ("2026-01-01", "2026-01-01", "day"),  # one day
+        ("2026-01-01", "2026-03-04", "day"),  # 62 days: the last span shown by day
+        ("2026-01-01", "2026-03-05", "week"),  # 63 days
+        ("2026-01-01", "2027-01-02", "week"),  # 366 days: the last span shown by week
+        ("2026-01-01", "2027-01-03", "month"),  # 367 days
+    ],
+)
+def test_period_for_span_keeps_the_number_of_periods_readable(first, last, period):
+    span = (None, None) if first is None else (_day(first), _day(last))
+    assert period_for_span(*span) == period
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            "2026-01-02T01:04:00+00:00",
+        ),  # to UTC
+        (dt.date(2026, 1, 2), "2026-01-02"),
+        (7, 7),  # numbers stay numbers
+    ],
+)
+def test_json_value_writes_times_in_utc_iso_8601(value, expected):
+    assert json_value(value) == expected
+
+
+def test_script_json_cannot_close_the_script_element():
+    name = 'Ann </script><script>alert("x")</script> & <!-- Lee'
+    text = script_json({"name": name})
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == {"name": name}
+
+
+def test_packaged_basemap_is_the_pinned_world_atlas_file():
+    spec = importlib.util.spec_from_file_location("build_world_basemap", ROOT / "scripts" / "build_world_basemap.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert hashlib.sha256(BASEMAP_PATH.read_bytes()).hexdigest() == script.BASEMAP_SHA256
+    assert len(world_topology()["objects"]["countries"]["geometries"]) > 170
+
+
+def test_places_map_carries_its_basemap_inline_and_fetches_nothing():
+    place = {"name": "Somewhere", "latitude": 1.5, "longitude": 2.5, "mention_count": 3, "casualties_lower": 0.0}
+    spec = places_map([place]).to_dict()
+    text = json.dumps(spec)
+    assert '"url"' not in text
+    formats = [layer["data"].get("format", {}) for layer in spec["layer"] if "values" in layer.get("data", {})]
+    assert {"type": "topojson", "feature": "countries"} in formats
+
+
+def test_dashboard_without_a_warehouse_is_a_one_line_usage_error(tmp_path, capsys):
+    status = main(["dashboard", "--data-dir", str(tmp_path / "none"), "--output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("newsetl dashboard: no warehouse at ") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
