@@ -183,3 +183,53 @@ def evaluate_figures(gold_dir: Path) -> dict[str, float]:
         scores = score_half(members, gold_dir.parent / "corpus")
         results.update({f"figures.{half}.{key}": value for key, value in scores.items()})
     return results
+
+
+def category_confusion(gold: list[list[FigureDict]], predicted: list[list[FigureDict]]) -> dict[tuple[str, str], int]:
+    """(gold category, predicted category) -> count over the found figures (matched as `score_figures` does)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for gold_doc, predicted_doc in zip(gold, predicted, strict=True):
+        for g_index, p_index in match_document(gold_doc, predicted_doc):
+            counts[(str(gold_doc[g_index].get("category")), str(predicted_doc[p_index].get("category")))] += 1
+    return dict(counts)
+
+
+def confusion_table(counts: dict[tuple[str, str], int]) -> str:
+    """A plain-text matrix of `category_confusion`: one row per gold category, one column per predicted one."""
+    gold_labels = sorted({g for g, _ in counts})
+    labels = sorted({p for _, p in counts} | set(gold_labels))
+    width = max(len(label) for label in [*labels, "gold \\ predicted"]) + 1
+    lines = ["gold \\ predicted".ljust(width) + "".join(label[:8].rjust(9) for label in labels) + "  right"]
+    for g in gold_labels:
+        row = [counts.get((g, p), 0) for p in labels]
+        right = f"{counts.get((g, g), 0)}/{sum(row)}"
+        lines.append(g.ljust(width) + "".join(str(n or ".").rjust(9) for n in row) + right.rjust(7))
+    return "\n".join(lines)
+
+
+def category_confusion_by_half(gold_dir: Path) -> dict[str, str]:
+    """The category confusion table of each half of `figures_dev.jsonl` through `extract` (tune, check)."""
+    docs = read_jsonl(gold_dir / "figures_dev.jsonl")
+    halves = split_halves(docs, lambda d: str(d.get("source_file") or d["lang"]), lambda d: str(d["id"]))
+    tables: dict[str, str] = {}
+    for half, members in sorted(halves.items(), key=lambda item: item[0] != "tune"):
+        outputs = run_extract(members, gold_dir.parent / "corpus")
+        predicted = [
+            _unmasked(
+                raw_spans(d["text"], o.get("clean_text") or "", o.get("figures", [])), d.get("masked_numbers", [])
+            )
+            for d, o in zip(members, outputs, strict=True)
+        ]
+        tables[half] = confusion_table(category_confusion([d["figures"] for d in members], predicted))
+    return tables
+
+
+if __name__ == "__main__":  # python -m evaluation.figures [GOLD_DIR]: the category confusion of both halves
+    import sys
+
+    from evaluation.runner import default_gold_dir
+
+    for name, table in category_confusion_by_half(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else default_gold_dir()
+    ).items():
+        print(f"{name} half: category of found figures (rows gold, columns predicted)\n{table}\n")
