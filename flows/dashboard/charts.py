@@ -88,7 +88,10 @@ def top_entities_chart(records: list[Record]) -> alt.TopLevelMixin:
 
 
 def places_map(records: list[Record]) -> alt.TopLevelMixin:
-    """Resolved places on a world map (Equal Earth), circles sized by mentions or by casualties (a radio button)."""
+    """Resolved places on a world map (Equal Earth), circles sized by mentions or by casualties (a radio button).
+
+    Without places the map is the basemap alone.
+    """
     size_by = alt.param(
         name="size_by",
         value="mentions",
@@ -118,7 +121,8 @@ def places_map(records: list[Record]) -> alt.TopLevelMixin:
         )
         .add_params(size_by)
     )
-    return alt.layer(sphere, graticule, land, points).project(type="equalEarth").properties(width=WIDTH, height=400)
+    layers = [sphere, graticule, land, points] if records else [sphere, graticule, land]
+    return alt.layer(*layers).project(type="equalEarth").properties(width=WIDTH, height=400)
 
 
 def runs_chart(records: list[Record]) -> alt.TopLevelMixin:

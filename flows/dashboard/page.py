@@ -23,12 +23,15 @@ PAGE_NAME = "index.html"
 
 @dataclass(frozen=True)
 class Section:
-    """A chart on the page: its element id, heading, one-line explanation and Vega-Lite specification."""
+    """A chart on the page: its element id, heading, one-line explanation and Vega-Lite specification.
+
+    A section without a specification has nothing to draw yet and says so instead.
+    """
 
     chart_id: str
     title: str
     note: str
-    spec: dict[str, Any]
+    spec: dict[str, Any] | None
 
 
 def build_sections(data: DashboardData) -> list[Section]:
@@ -41,13 +44,13 @@ def build_sections(data: DashboardData) -> list[Section]:
             f"{data.period} of publication. A band spans the summed lower..upper ends of the figures' "
             "ranges (\u201cat least 20\u201d counts 20 at its lower end); a triangle marks a "
             f"{data.period} where some figure set no ceiling.",
-            figures_over_time_chart(data.figures_over_time, data.period).to_dict(),
+            figures_over_time_chart(data.figures_over_time, data.period).to_dict() if data.figures_over_time else None,
         ),
         Section(
             "top-entities",
             "Top entities per label and language",
             "The most mentioned people, organisations and places in each language's documents.",
-            top_entities_chart(data.top_entities).to_dict(),
+            top_entities_chart(data.top_entities).to_dict() if data.top_entities else None,
         ),
         Section(
             "places-map",
@@ -61,7 +64,7 @@ def build_sections(data: DashboardData) -> list[Section]:
             "runs",
             "Run history",
             "Each run that committed a batch: what it loaded and how long it took.",
-            runs_chart(data.runs).to_dict(),
+            runs_chart(data.runs).to_dict() if data.runs else None,
         ),
     ]
 
@@ -96,12 +99,8 @@ def render_page(data: DashboardData, source: str, built_at: dt.datetime) -> str:
         ("published", f"{_day(totals['first_published_at'])} .. {_day(totals['last_published_at'])}"),
     ]
     summary = "".join(f"<div><b>{html.escape(str(v))}</b><span>{html.escape(k)}</span></div>" for k, v in facts)
-    body = "\n".join(
-        f'<section><h2>{html.escape(s.title)}</h2><p>{html.escape(s.note)}</p><div class="chart" id="{s.chart_id}">'
-        "</div></section>"
-        for s in sections
-    )
-    specs = script_json({s.chart_id: s.spec for s in sections})
+    body = "\n".join(_section_html(s) for s in sections)
+    specs = script_json({s.chart_id: s.spec for s in sections if s.spec is not None})
     return _TEMPLATE.format(
         title="newsetl dashboard",
         source=html.escape(source),
@@ -111,6 +110,16 @@ def render_page(data: DashboardData, source: str, built_at: dt.datetime) -> str:
         bundle=javascript_bundle(),
         specs=specs,
     )
+
+
+def _section_html(section: Section) -> str:
+    """Return a section's heading, note and chart container (or a line saying there is nothing to draw)."""
+    chart = (
+        f'<div class="chart" id="{section.chart_id}"></div>'
+        if section.spec is not None
+        else f'<p class="empty" id="{section.chart_id}">Nothing to show yet: the warehouse has no rows for it.</p>'
+    )
+    return f"<section><h2>{html.escape(section.title)}</h2><p>{html.escape(section.note)}</p>{chart}</section>"
 
 
 def _day(value: Any) -> str:
@@ -142,6 +151,7 @@ header p {{ color: #555; margin: 0.2rem 0; }}
 .summary span {{ color: #666; font-size: 0.85rem; }}
 section {{ margin: 2rem 0; }}
 section p {{ color: #444; max-width: 60rem; }}
+.empty {{ font-style: italic; }}
 .chart {{ overflow-x: auto; }}
 </style>
 <script>

@@ -9,6 +9,7 @@ drawn SVG marks.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from flows.dashboard.page import PAGE_NAME
+from flows.dashboard.page import PAGE_NAME, render_page, write_page
+from flows.dashboard.queries import DashboardData
 
 BROWSERS = ("chromium", "chromium-browser")
 CHART_IDS = ("figures-over-time", "top-entities", "places-map", "runs")
@@ -112,3 +114,16 @@ def test_dashboard_draws_every_chart_offline_in_headless_chromium(seeded, chromi
     world = _chart_markup(dom, "places-map")
     assert len(SVG_PATH.findall(world)) > 170, "the basemap's countries were not drawn"
     assert 'aria-roledescription="circle"' in world or "mark-symbol" in world, "no place was drawn"
+
+
+def test_an_empty_warehouse_draws_the_basemap_says_what_is_missing_and_logs_nothing(chromium, tmp_path):
+    totals = {"documents": 0, "languages": 0, "figures": 0, "entity_mentions": 0, "runs": 0}
+    empty = DashboardData({**totals, "first_published_at": None, "last_published_at": None}, "day", [], [], [], [])
+    page = write_page(tmp_path / "dashboard", render_page(empty, "warehouse.duckdb", dt.datetime.now(dt.UTC)))
+
+    dom, log = _render(chromium, page, tmp_path / "profile")
+
+    assert [line for line in log.splitlines() if CONSOLE_LINE.search(line)] == []
+    for chart_id in ("figures-over-time", "top-entities", "runs"):
+        assert "Nothing to show yet" in _chart_markup(dom, chart_id)
+    assert len(SVG_PATH.findall(_chart_markup(dom, "places-map"))) > 170
