@@ -57,7 +57,7 @@ def figures_over_time_chart(records: list[Record], period: str) -> alt.TopLevelM
     lower = base.mark_line(point=alt.OverlayMarkDef(size=60)).encode(y=alt.Y("lower_people:Q", scale=people))
     open_top = (
         base.transform_filter("datum.open_figures > 0")
-        .mark_point(shape="triangle-up", filled=True, size=70)
+        .mark_point(shape="triangle-up", filled=True, size=90, yOffset=-11)
         .encode(y=alt.Y("upper_people:Q", scale=people))
     )
     return alt.layer(band, ranges, lower, open_top).properties(width=WIDTH, height=320)
