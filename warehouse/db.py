@@ -8,9 +8,12 @@ query`) never wait for a run nor see half a load, and a failed check keeps the p
 The analyst surface answers one SELECT on a read-only connection with file access off and its
 configuration locked: the warehouse needs no file but its own.
 
-A publish records what it was built from (`lake/.published`: the committed files' names, sizes and
-modification times, the SQL and the schemas, and the warehouse file it wrote), so a run that
-committed nothing and finds the warehouse current skips the rebuild (`is_current`).
+A publish records what it was built from (`lake/.published`: a stamp per committed batch from its
+files' names, sizes and modification times, one of the SQL and the schemas, and the warehouse file
+it wrote), so a run that committed nothing and finds the warehouse current skips the rebuild
+(`is_current`), and the row checks (offsets, bounds) look only at the batches new or changed since
+the last publish (`checks.batches_in_scope`); the global checks (duplicates, inputs accounted for,
+codes) look at everything.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ from warehouse.schemas import TABLES, Table
 
 SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
 PUBLISHED_NAME = ".published"  # in the lake folder: what the last publish was built from
+# The batches whose rows the row checks look at: a view of every committed batch, which a publish
+# after an earlier one replaces with a table of the batches new or changed since.
+SCOPE = "checks.batches_in_scope"
 VOCAB_SCHEMA = "vocab"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # A publish never writes a write-ahead log (each commit is checkpointed straight into the file):
@@ -145,6 +151,8 @@ def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
     con.execute(f"create schema if not exists {VOCAB_SCHEMA}")
     for vocabulary in VOCABULARIES:
         create_vocabulary(con, vocabulary)
+    con.execute("create schema if not exists checks")
+    con.execute(f"create or replace view {SCOPE} as select distinct batch_id from raw.inputs")
     for layer, schema in SQL_LAYERS:
         con.execute(f"create schema if not exists {schema}")
         for path in sql_files(sql_dir, layer):
@@ -170,18 +178,24 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -
 def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFailure]:
     """Build a fresh warehouse file beside the old one and rename it into place when every check passes.
 
-    Returns the failed checks; when there are any, the previous warehouse file is left untouched.
+    The row checks look at the batches new or changed since the last publish of this warehouse
+    (`checks.batches_in_scope`; every batch when the SQL, the schemas or the warehouse file changed);
+    the cheap global ones at everything. Returns the failed checks; when there are any, the previous
+    warehouse file is left untouched.
     """
     check_sql_dir(sql_dir)
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(warehouse_path)
-    source = lake_fingerprint(lake_dir, sql_dir)
+    state = lake_state(lake_dir, sql_dir)
+    scope = _batches_to_check(warehouse_path, lake_dir, state)
     tmp = warehouse_path.with_name(f".{warehouse_path.name}.{os.getpid()}.tmp")
     try:
         con = duckdb.connect(str(tmp), config={**PUBLISH_CONFIG, "temp_directory": f"{tmp}.spill"})
         try:
             con.execute("set enable_progress_bar = false")
             build_database(con, lake_dir, sql_dir)
+            if scope is not None:
+                _limit_scope(con, scope)
             failures = run_checks(con, sql_dir)
             con.execute("checkpoint")
         finally:
@@ -190,25 +204,63 @@ def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFa
             _fsync(tmp)
             os.replace(tmp, warehouse_path)
             _fsync(warehouse_path.parent)
-            _record_published(warehouse_path, lake_dir, source)
+            _record_published(warehouse_path, lake_dir, state)
     finally:
         remove_stale_builds(warehouse_path)
     return failures
 
 
-def lake_fingerprint(lake_dir: Path, sql_dir: Path) -> str:
-    """A hash of what a publish reads: each committed file's name, size and modification time, the SQL, the schemas."""
-    digest = hashlib.sha256()
+def _limit_scope(con: duckdb.DuckDBPyConnection, batch_ids: Sequence[str]) -> None:
+    """Make `checks.batches_in_scope` a table of these batch ids (the row checks look at their rows only)."""
+    con.execute(f"drop view if exists {SCOPE}")
+    con.execute(f"create table {SCOPE} (batch_id varchar primary key)")
+    if batch_ids:
+        con.executemany(f"insert into {SCOPE} values (?)", [(b,) for b in batch_ids])
+
+
+def lake_state(lake_dir: Path, sql_dir: Path) -> dict[str, Any]:
+    """What a publish reads: a stamp per committed batch (its files' names, sizes and modification times), one of
+    the runs, and one of the code (the SQL, the schemas, the vocabularies)."""
+    batches: dict[str, Any] = {}
+    runs = hashlib.sha256()
     for table in TABLES:
         for path in table_files(lake_dir, table):
             stat = path.stat()
-            digest.update(f"{table.name}/{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            line = f"{table.name}/{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+            if table.name == "runs":
+                runs.update(line)
+            else:
+                batches.setdefault(path.stem, hashlib.sha256()).update(line)
+    code = hashlib.sha256()
     for layer, _ in SQL_LAYERS:
         for path in sorted((sql_dir / layer).glob("*.sql")):
-            digest.update(f"{layer}/{path.name}\0".encode() + path.read_bytes())
-    digest.update(repr([(t.name, str(t.schema)) for t in TABLES]).encode())
-    digest.update(repr([(v.name, v.terms) for v in VOCABULARIES]).encode())
-    return digest.hexdigest()
+            code.update(f"{layer}/{path.name}\0".encode() + path.read_bytes())
+    code.update(repr([(t.name, str(t.schema)) for t in TABLES]).encode())
+    code.update(repr([(v.name, v.terms) for v in VOCABULARIES]).encode())
+    return {
+        "code": code.hexdigest(),
+        "runs": runs.hexdigest(),
+        "batches": {batch: digest.hexdigest()[:32] for batch, digest in sorted(batches.items())},
+    }
+
+
+def _previous(warehouse_path: Path, lake_dir: Path) -> dict[str, Any] | None:
+    """The record of the last publish, when the warehouse file is still the one it wrote."""
+    try:
+        record = json.loads((lake_dir / PUBLISHED_NAME).read_text(encoding="utf-8"))
+        stamp = _warehouse_stamp(warehouse_path)
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.get("warehouse") == stamp else None
+
+
+def _batches_to_check(warehouse_path: Path, lake_dir: Path, state: dict[str, Any]) -> list[str] | None:
+    """Batches new or changed since the last publish; None (all) when the code or the warehouse changed."""
+    previous = _previous(warehouse_path, lake_dir)
+    if previous is None or previous.get("code") != state["code"]:
+        return None
+    checked = previous.get("batches") or {}
+    return [batch for batch, stamp in state["batches"].items() if checked.get(batch) != stamp]
 
 
 def _warehouse_stamp(warehouse_path: Path) -> list[Any]:
@@ -216,9 +268,9 @@ def _warehouse_stamp(warehouse_path: Path) -> list[Any]:
     return [str(warehouse_path), stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
-def _record_published(warehouse_path: Path, lake_dir: Path, fingerprint: str) -> None:
-    """Write `lake/.published` (temporary name, then rename): the fingerprint and the warehouse file written."""
-    record = {"fingerprint": fingerprint, "warehouse": _warehouse_stamp(warehouse_path)}
+def _record_published(warehouse_path: Path, lake_dir: Path, state: dict[str, Any]) -> None:
+    """Write `lake/.published` (temporary name, then rename): the lake's state and the warehouse file written."""
+    record = {**state, "warehouse": _warehouse_stamp(warehouse_path)}
     path = lake_dir / PUBLISHED_NAME
     tmp = path.with_name(path.name + TMP_SUFFIX)
     lake_dir.mkdir(parents=True, exist_ok=True)
@@ -228,12 +280,10 @@ def _record_published(warehouse_path: Path, lake_dir: Path, fingerprint: str) ->
 
 def is_current(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> bool:
     """Whether the warehouse file is the one the last publish wrote from the lake as it is now (nothing to rebuild)."""
-    try:
-        record = json.loads((lake_dir / PUBLISHED_NAME).read_text(encoding="utf-8"))
-        stamp = _warehouse_stamp(warehouse_path)
-    except (OSError, ValueError):
+    previous = _previous(warehouse_path, lake_dir)
+    if previous is None:
         return False
-    return record.get("warehouse") == stamp and record.get("fingerprint") == lake_fingerprint(lake_dir, sql_dir)
+    return {k: previous.get(k) for k in ("code", "runs", "batches")} == lake_state(lake_dir, sql_dir)
 
 
 def remove_stale_builds(warehouse_path: Path) -> list[Path]:

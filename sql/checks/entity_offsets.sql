@@ -1,17 +1,25 @@
 -- entity_offsets: mentions whose text is not clean_text[start:end] (bad rows fail the run).
 -- grain: one row per bad mention
--- depends on: main.entity_mentions, main.documents
+-- depends on: main.entity_mentions, main.documents, checks.batches_in_scope
+-- scope: the batches a publish checks (new or changed since the last one; all on a first publish)
 -- columns: doc_id, mention_index, start, end, text, found (what the offsets point at)
 with
+scope as (
+    select batch_id from checks.batches_in_scope
+),
+
 mentions as (
-    select * from main.entity_mentions
+    select m.*
+    from main.entity_mentions as m
+    inner join scope as s on m.batch_id = s.batch_id
 ),
 
 documents as (
     select
-        doc_id,
-        clean_text
-    from main.documents
+        d.doc_id,
+        d.clean_text
+    from main.documents as d
+    inner join scope as s on d.batch_id = s.batch_id
 ),
 
 final as (

@@ -1,10 +1,17 @@
 -- figure_bounds: figures whose lower bound is above their upper bound (bad rows fail the run).
 -- grain: one row per bad figure
--- depends on: main.figures
+-- depends on: main.figures, checks.batches_in_scope
+-- scope: the batches a publish checks (new or changed since the last one; all on a first publish)
 -- columns: doc_id, figure_index, text, qualifier, lower, upper
 with
+scope as (
+    select batch_id from checks.batches_in_scope
+),
+
 figures as (
-    select * from main.figures
+    select f.*
+    from main.figures as f
+    inner join scope as s on f.batch_id = s.batch_id
 ),
 
 final as (

@@ -85,3 +85,21 @@ def test_no_ner_model_loads_before_a_document_of_its_language():
     models = _load_ner_models.__wrapped__(("en", "fr", "ru"))  # a fresh set: the cached one may have met documents
     assert models.pipelines.loaded() == frozenset()
     assert sorted(models.pipelines) == ["en", "fr", "ru"]
+
+
+def _scope(warehouse: Path) -> list[str]:
+    return sorted(batch for (batch,) in db.query(warehouse, "select batch_id from checks.batches_in_scope")[1])
+
+
+def test_row_checks_look_at_the_batches_new_or_changed_since_the_last_publish(tmp_path):
+    lake_dir, warehouse, sql_dir = tmp_path / "lake", tmp_path / "warehouse.duckdb", PROJECT_ROOT / "sql"
+    _commit(lake_dir, "b1", "a")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    assert _scope(warehouse) == ["b1"]  # a first publish checks everything
+    _commit(lake_dir, "b2", "b")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    assert _scope(warehouse) == ["b2"]
+    _commit(lake_dir, "b1", "a")  # b1's files rewritten: checked again
+    _commit(lake_dir, "b3", "c")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    assert _scope(warehouse) == ["b1", "b3"]
