@@ -239,6 +239,8 @@ class WeakLabeller:
         cues = cue_words()
         self.orgs = cues.get((language, "org"), frozenset()) | ORG_SUFFIXES
         self.titles = cues.get((language, "title"), frozenset()) | PERSON_TITLES
+        self.ar_orgs = frozenset(normalize_name(word) for word in self.orgs)
+        self.ar_titles = frozenset(normalize_name(word) for word in self.titles)
         self.zipf = wordfreq.zipf_frequency
 
     def common(self, word: str) -> bool:
@@ -261,11 +263,30 @@ class WeakLabeller:
 
     def is_arabic_title(self, key: str) -> bool:
         """Return whether an Arabic word is a title, also after a one-letter conjunction or preposition."""
-        return key in self.titles or (key[:1] in ("و", "ب", "ل", "ف") and key[1:] in self.titles)
+        return key in self.ar_titles or (key[:1] in ("و", "ب", "ل", "ف") and key[1:] in self.ar_titles)
+
+    def arabic_family_word(self, word: str) -> bool:
+        """Return whether an Arabic word after a given name goes on the name: a given name, a link (bin, Al),
+        a rare word without the article, or a rare word with it (family names: al-Faisal)."""
+        if word in ARABIC_NAME_LINKS or self.first_name(word):
+            return True
+        if not _is_arabic(word) or self.clitic_common(word):
+            return False
+        return self.zipf(word, "ar") < 3.5 and not self.place([word])
 
     def arabic_name_word(self, word: str) -> bool:
         """Return whether an Arabic word can be part of a name: no article, not among the commonest words."""
-        return _is_arabic(word) and not word.startswith("ال") and len(word) >= 2 and self.zipf(word, "ar") < 5.0
+        return (
+            _is_arabic(word)
+            and not word.startswith("ال")
+            and len(word) >= 2
+            and self.zipf(word, "ar") < 5.0
+            and not self.clitic_common(word)
+        )
+
+    def clitic_common(self, word: str) -> bool:
+        """Return whether an Arabic word is a conjunction or preposition before a common word ("and the head")."""
+        return word[:1] in ("و", "ب", "ل", "ف") and self.zipf(word[1:], "ar") >= 4.0
 
     def is_lead_word(self, word: str) -> bool:
         """Return whether a capitalised word before a name is no part of it (a title, a common word)."""
@@ -331,7 +352,7 @@ class WeakLabeller:
             key = normalize_name(words[i])
             stem = _arabic_stem(key)
             if (
-                stem in self.orgs
+                stem in self.ar_orgs
                 and i + 1 < len(words)
                 and words[i + 1].startswith("ال")
                 and self.zipf(words[i + 1], "ar") < 5.5
@@ -340,6 +361,12 @@ class WeakLabeller:
                 while j < len(words) and j - i <= 3 and words[j].startswith("ال") and self.zipf(words[j], "ar") < 5.5:
                     j += 1
                 _tag(tags, i, j, "ORG")
+                i = j
+            elif _is_arabic(words[i]) and self.first_name(words[i]) and not words[i].startswith("ال"):
+                j = i + 1
+                while j < len(words) and j - i < 4 and self.arabic_family_word(words[j]):
+                    j += 1
+                _tag(tags, i, j, "PER")
                 i = j
             elif self.is_arabic_title(key):
                 start = i + 1
@@ -382,7 +409,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_arabic(word: str) -> bool:
-    return bool(word) and "\u0600" <= word[0] <= "\u06ff"
+    return bool(word) and "\u0600" <= word[0] <= "\u06ff" and word[0].isalpha()
 
 
 def _arabic_stem(key: str) -> str:

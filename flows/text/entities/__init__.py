@@ -1,4 +1,4 @@
-"""Named entities: spaCy small (en, fr) / natasha (ru) + truecasing + gazetteer + document-level consistency.
+"""Named entities: spaCy (en, fr) / natasha (ru) / trained CRFs (de, es, it, pl, ar) + gazetteer + document consistency.
 
 Pure given the models: `extract_entities` takes the loaded pipelines and gazetteer as
 parameters; no file I/O. Steps per document (`resolve_document`):
@@ -23,14 +23,18 @@ parameters; no file I/O. Steps per document (`resolve_document`):
 6. canonical name, stable `entity_id`, and the `Place` of LOC mentions, chosen among the trusted
    gazetteer entries (none trusted: a LOC without a place).
 
-Fallback for languages without a model (de, es, ar, ...): word n-grams are looked up in the
+German, Spanish, Italian, Polish and Arabic are tagged by CRFs trained for this project
+(`ner_tagger`, `ner_features`, `newsetl_ner_<lang>`; built by scripts/build_ner_models.py); the
+Arabic tagger, trained on weak labels alone, is completed with the fallback's places.
+
+Fallback for languages without a model: word n-grams are looked up in the
 gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -> LOC
 (`gazetteer`), after two to three capitalised words starting with a known first name -> PERSON
 (`heuristic`; "Vladimir Orlov" is a person before "Vladimir" is a town); ORG is not guessed.
-Each mention's `method` says how it was found: `spacy`, `natasha`,
+Each mention's `method` says how it was found: `spacy`, `natasha`, `crf`,
 `spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `...+word`, `gazetteer`,
 `doc-consistency`, `heuristic`; its `model` which model found the span first (`NerModels.names`:
-`en_core_web_sm`, `fr_core_news_sm`, `natasha`), or `gazetteer` / `rules` for the other paths; a
+`en_core_web_sm`, `fr_core_news_sm`, `natasha`, `newsetl_ner_de`, ...), or `gazetteer` / `rules` for the other paths; a
 relabelling keeps it. The word lists come from `entity_lexicon` (package data files).
 """
 
@@ -41,6 +45,7 @@ from collections.abc import Sequence
 
 from flows.text.entities.base import (
     BATCH_SIZE,
+    GAZETTEER_COMPLETED_LANGUAGES,
     LABEL_MAP,
     MAX_NAME_CHARS,
     NAME_LABELS,
@@ -105,6 +110,8 @@ def extract_entities(
                 Candidate(ent.start_char, ent.end_char, LABEL_MAP.get(ent.label_, ent.label_), method, model=name)
                 for ent in doc.ents
             ]
+            if language in GAZETTEER_COMPLETED_LANGUAGES:
+                raw[i] = merge_candidates(raw[i], fallback_candidates(docs[i][0], gazetteer), override=False)
     return [
         resolve_document(text, cands, gazetteer, language) for (text, language), cands in zip(docs, raw, strict=True)
     ]

@@ -1,0 +1,138 @@
+"""The trained NER taggers (newsetl_ner_<lang>): tokens, features, tag decoding, the shipped models on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.io.models import MODEL_NAMES, _load_ner_models, load_gazetteer, load_ner_lexicon, load_trained_ner
+from flows.text.entities import extract_entities
+from flows.text.entities.base import TRAINED_NER_LANGUAGES
+from flows.text.entities.ner_features import (
+    NerLexicon,
+    lexicon_classes,
+    parse_lexicon,
+    sentence_features,
+    sentence_ranges,
+    tag_spans,
+    tokenize,
+    word_shape,
+)
+from flows.text.entities.ner_tagger import NerDoc, NerSpan, tag_text
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Xi’an, 2020.", ["Xi’an", ",", "2020", "."]),  # an apostrophe inside a word keeps it whole
+        ("Baden-Württemberg", ["Baden-Württemberg"]),  # a hyphenated name is one token
+        ("عاماً", ["عاماً"]),  # an Arabic mark (tanween) stays on its word
+    ],
+)
+def test_tokenize_keeps_words_whole(text: str, tokens: list[str]) -> None:
+    assert [text[start:end] for start, end in tokenize(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("word", "shape"),
+    [
+        ("Berlin", "Xx"),  # capitalised
+        ("NATO", "X"),  # all capitals
+        ("U.S.", "X.X."),  # punctuation kept
+        ("1990er", "dx"),  # digits then letters
+    ],
+)
+def test_word_shape(word: str, shape: str) -> None:
+    assert word_shape(word) == shape
+
+
+@pytest.mark.parametrize(
+    ("tags", "spans"),
+    [
+        (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+        (["O", "I-ORG", "I-ORG"], [(1, 3, "ORG")]),  # an I- without its B- starts a span
+        (["B-PER", "I-LOC"], [(0, 1, "PER"), (1, 2, "LOC")]),  # a label change ends the span
+        (["O", "O"], []),
+    ],
+)
+def test_tag_spans_decodes_iob2(tags: list[str], spans: list[tuple[int, int, str]]) -> None:
+    assert tag_spans(tags) == spans
+
+
+def test_sentence_ranges_cut_at_end_marks_and_line_breaks() -> None:
+    text = "Eins zwei. Drei\nvier"
+    tokens = tokenize(text)
+    assert [[text[s:e] for s, e in tokens[a:b]] for a, b in sentence_ranges(text, tokens)] == [
+        ["Eins", "zwei", "."],
+        ["Drei"],
+        ["vier"],
+    ]
+
+
+def test_lexicon_classes_see_an_arabic_stem_after_its_clitic() -> None:
+    lexicon = NerLexicon({"بيروت": frozenset({"loc"})})
+    assert lexicon_classes("وبيروت", lexicon) == frozenset({"loc~"})
+    assert lexicon_classes("بيروت", lexicon) == frozenset({"loc"})
+
+
+def test_features_mark_the_language_common_words_only() -> None:
+    lexicon = parse_lexicon("# header\nhaus\tcommon:de,loc\n")
+    german = sentence_features(["Haus"], lexicon, "de")[0]
+    spanish = sentence_features(["Haus"], lexicon, "es")[0]
+    assert "L=common" in german and "L=loc" in german
+    assert "L=common" not in spanish and "L=loc" in spanish
+
+
+class _EveryCapitalIsAPlace:
+    def tag(self, xseq: list[list[str]]) -> list[str]:
+        return ["B-LOC" if "sh=Xx" in feats else "O" for feats in xseq]
+
+
+def test_tag_text_gives_character_offsets_per_sentence() -> None:
+    text = "nach Wien.\nund Graz"
+    doc = tag_text(text, _EveryCapitalIsAPlace(), NerLexicon({}), "de")
+    assert doc == NerDoc((NerSpan(5, 9, "LOC"), NerSpan(15, 19, "LOC")))
+
+
+# Invented sentences: a person with a title, an organisation and a place in each language.
+SENTENCES = {
+    "de": (
+        "Der Bürgermeister Klaus Wendler besuchte gestern mit Vertretern der Siemens AG die Stadt Hamburg.",
+        {("Klaus Wendler", "PER"), ("Hamburg", "LOC")},
+    ),
+    "es": (
+        "El ministro Carlos Ortega viajó ayer a Madrid para reunirse con directivos del Banco Santander.",
+        {("Carlos Ortega", "PER"), ("Madrid", "LOC")},
+    ),
+    "it": (
+        "Il sindaco Marco Bellini ha incontrato ieri a Milano i dirigenti della Banca Intesa.",
+        {("Marco Bellini", "PER"), ("Milano", "LOC")},
+    ),
+    "pl": (
+        "Premier Jan Kowalski spotkał się wczoraj w Krakowie z przedstawicielami Ministerstwa Zdrowia.",
+        {("Jan Kowalski", "PER")},
+    ),
+    "ar": ("قال الأمير فيصل بن خالد في الرياض إن وزارة الصحة ستفتح مستشفى جديدا في جدة.", {("فيصل بن خالد", "PER")}),
+}
+
+
+@pytest.mark.parametrize("language", TRAINED_NER_LANGUAGES)
+def test_shipped_tagger_loads_and_tags_an_invented_sentence(language: str) -> None:
+    text, expected = SENTENCES[language]
+    doc = next(load_trained_ner(language).pipe([text]))
+    found = {(text[e.start_char : e.end_char], e.label_) for e in doc.ents}
+    assert expected <= found
+
+
+def test_shipped_lexicon_holds_places_given_names_and_common_words() -> None:
+    classes = load_ner_lexicon().classes
+    assert "loc" in classes["madrid"]
+    assert "first" in classes["carlos"]
+    assert "common:de" in classes["und"]
+
+
+def test_mentions_of_a_trained_language_record_the_model() -> None:
+    fresh = _load_ner_models.__wrapped__(("de",))  # the cached set may have loaded German already
+    text, _ = SENTENCES["de"]
+    mentions = extract_entities([(text, "de")], fresh, load_gazetteer())[0]
+    people = [m for m in mentions if m.label == "PERSON"]
+    assert people and people[0].model == MODEL_NAMES["de"] == "newsetl_ner_de"
