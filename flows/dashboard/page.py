@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.dashboard.charts import figures_over_time_chart, places_map, runs_chart, top_entities_chart
-from flows.dashboard.queries import DashboardData
+from flows.dashboard.queries import LATEST_RUNS, DashboardData
 
 PAGE_NAME = "index.html"
 
@@ -63,7 +63,7 @@ def build_sections(data: DashboardData) -> list[Section]:
         Section(
             "runs",
             "Run history",
-            "Each run that committed a batch: what it loaded and how long it took.",
+            f"The latest {LATEST_RUNS} runs that committed a batch: what each loaded and how long it took.",
             runs_chart(data.runs).to_dict() if data.runs else None,
         ),
     ]

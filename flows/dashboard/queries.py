@@ -20,6 +20,7 @@ from warehouse.db import WarehouseError, connect_readonly
 
 Record = dict[str, Any]
 TOP_ENTITIES = 10  # entities shown per (language, label)
+LATEST_RUNS = 100  # runs shown in the run history
 
 # The span of publication dates (UTC) of documents with a casualty figure.
 FIGURE_SPAN_SQL = """
@@ -171,21 +172,33 @@ select * from final
 order by mention_count desc, name asc
 """
 
-# grain: one row per run that committed a batch (main.runs).
+# grain: one row per run that committed a batch (main.runs), the latest ? of them.
 # columns: run_id, status, started_at, finished_at (UTC), duration_s (seconds), batches, input_files,
 #   documents_loaded, rejected
 RUNS_SQL = """
-select
-    run_id,
-    status,
-    started_at,
-    finished_at,
-    cast(epoch(finished_at) - epoch(started_at) as double) as duration_s,
-    batches,
-    input_files,
-    documents_loaded,
-    rejected
-from main.runs
+with
+latest as (
+    select *
+    from main.runs
+    order by started_at desc
+    limit ?
+),
+
+final as (
+    select
+        run_id,
+        status,
+        started_at,
+        finished_at,
+        cast(epoch(finished_at) - epoch(started_at) as double) as duration_s,
+        batches,
+        input_files,
+        documents_loaded,
+        rejected
+    from latest
+)
+
+select * from final
 order by started_at
 """
 
@@ -256,7 +269,7 @@ def read_dashboard_data(warehouse_path: Path, top: int = TOP_ENTITIES) -> Dashbo
             figures_over_time=_records(con, FIGURES_OVER_TIME_SQL, [period]),
             top_entities=_records(con, TOP_ENTITIES_SQL, [top]),
             places=_records(con, PLACES_SQL),
-            runs=_records(con, RUNS_SQL),
+            runs=_records(con, RUNS_SQL, [LATEST_RUNS]),
         )
     except duckdb.Error as err:
         raise WarehouseError(f"the dashboard's queries failed: {str(err).strip().splitlines()[0]}") from err

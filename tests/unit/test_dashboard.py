@@ -13,7 +13,7 @@ import pytest
 from flows.cli import main
 from flows.dashboard.charts import BASEMAP_PATH, places_map, world_topology
 from flows.dashboard.page import script_json
-from flows.dashboard.queries import json_value, period_for_span
+from flows.dashboard.queries import FIGURES_OVER_TIME_SQL, json_value, period_for_span
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,3 +84,60 @@ def test_dashboard_without_a_warehouse_is_a_one_line_usage_error(tmp_path, capsy
     assert status == 2
     assert err.startswith("newsetl dashboard: no warehouse at ") and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def marts():
+    """An in-memory DuckDB with the few mart columns the dashboard's figure queries read."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("set TimeZone = 'Asia/Tokyo'")  # periods are UTC days whatever the session's zone
+    con.execute("create schema vocab")
+    con.execute(
+        "create table vocab.figure_category as"
+        " select * from (values ('killed', 'casualty'), ('money', 'measure')) as t(code, kind)"
+    )
+    con.execute("create table main.documents (doc_id varchar, published_at_utc timestamptz, language varchar)")
+    con.execute(
+        "insert into main.documents values"
+        " ('a', '2026-03-01 23:30:00+00', 'en'), ('b', '2026-03-01 08:00:00+00', 'fr'), ('c', null, 'en')"
+    )
+    con.execute(
+        "create table main.figures (doc_id varchar, category varchar, value double, lower double, upper double,"
+        " qualifier varchar, place_entity_id varchar)"
+    )
+    yield con
+    con.close()
+
+
+def _figure(con, doc_id, category, value, lower, upper, qualifier):
+    con.execute(
+        "insert into main.figures values (?, ?, ?, ?, ?, ?, null)", [doc_id, category, value, lower, upper, qualifier]
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "lower", "upper", "qualifier", "band"),
+    [
+        (12, 12, 12, "exact", (12, 12, 0)),
+        (300, None, None, "approximately", (300, 300, 0)),  # the stated value at both ends
+        (20, 20, None, "at_least", (20, 20, 1)),  # no ceiling: counted at its lower end, flagged open
+        (None, 1000, None, "vague", (1000, 1000, 1)),  # "thousands"
+        (50, None, 50, "up_to", (0, 50, 0)),  # no floor: 0
+        (None, 5, 10, "range", (5, 10, 0)),
+    ],
+)
+def test_figures_over_time_band_spans_each_figures_range(marts, value, lower, upper, qualifier, band):
+    _figure(marts, "a", "killed", value, lower, upper, qualifier)
+    rows = marts.execute(FIGURES_OVER_TIME_SQL, ["day"]).fetchall()
+    assert [(str(r[0]), r[1], r[4], r[5], r[6]) for r in rows] == [("2026-03-01", "killed", *band)]
+
+
+def test_figures_over_time_sums_a_period_and_leaves_out_undated_and_non_casualty_figures(marts):
+    _figure(marts, "a", "killed", 12, 12, 12, "exact")
+    _figure(marts, "b", "killed", None, 5, 10, "range")
+    _figure(marts, "c", "killed", 7, 7, 7, "exact")  # document without a date
+    _figure(marts, "a", "money", 900, 900, 900, "exact")  # not a casualty category
+    rows = marts.execute(FIGURES_OVER_TIME_SQL, ["day"]).fetchall()
+    assert [(str(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows] == [("2026-03-01", "killed", 2, 2, 17, 22)]
