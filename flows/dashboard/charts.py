@@ -35,10 +35,10 @@ def figures_over_time_chart(records: list[Record], period: str) -> alt.TopLevelM
     ends, and a triangle marks a period where some figure set no ceiling (the true upper end is higher).
     """
     base = alt.Chart(alt.Data(values=records)).encode(
-        x=alt.X("period_start_date:T", title=f"published ({period}, UTC)"),
+        x=alt.X("period_start_date:T", title=f"published ({period}, UTC)", scale=alt.Scale(type="utc")),
         color=alt.Color("category:N", title="category"),
         tooltip=[
-            alt.Tooltip("period_start_date:T", title=period),
+            alt.Tooltip("period_start_date:N", title=f"{period} from"),
             alt.Tooltip("category:N"),
             alt.Tooltip("figures:Q"),
             alt.Tooltip("documents:Q"),
@@ -132,13 +132,13 @@ def runs_chart(records: list[Record]) -> alt.TopLevelMixin:
             "started_at:O",
             title="run started (UTC)",
             sort="ascending",
-            axis=alt.Axis(labelAngle=-40, labelExpr="timeFormat(toDate(datum.value), '%Y-%m-%d %H:%M')"),
+            axis=alt.Axis(labelAngle=-40, labelExpr="utcFormat(toDate(datum.value), '%Y-%m-%d %H:%M')"),
         ),
         color=alt.Color("status:N", scale=alt.Scale(domain=list(RUN_STATUSES), range=list(RUN_COLOURS))),
         tooltip=[
             alt.Tooltip("run_id:N"),
             alt.Tooltip("status:N"),
-            alt.Tooltip("started_at:T", format="%Y-%m-%d %H:%M:%S"),
+            alt.Tooltip("started_at:N", title="started (UTC)"),
             alt.Tooltip("duration_s:Q", title="seconds", format=".1f"),
             alt.Tooltip("documents_loaded:Q", title="documents loaded"),
             alt.Tooltip("input_files:Q", title="input files"),
