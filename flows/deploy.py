@@ -75,7 +75,7 @@ def serve(settings: Settings, cron: str | None = None, interval_seconds: float |
     """Register the deployment and run its scheduled flow runs until interrupted."""
     from prefect import serve as prefect_serve
 
-    prefect_serve(build_deployment(settings, cron, interval_seconds), limit=1)
+    prefect_serve(build_deployment(settings, cron, interval_seconds))
 
 
 def new_input_files(settings: Settings) -> tuple[int, list[str]]:
