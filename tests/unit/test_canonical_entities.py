@@ -8,7 +8,7 @@ import pytest
 from flows.io.models import region_points
 from flows.text.entities.base import Candidate
 from flows.text.entities.canonical import canonicalise, is_area_word, person_names
-from flows.text.entities.names import fold_name_word, nominative_word, person_key, plain_key
+from flows.text.entities.names import fold_name_word, name_words, nominative_word, person_key, plain_key
 from flows.text.places import Gazetteer, GazetteerEntry, is_acronym, is_trusted
 from flows.text.records import Place
 
@@ -36,6 +36,22 @@ def test_person_key_merges_romanisations_of_one_name(spellings: list[str], same:
     assert (len(keys) == 1) is same
 
 
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [
+        ("Vadim Petrovitch Kourbine", "fr", ["Vadim", "Kourbine"]),  # a patronymic is no part of the key
+        ("Вадим Петрович Курбин", "ru", ["Вадим", "Курбин"]),
+        ("M. Kourbine", "fr", ["Kourbine"]),  # French "M." is Monsieur, not an initial
+        ("M. Kourbine", "en", ["M", "Kourbine"]),  # English "M." is an initial
+        ("Vadim Kourbine qu", "fr", ["Vadim", "Kourbine"]),  # a lower-case fragment after the name
+        ("Jan van Dael", "en", ["Jan", "van", "Dael"]),  # a lower-case particle inside stays
+        ("Anna Maria Holt", "en", ["Anna", "Maria", "Holt"]),  # a middle name stays
+    ],
+)
+def test_name_words(name: str, language: str, expected: list[str]) -> None:
+    assert name_words(name, language) == expected
+
+
 def test_fold_name_word_transliterates_cyrillic_to_the_latin_key() -> None:
     assert fold_name_word("Курбин") == fold_name_word("Kourbine") == "kurbin"
 
@@ -47,6 +63,8 @@ def test_fold_name_word_transliterates_cyrillic_to_the_latin_key() -> None:
         ("Курбиным", "ru", {"Курбин"}, "Курбин"),  # instrumental
         ("Курбина", "ru", set(), "Курбина"),  # no nominative named: may be a woman's name, kept
         ("Зарецкого", "ru", set(), "Зарецкий"),  # adjectival surname: its nominative is regular
+        ("Курбиным", "ru", set(), "Курбиным"),  # simplemma does not know this name: kept
+        ("Владимира", "ru", set(), "Владимир"),  # simplemma's lemma is the word less a case ending
         ("Kurbina", "pl", {"Kurbin"}, "Kurbin"),
         ("Kurbina", "en", {"Kurbin"}, "Kurbina"),  # English does not decline names
         ("НАТО", "ru", set(), "НАТО"),  # capitals: an abbreviation, not declined

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import simplemma
 
 from flows.text.entities.base import Candidate
-from flows.text.entities.names import name_words, nominative_word, person_key, plain_key
+from flows.text.entities.names import NAME_WORD, name_words, nominative_word, person_key, plain_key
 from flows.text.entity_lexicon import (
     ORG_ALIASES,
 )
@@ -67,13 +67,12 @@ def person_names(cased: str, spans: Sequence[Candidate], language: str) -> dict[
     of the document whose surname it is, when exactly one full name of the document has that surname.
     """
     fulls = {i: c.canonical or cased[c.start : c.end] for i, c in enumerate(spans) if c.label == "PERSON"}
-    known = {word for full in fulls.values() for word in name_words(full)}
+    known = {word for full in fulls.values() for word in name_words(full, language)}
     names: dict[int, tuple[str, str]] = {}
     by_surname: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
     for i, full in fulls.items():
-        words = name_words(full)
-        nominative = [nominative_word(word, language, known) for word in words]
-        display = canonical_person(" ".join(nominative) if nominative != words else full)
+        nominative = [nominative_word(word, language, known) for word in name_words(full, language)]
+        display = canonical_person(" ".join(nominative) if nominative != NAME_WORD.findall(full) else full)
         names[i] = (display, person_key(nominative) or plain_key(full))
         if len(nominative) >= 2:
             by_surname[person_key(nominative[-1:])].add(names[i])

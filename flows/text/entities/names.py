@@ -12,8 +12,10 @@ documents, so two people who share a surname stay apart.
 
 Declined languages name a person in every case ("Владимира Путина", "Władimira Putina"): a word
 is brought back to the form another mention of the document uses, by stripping a case ending
-("Путина" -> "Путин" when "Путин" is named), to simplemma's lemma when that is itself a name
-(Polish), or from the adjectival ending of a Russian surname ("Зеленского" -> "Зеленский").
+("Путина" -> "Путин" when "Путин" is named), from the adjectival ending of a Russian surname
+("Зеленского" -> "Зеленский"), or to simplemma's lemma when that is itself a name (in Russian only
+when it is the word less a case ending: "Путиным" -> "Путин", never "Лавров" -> "лавр"). A
+patronymic ("Vladimirovitch") and a French title ("M. Dupont") are no part of the key.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ _FOLDS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _CLOSING_Y = re.compile(r"(?:iy|yy|yj|ij|ii|y)$")
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 # Languages that decline personal names, and the case endings a name word can carry there.
 NAME_CASE_LANGUAGES = frozenset({"ru", "pl"})
@@ -43,9 +45,23 @@ _CASE_ENDINGS = {
 _ADJECTIVAL = re.compile(r"(ск|цк)(?:ого|ому|им|ом)$")
 
 
-def name_words(name: str) -> list[str]:
-    """Return the words of a name (letters, with inner apostrophes and hyphens)."""
-    return _NAME_WORD.findall(name)
+# A Russian patronymic between a first name and a surname, as romanised ("Vladimirovitch", "Ivanovna").
+_PATRONYMIC = re.compile(r"(?:ov|ev)(?:i|y)?ch$|(?:ov|ev)na$")
+# French titles abbreviated before a name ("M. Dupont" is Monsieur Dupont, not an initial).
+_FRENCH_TITLE = re.compile(r"^(?:M|MM|Mme|Mlle|Me)\.?\s+")
+
+
+def name_words(name: str, language: str = "") -> list[str]:
+    """Return the words of a person's name (letters, inner apostrophes and hyphens), without a French
+    title before it, a patronymic inside it or lower-case fragments after it ("Poutine qu")."""
+    if language == "fr":
+        name = _FRENCH_TITLE.sub("", name)
+    words = NAME_WORD.findall(name)
+    while len(words) > 1 and words[-1].islower():
+        words.pop()
+    if len(words) >= 3:
+        words = [words[0], *(w for w in words[1:-1] if not _PATRONYMIC.search(fold_name_word(w))), words[-1]]
+    return words
 
 
 def fold_name_word(word: str) -> str:
@@ -75,7 +91,10 @@ def nominative_word(word: str, language: str, known: Collection[str] = ()) -> st
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3 and stem in known:
             return stem
-    if language == "ru":
+    if language == "ru" and _ADJECTIVAL.search(word):
         return _ADJECTIVAL.sub(r"\1ий", word)
     lemma = simplemma.lemmatize(word, lang=language)
+    if language == "ru":  # simplemma's Russian lemmas of names are only taken as the word less a case ending
+        endings = _CASE_ENDINGS[language]
+        return lemma if any(word == lemma + ending for ending in endings) and lemma[:1].isupper() else word
     return lemma if lemma[:1].isupper() and lemma != word else word
