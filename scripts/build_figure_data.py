@@ -6,10 +6,12 @@ The hand-written lists beside them are edited by hand; these are only ever regen
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 DATA = Path(__file__).resolve().parent.parent / "flows" / "text" / "data"
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")  # the languages text2num reads
@@ -256,6 +258,12 @@ def stop_word_rows() -> list[str]:
 
 
 CURRENCY_LOCALES = ("en", "fr", "es", "de")
+# Languages added after the first four: their words are judged ordinary or place words in their own language
+# only, and never displace a word of the first four.
+LATER_CURRENCY_LOCALES = ("it", "pt", "nl", "pl", "ru")
+ALL_CURRENCY_LANGUAGES = CURRENCY_LOCALES + LATER_CURRENCY_LOCALES
+MAJOR_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY"})
+HEAD_LAST_LOCALES = ("en", "de", "nl")  # "South Korean won", "Amerikaanse dollar"; elsewhere "dollaro statunitense"
 CURRENCY_DATE = date(2026, 1, 1)  # currencies in use on this day (a fixed day keeps the file reproducible)
 COMMON_WORD_ZIPF = 3.5  # a currency name this frequent in any of those languages is an ordinary word ("real")
 
@@ -272,48 +280,136 @@ def current_currencies() -> set[str]:
     return {code for t in territories for code in get_territory_currencies(t, CURRENCY_DATE, tender=True)} & iso
 
 
-def currency_word_rows() -> list[str]:
-    """Return 'word<TAB>code' rows: the head noun of CLDR's currency names in en, fr, es, de (singular and
-    plural), for currencies in use today. A word several currencies share goes to the one English writes
-    with a symbol of its own, else is left out; words of the hand-written table, words of place names and
-    ordinary words (wordfreq Zipf >= 3.5 in one of the languages) are left out."""
+def home_currencies(language: str) -> set[str]:
+    """Return the currencies in use today in the country CLDR's likely subtags give a language (ru -> RUB)."""
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    territory = get_global("likely_subtags").get(language, "").split("_")[-1]
+    return set(get_territory_currencies(territory, CURRENCY_DATE, tender=True)) if territory else set()
+
+
+RUSSIAN_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "их", "ых", "ого", "его", "ая", "яя", "ие", "ые")
+
+
+def _head_noun(words: list[str], language: str) -> str:
+    """Return the head noun of a currency name: last in en, de, nl ("South Korean won"), first elsewhere
+    ("dollaro statunitense", "доллар США"); in Russian the first word that is no adjective ("российский рубль")."""
+    if not words:
+        return ""
+    if language in HEAD_LAST_LOCALES:
+        return words[-1]
+    if language == "ru":
+        return next((w for w in words if not w.endswith(RUSSIAN_ADJECTIVE_ENDINGS)), words[-1])
+    return words[0]
+
+
+def _currency_heads(names: tuple[str, ...], current: set[str]) -> dict[str, set[str]]:
+    """Return head noun -> ISO codes of CLDR's currency names (singular and plural) of the locales."""
+    from babel import Locale
+
+    codes: dict[str, set[str]] = {}
+    for name in names:
+        locale = Locale.parse(name)
+        plurals = locale._data["currency_names_plural"]
+        for code in sorted(current):
+            for label in {locale.currencies.get(code, ""), *plurals.get(code, {}).values()}:
+                words = label.lower().split()
+                word = _head_noun(words, name)
+                if len(word) > 2 and word.isalpha():
+                    codes.setdefault(word, set()).add(code)
+    return codes
+
+
+def _currency_rows(
+    codes: dict[str, set[str]], names: tuple[str, ...], skip: set[str], judged_in: str | None = None
+) -> list[str]:
+    """Return 'word<TAB>code' rows of the head nouns that are no place word, no ordinary word of the
+    locales and not in `skip`; a word several currencies share goes to the one English writes with a
+    symbol of its own, else is left out. `judged_in`: the later language the words come from (see below)."""
     from babel import Locale
     from babel.numbers import get_currency_symbol
     from wordfreq import zipf_frequency
 
+    places = {w for name in names for t in Locale.parse(name).territories.values() for w in t.lower().split()}
+    rows = []
+    for word, found in sorted(codes.items()):
+        own_symbol = sorted(c for c in found if get_currency_symbol(c, "en") != c)
+        chosen = sorted(found) if len(found) == 1 else own_symbol
+        common = any(zipf_frequency(word, lang) >= COMMON_WORD_ZIPF for lang in names)
+        if judged_in is not None:
+            # a word of a later language is read in every text: ordinary in any of the nine languages, it is
+            # left out, unless it is frequent in its own language only because it names its country's money or
+            # one of the major currencies ("dollari", "рублей", "złotych")
+            major = sorted(found & (home_currencies(judged_in) | MAJOR_CURRENCIES))
+            elsewhere = any(
+                zipf_frequency(word, lang) >= COMMON_WORD_ZIPF for lang in ALL_CURRENCY_LANGUAGES if lang != judged_in
+            )
+            common = elsewhere or (common and not major)
+            chosen = major[:1] if common is False and major else chosen
+        if word in skip or word in places or common:
+            continue
+        if len(chosen) == 1:
+            rows.append(f"{word}\t{chosen[0]}")
+    return rows
+
+
+def currency_word_rows() -> list[str]:
+    """Return 'word<TAB>code' rows: the head noun of CLDR's currency names in en, fr, es, de (singular and
+    plural), for currencies in use today, then those of it, pt, nl, pl, ru each judged in its own language
+    ("dollari", "dolarów", "долларов"). Words of the hand-written table are left out."""
     current = current_currencies()
     hand = {
         row.split("\t")[1]
         for row in (DATA / "figures_currencies.tsv").read_text(encoding="utf-8").splitlines()
         if row.startswith("word\t")
     }
-    codes: dict[str, set[str]] = {}
-    for name in CURRENCY_LOCALES:
-        locale = Locale.parse(name)
-        plurals = locale._data["currency_names_plural"]
-        for code in sorted(current):
-            for label in {locale.currencies.get(code, ""), *plurals.get(code, {}).values()}:
-                words = label.lower().split()
-                # the head noun: last in en and de ("South Korean won"), first in fr and es ("dollar canadien")
-                word = (words[-1] if name in ("en", "de") else words[0]) if words else ""
-                if len(word) > 2 and word.isalpha():
-                    codes.setdefault(word, set()).add(code)
-    places = {
-        w for name in CURRENCY_LOCALES for t in Locale.parse(name).territories.values() for w in t.lower().split()
+    rows = _currency_rows(_currency_heads(CURRENCY_LOCALES, current), CURRENCY_LOCALES, hand)
+    taken = hand | {row.split("\t")[0] for row in rows}
+    for name in LATER_CURRENCY_LOCALES:
+        added = _currency_rows(_currency_heads((name,), current), (name,), taken, judged_in=name)
+        rows += added
+        taken |= {row.split("\t")[0] for row in added}
+    return sorted(rows)
+
+
+CLDR_UNIT_LANGUAGES = ("it", "pt", "nl", "pl", "ru")
+# CLDR unit -> (kind, unit) of figures_units.tsv
+CLDR_UNITS = {
+    "duration-year": ("time", "year"),
+    "duration-month": ("time", "month"),
+    "duration-week": ("time", "week"),
+    "duration-day": ("time", "day"),
+    "duration-hour": ("time", "hour"),
+    "duration-minute": ("time", "minute"),
+    "concentr-percent": ("percent", "percent"),
+}
+PLURAL_SAMPLES = (0, 1, 2, 5, 1.5, 22)  # one number of each plural category of the five languages
+UNIT_LENGTHS: tuple[Literal["long", "short"], ...] = ("long", "short")
+
+
+def unit_word_rows() -> list[str]:
+    """Return 'kind<TAB>word<TAB>unit<TAB>languages' rows: the unit names of CLDR (time units and percent,
+    long and short forms without abbreviations) in it, pt, nl, pl, ru, every plural form, without the words
+    figures_units.tsv already has."""
+    from babel.units import format_unit
+
+    hand = {
+        row.split("\t")[1]
+        for row in (DATA / "figures_units.tsv").read_text(encoding="utf-8").splitlines()
+        if row and not row.startswith("#")
     }
-    rows = []
-    for word, found in sorted(codes.items()):
-        if (
-            word in hand
-            or word in places
-            or any(zipf_frequency(word, lang) >= COMMON_WORD_ZIPF for lang in CURRENCY_LOCALES)
-        ):
-            continue
-        own_symbol = sorted(c for c in found if get_currency_symbol(c, "en") != c)
-        chosen = sorted(found) if len(found) == 1 else own_symbol
-        if len(chosen) == 1:
-            rows.append(f"{word}\t{chosen[0]}")
-    return rows
+    found: dict[tuple[str, str, str], set[str]] = {}
+    for language in CLDR_UNIT_LANGUAGES:
+        for cldr_unit, (kind, unit) in CLDR_UNITS.items():
+            for number, length in itertools.product(PLURAL_SAMPLES, UNIT_LENGTHS):
+                text = format_unit(number, cldr_unit, length=length, locale=language)
+                word = " ".join(w for w in text.lower().split() if not any(c.isdigit() for c in w))
+                # a unit Babel lacks comes back as its id; abbreviations ("sett.", "h") are left out
+                lacking = word.startswith(("duration", "concentr"))
+                if len(word) > 2 and "." not in word and word not in hand and not lacking:
+                    found.setdefault((kind, word, unit), set()).add(language)
+    return [f"{kind}\t{word}\t{unit}\t{'|'.join(sorted(langs))}" for (kind, word, unit), langs in sorted(found.items())]
 
 
 COGNATE_CANDIDATES = 50_000  # most frequent words per language tried for an English cognate
@@ -417,10 +513,19 @@ FILES = {
     ),
     "figures_currencies_cldr.tsv": (
         "Currency words after an amount, tab-separated: word (lowercase), ISO 4217 code. Source: CLDR currency\n"
-        "names (en, fr, es, de; singular and plural) through Babel, the head noun of each name, currencies in use\n"
-        "today; shared words go to the currency English writes with a symbol of its own; ordinary words and the\n"
-        "words of figures_currencies.tsv are left out. Generated by scripts/build_figure_data.py; do not edit by hand.",
+        "names (en, fr, es, de, then it, pt, nl, pl, ru; singular and plural) through Babel, the head noun of each\n"
+        "name, currencies in use today; shared words go to the currency English writes with a symbol of its own;\n"
+        "ordinary words, place words and the words of figures_currencies.tsv are left out (a word of the later five\n"
+        "frequent in its own language only is kept when it names that country's money or a major currency).\n"
+        "Generated by scripts/build_figure_data.py; do not edit by hand.",
         currency_word_rows,
+    ),
+    "figures_units_cldr.tsv": (
+        "Time unit and percent words of it, pt, nl, pl, ru, tab-separated: kind, word, unit, languages (read\n"
+        "only in these). Source: CLDR's unit names (duration-*, concentr-percent; long and short forms, no\n"
+        "abbreviations) through Babel, every plural form, less the words of figures_units.tsv.\n"
+        "Generated by scripts/build_figure_data.py; do not edit by hand.",
+        unit_word_rows,
     ),
     "figures_predicate_forms.tsv": (
         "Word forms of the predicates that make a count an event, tab-separated: language, form, category.\n"

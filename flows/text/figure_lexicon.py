@@ -224,7 +224,9 @@ PRE_QUALIFIERS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_qu
 POST_QUALIFIERS: Mapping[str, str] = MappingProxyType(_pairs(_rows_of("figures_qualifiers.tsv", "post")))
 
 # --- units ----------------------------------------------------------------------------------
-_UNIT_ROWS = read_rows("figures_units.tsv")
+# Hand-written rows (en, fr, es, de, ar), then CLDR's time unit and percent names of it, pt, nl, pl, ru
+# (generated; each read only in its languages).
+_UNIT_ROWS = read_rows("figures_units.tsv") + read_rows("figures_units_cldr.tsv")
 TIME_UNITS: Mapping[str, str] = _with_tanween_variants({r[1]: r[2] for r in _UNIT_ROWS if r[0] == "time"})
 MEASURE_UNITS: Mapping[str, str] = _with_tanween_variants({r[1]: r[2] for r in _UNIT_ROWS if r[0] == "measure"})
 PERCENT_WORDS = tuple(r[1] for r in _UNIT_ROWS if r[0] == "percent")

@@ -45,3 +45,36 @@ def _values(text: str, language: str) -> list[float | None]:
 )
 def test_extract_figures_leaves_dates_ordinals_and_foreign_words_out(text, language, values):
     assert _values(text, language) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # CLDR's time unit names of it, pl, ru, in the case a count governs
+        ("Negli ultimi 20 anni sono arrivati.", "it", ("duration", "year")),
+        ("Nie jedli od trzech dni.", "pl", ("duration", "day")),
+        ("В течение шести месяцев ничего не менялось.", "ru", ("duration", "month")),
+        # percent words, and Polish "proc."
+        ("Poparcie wynosi 27 proc.", "pl", ("percent", "percent")),
+        ("Рост составил 5 процентов.", "ru", ("percent", "percent")),
+        # CLDR's currency names of it, pl, ru; Italian "di" between the amount and the currency
+        ("Costa 453 milioni di dollari.", "it", ("money", "USD")),
+        ("Zapłacono 20 złotych.", "pl", ("money", "PLN")),
+        ("Цена превысила 600 долларов.", "ru", ("money", "USD")),
+    ],
+)
+def test_extract_figures_reads_units_and_currencies_of_the_later_languages(text, language, expected):
+    (figure,) = extract_figures(text, language)
+    assert (figure.category, figure.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        # the year noun after a calendar year makes it a date in Polish and Russian
+        ("W 2021 roku zginęło 20 osób.", "pl", [20.0]),
+        ("По данным 2021 года, погибли 12 человек.", "ru", [12.0]),
+    ],
+)
+def test_extract_figures_reads_a_year_noun_after_a_year_as_a_date(text, language, values):
+    assert _values(text, language) == values

@@ -110,7 +110,8 @@ def test_words_of_one_language_are_not_read_in_another(text: str, language: str)
 
 def test_extract_figures_reads_russian_amounts_with_abbreviated_scales() -> None:
     figures = extract_figures("Бюджет проекта составил 4,9 млрд рублей.", "ru")
-    assert [(f.text, f.value) for f in figures] == [("4,9 млрд", 4.9e9)]
+    # the currency word (CLDR's Russian currency names) joins the span, as "20 million dollars" does in English
+    assert [(f.text, f.value, f.unit) for f in figures] == [("4,9 млрд рублей", 4.9e9, "RUB")]
 
 
 def test_extract_figures_keeps_a_number_with_a_glued_chinese_counter() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flows.text.figure_lexicon import CONTEXT_WORDS, MONTHS
+from flows.text.figure_lexicon import CONTEXT_WORDS, MONTHS, TIME_UNITS
 from flows.text.figures.draft import Doc, Draft
 from flows.text.figures.nouns import has_counted_noun, next_word
 from flows.text.figures.patterns import LIST_GAP_RE, SP, alternation
@@ -33,6 +33,8 @@ INDEFINITE_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|un|une|una|ein|eine|einer)\s$
 YEAR_RANGE_TAIL_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d ?[-–/] ?$")
 SPACED_DATE_RE = re.compile(r"(?<!\d)\d{1,2} ?/ ?\d{1,2} ?/ ?\d{2,4}(?!\d)")
 HIJRI_AFTER_RE = re.compile(r"(?: ?/ ?\d{4})? ?(?:هـ|ه\b|م\b)")
+# Languages that write the word "year" after a calendar year ("w 2021 roku", "в 2021 году", "2021 года").
+YEAR_NOUN_AFTER_LANGUAGES = frozenset({"pl", "ru"})
 
 
 def without_listed_days(kept: list[Draft], date: Draft, doc: Doc) -> list[Draft]:
@@ -137,4 +139,6 @@ def _is_year(draft: Draft, doc: Doc) -> bool:
         return False
     if INDEFINITE_BEFORE_RE.search(doc.low, max(0, draft.start - 4), draft.start):
         return True  # "a 2005 police report": one thing dated by the year
+    if doc.language in YEAR_NOUN_AFTER_LANGUAGES and TIME_UNITS.get(next_word(doc.low, draft.end)) == "year":
+        return True  # "w 2021 roku", "2021 года": the year noun names the calendar year
     return not has_counted_noun(doc, draft.end)

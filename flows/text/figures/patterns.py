@@ -20,7 +20,7 @@ PERCENT_RE = re.compile(
 )
 CURRENCY_PREFIX_RE = re.compile(rf"(?<![^\W\d_])(?:{alternation(list(CURRENCY_SYMBOLS))}){SP}?$")
 CURRENCY_WORD_RE = re.compile(
-    rf"(?:{SP}*|-(?=dollar|euro|us-dollar|franc|peso|yuan))(?:de{SP}+|of{SP}+|d'|d’)?({alternation(list(CURRENCY_WORDS))})(?!\w)"
+    rf"(?:{SP}*|-(?=dollar|euro|us-dollar|franc|peso|yuan))(?:de{SP}+|of{SP}+|di{SP}+|d'|d’)?({alternation(list(CURRENCY_WORDS))})(?!\w)"
 )
 AGE_SUFFIX_RE = re.compile(
     rf"(?:{SP}|-)?(year|month|week|day)s?(?:{SP}|-)old(?!\w)|-(jährige\w*|jährig\w*)"
