@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 
 from flows.text.records import Place
 
-KIND_RANK = {"country": 4, "continent": 4, "region": 3, "historical": 3, "sea": 3, "admin1": 1.5}
+# A first-level subdivision outranks a town or city of its name below BIG_CITY_POPULATION ("Virginia").
+KIND_RANK = {"country": 4, "continent": 4, "region": 3, "historical": 3, "sea": 3, "admin1": 3}
 BIG_CITY_POPULATION = 1_000_000
 _SPACES = re.compile(r"[\s\-‐‑–]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})

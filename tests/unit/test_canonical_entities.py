@@ -7,9 +7,9 @@ import pytest
 
 from flows.io.models import region_points
 from flows.text.entities.base import Candidate
-from flows.text.entities.canonical import canonicalise, is_area_word, person_names
+from flows.text.entities.canonical import canonicalise, is_area_word, person_names, place_key
 from flows.text.entities.names import fold_name_word, name_words, nominative_word, person_key, plain_key
-from flows.text.places import Gazetteer, GazetteerEntry, is_acronym, is_trusted
+from flows.text.places import Gazetteer, GazetteerEntry, is_acronym, is_trusted, resolve_place
 from flows.text.records import Place
 
 NO_PLACES = Gazetteer(names={}, demonyms={}, country_names={})
@@ -185,3 +185,31 @@ def test_region_points_follow_their_anchor() -> None:
     assert points == {"Upper Vale": (1.5, 2.5), "Old Realm": (10.0, 20.0), "Grey Sea": (43.0, 34.5)}
     with pytest.raises(ValueError, match="Lost Land"):
         region_points([("Lost Land", "nowhere")], countries={}, subdivisions={})
+
+
+def test_a_resolved_place_without_geonames_id_is_no_unresolved_name() -> None:
+    text = "Rain fell on Valdoro. Valdoro voted."
+    spans = [Candidate(13, 20, "LOC", "spacy"), Candidate(22, 29, "LOC", "spacy")]
+    resolved = canonicalise(text, text, spans[:1], TINY_WITH_PROVINCE, frozenset({"CO"}), "it")
+    unresolved = canonicalise(text, text, spans[1:], NO_PLACES, frozenset(), "it")
+    assert resolved[0].place is not None and unresolved[0].place is None
+    assert resolved[0].entity_id != unresolved[0].entity_id
+    assert place_key(FAR_PROVINCE.place) == "place:CO:admin1:valdoro"
+
+
+def test_a_first_level_subdivision_outranks_a_town_of_its_name() -> None:
+    town = GazetteerEntry(Place(7, "Valdoro", "ZA", 1.0, 2.0, "city"), 66_000, True)
+    gazetteer = Gazetteer(names={"valdoro": (town, FAR_PROVINCE)}, demonyms={}, country_names={})
+    assert resolve_place(gazetteer, "Valdoro").place.feature_type == "admin1"
+    big = GazetteerEntry(Place(8, "Valdoro", "ZA", 1.0, 2.0, "city"), 2_000_000, True)
+    gazetteer = Gazetteer(names={"valdoro": (big, FAR_PROVINCE)}, demonyms={}, country_names={})
+    assert resolve_place(gazetteer, "Valdoro").place.feature_type == "city"  # a city of millions stays first
+
+
+TINY_WITH_PROVINCE = Gazetteer(
+    names={"valdoro": (FAR_PROVINCE,)},
+    demonyms={},
+    country_names={},
+    home_countries={"it": frozenset({"IT"})},
+    word_zipf={"it": {}},
+)

@@ -42,6 +42,14 @@ def place_lookup_name(surface: str, language: str) -> str | None:
     return lemma if lemma != surface else None
 
 
+def place_key(place: Place) -> str:
+    """Return the key of a resolved place: its GeoNames id, else its country, kind and name (a
+    subdivision or region), never the bare name an unresolved LOC of the same spelling has."""
+    if place.geonames_id:
+        return f"geonames:{place.geonames_id}"
+    return f"place:{place.country_code or ''}:{place.feature_type}:{plain_key(place.name)}"
+
+
 def is_area_word(text: str, surface: str, entry: GazetteerEntry) -> bool:
     """Return whether an English subdivision name is used in the document after "the" as a name of
     its own ("the West", "the North"): a part of the world, not the subdivision (English names a
@@ -109,7 +117,7 @@ def canonicalise(
                 entry = None
             place = entry.place if entry else None
             name = place.name if place else " ".join(surface.split())
-            key = f"geonames:{place.geonames_id}" if place and place.geonames_id else plain_key(name)
+            key = place_key(place) if place else plain_key(name)
         elif c.label == "ORG":
             name = _ORG_CANON.get(normalize_name(surface), " ".join(surface.split()))
             key = plain_key(name)
