@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="run the text stages on JSON Lines (no warehouse)")
     extract.add_argument("--input", default="-", help="JSON Lines file, or - for standard input")
     extract.add_argument("--output", default="-", help="JSON Lines file, or - for standard output")
-    extract.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
+    extract.add_argument("--workers", type=int, help="processes running the text stages (default: the available cores)")
     extract.add_argument("--batch-docs", type=int, help="articles analysed together, as in run (default 500)")
     extract.add_argument("--metadata-fields", metavar="FIELD=NAME,...", help="as for run")
     extract.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
@@ -104,7 +104,7 @@ def _load_args(parser: argparse.ArgumentParser) -> None:
         help="where the lake and warehouse.duckdb live (default: ./data of a checkout, else $XDG_DATA_HOME/newsetl)",
     )
     parser.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
-    parser.add_argument("--workers", type=int, help="processes running the text stages (default 1)")
+    parser.add_argument("--workers", type=int, help="processes running the text stages (default: the available cores)")
     parser.add_argument(
         "--metadata-fields",
         metavar="FIELD=NAME,...",
