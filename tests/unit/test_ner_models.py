@@ -26,6 +26,8 @@ from flows.text.entities.ner_tagger import NerDoc, NerSpan, tag_text
         ("Xi’an, 2020.", ["Xi’an", ",", "2020", "."]),  # an apostrophe inside a word keeps it whole
         ("Baden-Württemberg", ["Baden-Württemberg"]),  # a hyphenated name is one token
         ("عاماً", ["عاماً"]),  # an Arabic mark (tanween) stays on its word
+        ("dell’Ucraina", ["dell’", "Ucraina"]),  # an elided preposition is a token of its own
+        ("O'Neill", ["O'Neill"]),  # a capital before the apostrophe: one name
     ],
 )
 def test_tokenize_keeps_words_whole(text: str, tokens: list[str]) -> None:

@@ -24,7 +24,8 @@ MAX_SENTENCE_TOKENS = 80
 ARABIC_PREFIXES = ("وبال", "وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
-LABELS = ("PER", "ORG", "LOC")
+# An elided article or preposition before a word ("d’Europe", "l'Italia", "dell’Ucraina") is a token of its own.
+ELISION = re.compile(r"[^\W\d_]{1,5}['’](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,19 @@ def parse_lexicon(text: str) -> NerLexicon:
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) character offsets of the words and punctuation marks of `text`."""
-    return [m.span() for m in TOKEN.finditer(text)]
+    """Return the (start, end) character offsets of the words and punctuation marks of `text`.
+
+    A lower-case elided article or preposition is split from the word it leans on.
+    """
+    spans = []
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        elided = ELISION.match(text, start, end) if text[start].islower() else None
+        if elided:
+            spans.append((start, elided.end()))
+            start = elided.end()
+        spans.append((start, end))
+    return spans
 
 
 def sentence_ranges(text: str, tokens: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
