@@ -82,9 +82,13 @@ FLOORS: dict[str, float] = {
     "conll_testa.LOC.f1": 0.80,  # check 0.817 (tune 0.875)
     "conll_testa.language_acc": 0.99,  # check 1.000 (tune 1.000), language by the body (issue 10)
     # WikiANN: 1,500 / 1,500 one-sentence articles per language
-    "wikiann_en.f1": 0.405,  # check 0.419 (tune 0.387)
-    "wikiann_fr.f1": 0.445,  # check 0.457 (tune 0.432)
-    "wikiann_de.f1": 0.315,  # check 0.328 (tune 0.314)
+    "wikiann_en.f1": 0.425,  # check 0.444 (tune 0.425)
+    "wikiann_fr.f1": 0.51,  # check 0.532 (tune 0.545)
+    # German: the trained tagger newsetl_ner_de learned from the sentences outside the check half (tune: in-sample)
+    "wikiann_de.f1": 0.61,  # check 0.632 (tune 0.785)
+    "wikiann_de.PERSON.f1": 0.68,  # check 0.704
+    "wikiann_de.ORG.f1": 0.46,  # check 0.482
+    "wikiann_de.LOC.f1": 0.645,  # check 0.669
     # Hand-annotated corpus samples (tests/fixtures/entities_corpus): 18 articles a language, unsplit; measured
     # 2026-12-03 at cd1aa76. Issue 11's target is F1 >= 0.60 a language (reported, not a floor). A label that
     # scores 0.000 today (no ORG in de/es/it/pl/ar, no PERSON in ar) has no floor yet.
