@@ -168,7 +168,8 @@ def _pending_unless_idle(settings: Settings) -> list[InputFile] | None:
 
 def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
     """Start the embedded Prefect server in the background (when no server is set) while this process
-    imports the text stages and, for a load small enough to run here, loads the gazetteer."""
+    imports the text stages and, for a load small enough to run here, loads the gazetteer (for a larger
+    one, the worker processes start and load it)."""
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
     server = None
@@ -180,6 +181,8 @@ def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
     small = sum(f.size_bytes for f in pending) < workers.POOL_MIN_DOCS * BYTES_PER_ARTICLE
     if pending and (settings.workers <= 1 or small):
         workers.warm_up()
+    elif pending:
+        workers.start_workers(settings.workers)
     if server is not None:
         server.join()
 
