@@ -38,6 +38,8 @@ from warehouse import db, lake
 from warehouse.db import CheckFailure, remove_stale_builds
 from warehouse.schemas import RUNS, make_row
 
+SERVER_START_SECONDS = 120  # the longest wait for the embedded server started in the background
+
 
 class ChecksFailed(RuntimeError):
     """Warehouse checks returned bad rows."""
@@ -190,9 +192,13 @@ def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
 def _start_embedded_server() -> None:
     """Start Prefect's embedded server (the flow's client then finds it running); a failure is left to the flow."""
     from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
 
+    # A busy machine can take longer than Prefect's default to start it; waiting here costs nothing
+    # else, while a timed-out start would make the flow start a second server.
+    timeout = max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), SERVER_START_SECONDS)
     with suppress(Exception):
-        SubprocessASGIServer().start()
+        SubprocessASGIServer().start(timeout=timeout)
 
 
 @_idle_aware
