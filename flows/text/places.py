@@ -10,7 +10,8 @@ A name is only taken for a place on evidence beyond the match (`trusted_entries`
 (country, continent, region, capital, city of a million) is always trusted. A smaller place is
 trusted at home, where its country is named in the document or is one where the document's
 language is official, when its one-word name is not a common word of the document's language
-(lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength). Abroad, a
+(lower-case Zipf frequency, wordfreq, below COMMON_ZIPF for the place's strength; abroad, below
+the towns' threshold whatever the strength: "Metro", a city in Indonesia). Abroad, a
 small town or a second-level subdivision (district, department) never is; a city or first-level
 subdivision is when an NER model labelled it a place and it is no
 common word of the document's language, or, named bare, when its name has several words or is a
@@ -187,8 +188,8 @@ def is_trusted(
         return not common
     if strength < 2 or entry.place.feature_type == "admin2":
         return False  # a small town or a district abroad needs its country named in the document
-    if labelled:
-        return not common
+    if labelled:  # abroad, a city's name must not be a common word even at the towns' threshold ("Metro")
+        return not is_common_name(gazetteer, name, language, COMMON_ZIPF[1])
     # A city or subdivision abroad, named bare by one word: only when that is a word in no language
     # but its own ("Corona" is Spanish and Italian for crown); names of several words stand.
     abroad = [lang for lang, codes in gazetteer.home_countries.items() if code not in codes]

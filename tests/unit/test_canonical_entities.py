@@ -138,12 +138,13 @@ def _entry(name: str, cc: str, kind: str) -> GazetteerEntry:
 DISTRICT = _entry("Og", "SI", "admin2")
 FAR_DISTRICT = _entry("Valdoro", "CO", "admin2")
 FAR_PROVINCE = _entry("Valdoro", "CO", "admin1")
+FAR_CITY = GazetteerEntry(Place(9, "Corsa", "ID", 1.0, 2.0, "city"), 180_000, True)
 TINY = Gazetteer(
-    names={"og": (DISTRICT,), "valdoro": (FAR_DISTRICT, FAR_PROVINCE)},
+    names={"og": (DISTRICT,), "valdoro": (FAR_DISTRICT, FAR_PROVINCE), "corsa": (FAR_CITY,)},
     demonyms={},
     country_names={},
     home_countries={"en": frozenset({"GB"}), "it": frozenset({"IT"})},
-    word_zipf={"en": {}, "it": {}},
+    word_zipf={"en": {}, "it": {"corsa": 4.6}},  # between the towns' and the cities' thresholds
 )
 
 
@@ -155,6 +156,8 @@ TINY = Gazetteer(
         (FAR_DISTRICT, "Valdoro", "it", (), True, False),  # a district abroad, named bare
         (FAR_DISTRICT, "Valdoro", "it", ("CO",), True, True),
         (FAR_PROVINCE, "Valdoro", "it", (), True, True),  # a first-level subdivision labelled by a model
+        (FAR_CITY, "Corsa", "it", (), True, False),  # a city abroad named by a common word of the language
+        (FAR_CITY, "Corsa", "en", (), True, True),  # ... not one of this language
     ],
 )
 def test_places_need_more_than_capitals_or_a_bare_district_name(entry, name, language, context, labelled, expected):
