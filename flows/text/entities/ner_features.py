@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.text.places import normalize_name
 
@@ -28,7 +29,7 @@ _SHAPE_RUNS = re.compile(r"(.)\1+")
 ELISION = re.compile(r"[^\W\d_]{1,5}['’](?=\w)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NerLexicon:
     """Normalised word -> its lexicon classes (`loc`, `locpart`, `first`, `org`, `title`, `common:<lang>`)."""
 
@@ -92,48 +93,68 @@ def lexicon_classes(word: str, lexicon: NerLexicon) -> frozenset[str]:
     return found
 
 
+@dataclass(frozen=True)
+class _WordFeatures:
+    """The features a word gives itself and its neighbours (cached per word)."""
+
+    shape: str
+    own: tuple[str, ...]
+    near: tuple[tuple[str, ...], ...]  # offsets -2, -1, +1, +2: word (and shape) features
+    classes: tuple[tuple[str, ...], tuple[str, ...]]  # lexicon classes seen from offsets -1, +1
+
+
+OFFSETS = (-2, -1, 1, 2)
+
+
+@lru_cache(maxsize=20_000)
+def _word_features(word: str, lexicon: NerLexicon, language: str) -> _WordFeatures:
+    common = f"common:{language}"
+    low, shape = word.lower(), word_shape(word)
+    classes = sorted(
+        "common" if c == common else c
+        for c in lexicon_classes(word, lexicon)
+        if not c.startswith("common:") or c == common
+    )
+    own = (
+        "b",
+        f"w={low}",
+        f"s3={low[-3:]}",
+        f"s2={low[-2:]}",
+        f"p3={low[:3]}",
+        f"sh={shape}",
+        f"len={min(len(word), 8)}",
+    )
+    near = tuple(
+        (f"w{offset}={low}", f"sh{offset}={shape}") if abs(offset) == 1 else (f"w{offset}={low}",) for offset in OFFSETS
+    )
+    return _WordFeatures(
+        shape,
+        (*own, *(f"L={c}" for c in classes)),
+        near,
+        (tuple(f"L-1={c}" for c in classes), tuple(f"L1={c}" for c in classes)),
+    )
+
+
 def sentence_features(words: Sequence[str], lexicon: NerLexicon, language: str) -> list[list[str]]:
     """Return the CRF feature strings of each word of one sentence."""
-    common = f"common:{language}"
-    lowers = [w.lower() for w in words]
-    shapes = [word_shape(w) for w in words]
-    classes = [
-        sorted(
-            "common" if c == common else c
-            for c in lexicon_classes(w, lexicon)
-            if not c.startswith("common:") or c == common
-        )
-        for w in words
-    ]
+    infos = [_word_features(w, lexicon, language) for w in words]
     out = []
-    for i, word in enumerate(words):
-        low = lowers[i]
-        feats = [
-            "b",
-            f"w={low}",
-            f"s3={low[-3:]}",
-            f"s2={low[-2:]}",
-            f"p3={low[:3]}",
-            f"sh={shapes[i]}",
-            f"len={min(len(word), 8)}",
-        ]
-        feats.extend(f"L={c}" for c in classes[i])
+    for i, info in enumerate(infos):
+        feats = list(info.own)
         if i == 0:
             feats.append("first")
-        for offset in (-2, -1, 1, 2):
+        for k, offset in enumerate(OFFSETS):
             j = i + offset
-            if 0 <= j < len(words):
-                feats.append(f"w{offset}={lowers[j]}")
-                if abs(offset) == 1:
-                    feats.append(f"sh{offset}={shapes[j]}")
-                    feats.append(
-                        f"sh{offset}|sh={shapes[j]}|{shapes[i]}"
-                        if offset < 0
-                        else f"sh|sh{offset}={shapes[i]}|{shapes[j]}"
-                    )
-                    feats.extend(f"L{offset}={c}" for c in classes[j])
-            else:
+            if not 0 <= j < len(words):
                 feats.append(f"w{offset}=<s>" if offset < 0 else f"w{offset}=</s>")
+                continue
+            feats.extend(infos[j].near[k])
+            if offset == -1:
+                feats.append(f"sh-1|sh={infos[j].shape}|{info.shape}")
+                feats.extend(infos[j].classes[0])
+            elif offset == 1:
+                feats.append(f"sh|sh1={info.shape}|{infos[j].shape}")
+                feats.extend(infos[j].classes[1])
         out.append(feats)
     return out
 
