@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
+from warehouse import report_params
 from warehouse.lake import TMP_SUFFIX, table_files
 from warehouse.schemas import TABLES, Table
 
@@ -157,9 +158,13 @@ def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
         con.execute(f"create schema if not exists {schema}")
         for path in sql_files(sql_dir, layer):
             body = path.read_text(encoding="utf-8").strip().rstrip(";")
+            statements = [f"create or replace view {schema}.{path.stem} as\n{body}"]
             try:
-                con.execute(f"create or replace view {schema}.{path.stem} as\n{body}")
-            except duckdb.Error as err:
+                if layer == "reports":  # a table macro taking the header's parameters, and the view of its defaults
+                    statements = report_params.create_statements(schema, report_params.read_report(path), body)
+                for statement in statements:
+                    con.execute(statement)
+            except (duckdb.Error, report_params.ParamError) as err:
                 raise WarehouseError(f"{path.relative_to(sql_dir)}: {err}") from err
 
 
@@ -381,14 +386,18 @@ def report_names(sql_dir: Path) -> list[str]:
     return [p.stem for p in sql_files(sql_dir, "reports")]
 
 
-def report_query(sql_dir: Path, name: str, limit: int | None = None) -> tuple[str, list[Any]]:
-    """The SQL and bound parameters showing one report."""
+def report_query(
+    sql_dir: Path, name: str, limit: int | None = None, values: dict[str, Any] | None = None
+) -> tuple[str, list[Any]]:
+    """The SQL and bound parameters showing one report, its declared parameters given `values`."""
     names = report_names(sql_dir)
     if not _NAME.match(name) or name not in names:
         raise WarehouseError(f"unknown report {name!r}; reports: {', '.join(names)}")
-    if limit is None:
-        return f"select * from reports.{name}", []
-    return f"select * from reports.{name} limit ?", [limit]
+    spec = report_params.read_report(sql_dir / "reports" / f"{name}.sql")
+    try:
+        return report_params.call("reports", spec, values or {}, limit)
+    except report_params.ParamError as err:
+        raise WarehouseError(str(err)) from None
 
 
 def _first_line(message: str) -> str:
