@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -10,19 +11,22 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.batch import BatchStats, build_batch
+from flows.io import sources
 from flows.io.sources import InputFile, discover_files
 from flows.settings import Settings
 from warehouse import db, lake
 from warehouse.schemas import INPUTS
+
+Discover = Callable[[Iterable[Path]], tuple[list[InputFile], list[Path]]]
 
 
 class InputPathError(ValueError):
     """An input path the user named does not exist."""
 
 
-def pending_files(settings: Settings) -> list[InputFile]:
+def pending_files(settings: Settings, discover: Discover = sources.discover_files) -> list[InputFile]:
     """Input files not yet committed (by path and content); InputPathError for an input path that does not exist."""
-    files, missing = discover_files(settings.inputs)
+    files, missing = discover(settings.inputs)
     if missing:
         raise InputPathError(f"input path does not exist: {missing[0]}")
     manifest = lake.read_column(settings.lake_dir, INPUTS, ["source_path", "file_sha256"]).to_pylist()
@@ -34,7 +38,7 @@ def pending_files(settings: Settings) -> list[InputFile]:
 def discover_pending(settings: Settings) -> tuple[list[InputFile], int]:
     """New input files (not yet committed by path and content) and the count of leftovers dropped."""
     dropped = lake.discard_uncommitted(settings.lake_dir)
-    return pending_files(settings), len(dropped)
+    return pending_files(settings, discover_files), len(dropped)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
