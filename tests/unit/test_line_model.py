@@ -12,7 +12,7 @@ import pytest
 from flows.text.clean.features import CONTEXT_NAMES, FEATURE_NAMES, context_features
 from flows.text.clean.model import MODEL_FILE, TreeEnsemble, packaged_line_model
 from flows.text.clean.phrases import phrase_hits
-from flows.text.clean.removals import GROUP_REASONS, reason_of
+from flows.text.clean.removals import GROUP_REASONS, chained, list_items, reason_of
 from flows.text.vocabulary import REMOVAL_REASONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,24 @@ def test_shipped_model_matches_the_features_and_stays_small():
     assert model.line.feature.max() < len(FEATURE_NAMES)
     assert model.context.feature.max() < len(FEATURE_NAMES) + len(CONTEXT_NAMES)
     assert (ROOT / "flows" / "text" / "data" / MODEL_FILE).stat().st_size < 1_000_000
-    assert {"edge", "inner", "repetition_floor"} <= set(model.thresholds)
+    assert {"edge", "inner", "repetition_floor", "chain"} <= set(model.thresholds)
+
+
+@pytest.mark.parametrize(
+    ("noise", "candidates", "judged", "grown"),
+    [
+        # a trailer: body, an unsure sign-off, a copyright line (noise), an unsure line past it
+        ([0, 0, 1, 0], [0, 1, 0, 1], [0, 1, 2, 3], [0, 1, 1, 1]),
+        # noise passes the evidence on along a run of candidates, not over a line that is no candidate
+        ([1, 0, 0, 0, 0], [0, 1, 1, 0, 1], [0, 1, 2, 3, 4], [1, 1, 1, 0, 0]),
+        # an unjudged (prose) line between them breaks the run: lines 3 and 5 are not neighbours
+        ([0, 1, 0], [0, 0, 1], [2, 3, 5], [0, 1, 0]),
+        ([0, 0], [1, 1], [0, 1], [0, 0]),  # no noise line, nothing grows
+    ],
+)
+def test_chained_grows_noise_over_unsure_neighbouring_edge_lines(noise, candidates, judged, grown):
+    found = chained(np.array(noise, dtype=bool), np.array(candidates, dtype=bool), np.array(judged))
+    assert found.astype(int).tolist() == grown
 
 
 def test_context_features_read_the_scores_of_neighbouring_lines():
@@ -113,3 +130,12 @@ def test_build_script_rebuilds_the_shipped_model_byte_for_byte(shared: Path):
         [sys.executable, str(script), "--check", "--shared", str(shared)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_list_items_are_lines_opening_with_the_mark_of_a_kept_line_above():
+    texts = ["• Schools open on Monday.", "• Buses run late", "Share this", "- Tags", "- Weather"]
+    judged = np.arange(len(texts))
+    noise = np.array([False, False, True, True, False])
+    # the second bullet follows a kept bullet; "- Weather" follows "- Tags", which is noise
+    assert list_items(texts, judged, noise).tolist() == [False, True, False, False, False]
+    assert list_items(texts, judged, np.zeros(len(texts), dtype=bool)).tolist() == [False, True, False, False, True]

@@ -168,23 +168,12 @@ def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learne
     if len(texts) < 2:
         return {}
     matrix = document_features(texts, prose, body_script, learned)
-    if not has_sentences(matrix):
-        return {}  # no sentence to tell noise from
     judged = np.array([i for i, p in enumerate(prose) if not p], dtype=np.int64)
-    if judged.size == 0:
-        return {}
-    scores = judged_scores(model, matrix, judged)
-    edge = (matrix[judged, FEATURE_INDEX["before_body"]] + matrix[judged, FEATURE_INDEX["after_body"]]) > 0
-    cut = np.where(edge, model.thresholds["edge"], model.thresholds["inner"])
-    noise = (scores > cut) & ~plain_sentences(matrix[judged]) & ~datelines(texts, judged)
-    repeated = matrix[judged, FEATURE_INDEX["repeated"]] > 0
-    if (noise & repeated).any():
-        unrepeated = matrix.copy()
-        unrepeated[:, REPETITION_COLUMNS] = 0.0
-        noise &= ~repeated | (judged_scores(model, unrepeated, judged) > model.thresholds["repetition_floor"])
+    noise = decide_lines(texts, matrix, judged, model)
     chosen = np.flatnonzero(noise)
     if chosen.size == 0:
         return {}
+    edge = (matrix[judged, FEATURE_INDEX["before_body"]] + matrix[judged, FEATURE_INDEX["after_body"]]) > 0
     contributions = model.line.contributions(matrix[judged[chosen]])
     found: dict[int, str] = {}
     for row, position in enumerate(chosen):
@@ -192,6 +181,55 @@ def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learne
         groups = group_contributions(contributions[row])
         found[index] = reason_of(groups, bool(edge[position]), word_count(texts[index]))
     return found
+
+
+def decide_lines(texts: Sequence[str], matrix: np.ndarray, judged: np.ndarray, model: LineModel) -> np.ndarray:
+    """Return which judged lines are noise: the thresholds, the body-safety rules, noise grown over
+    unsure edge lines beside it, and the repetition floor (also used by the build script's checks)."""
+    if judged.size == 0 or not has_sentences(matrix):
+        return np.zeros(judged.size, dtype=bool)  # no sentence to tell noise from
+    scores = judged_scores(model, matrix, judged)
+    edge = (matrix[judged, FEATURE_INDEX["before_body"]] + matrix[judged, FEATURE_INDEX["after_body"]]) > 0
+    cut = np.where(edge, model.thresholds["edge"], model.thresholds["inner"])
+    safe = plain_sentences(matrix[judged]) | datelines(texts, judged)
+    noise = (scores > cut) & ~safe
+    if "chain" in model.thresholds:
+        unsure = edge & ~safe & ~list_items(texts, judged, noise) & (scores > model.thresholds["chain"])
+        noise = chained(noise, unsure, judged)
+    repeated = matrix[judged, FEATURE_INDEX["repeated"]] > 0
+    if (noise & repeated).any():
+        unrepeated = matrix.copy()
+        unrepeated[:, REPETITION_COLUMNS] = 0.0
+        noise &= ~repeated | (judged_scores(model, unrepeated, judged) > model.thresholds["repetition_floor"])
+    return noise
+
+
+def list_items(texts: Sequence[str], judged: np.ndarray, noise: np.ndarray) -> np.ndarray:
+    """Return which judged lines open with the same mark (a bullet, a dash) as the line above them,
+    that line being no noise: an item of a list the body holds."""
+    removed = set(judged[noise].tolist())
+    found = np.zeros(judged.size, dtype=bool)
+    for position, index in enumerate(judged.tolist()):
+        mark = texts[index][:1]
+        if index and mark and not mark.isalnum() and texts[index - 1][:1] == mark:
+            found[position] = index - 1 not in removed
+    return found
+
+
+def chained(noise: np.ndarray, candidates: np.ndarray, judged: np.ndarray) -> np.ndarray:
+    """Return noise grown over the candidates (edge lines that passed the `chain` threshold) next
+    to a noise line: in a header or trailer block an unsure line beside noise is noise (a sign-off
+    above a copyright line), and a noise line reached this way passes the evidence on."""
+    noise = noise.copy()
+    grown = True
+    while grown:
+        removed = np.zeros(int(judged[-1]) + 3, dtype=bool)
+        removed[judged[noise] + 1] = True  # shifted by one: the line index -1 stands before the first
+        beside = removed[judged] | removed[judged + 2]
+        added = candidates & beside & ~noise
+        grown = bool(added.any())
+        noise |= added
+    return noise
 
 
 def is_dateline(text: str) -> bool:
