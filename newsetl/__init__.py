@@ -8,6 +8,7 @@
     table = newsetl.language_mix("data")          # pyarrow.Table, one function per report
     frame = newsetl.language_mix("data", dataframe=True)   # pandas.DataFrame (needs pandas installed)
     newsetl.report("top_entities", "data", limit=20)       # the same by name
+    newsetl.casualty_figures("data", since="2024-01-01", language="en", category="killed")  # its parameters
 
 `data_dir` defaults as for `newsetl run` (`--data-dir`, NEWSETL_DATA_DIR, [tool.newsetl], ./data of a checkout).
 """
@@ -59,17 +60,28 @@ def report_names() -> list[str]:
     return names(load_settings().sql_dir)
 
 
-def report(name: str, data_dir: DataDir = None, *, limit: int | None = None, dataframe: bool = False) -> Any:
-    """One report's rows: a pyarrow.Table, or a pandas.DataFrame with `dataframe=True`."""
+def report(
+    name: str, data_dir: DataDir = None, *, limit: int | None = None, dataframe: bool = False, **params: Any
+) -> Any:
+    """One report's rows: a pyarrow.Table, or a pandas.DataFrame with `dataframe=True`.
+
+    `params` are the report's declared parameters (`newsetl report` lists them), e.g. `since="2024-01-01"`
+    or `since=datetime.date(2024, 1, 1)`, `language="en"`; each is bound as a value. An unknown parameter
+    or a value of the wrong type raises ValueError.
+    """
+    from flows.settings import load_settings
+    from warehouse.report_params import call, read_report
+
     known = report_names()
     if not _NAME.match(name) or name not in known:
         raise ValueError(f"unknown report {name!r}; reports: {', '.join(known)}")
     if limit is not None and limit < 0:
         raise ValueError("limit must not be negative")
+    spec = read_report(load_settings().sql_dir / "reports" / f"{name}.sql")
+    sql, bound = call("reports", spec, params, limit)
     con = connect(data_dir)
     try:
-        sql = f"select * from reports.{name}" + ("" if limit is None else " limit ?")
-        table = con.execute(sql, [] if limit is None else [limit]).to_arrow_table()
+        table = con.execute(sql, bound).to_arrow_table()
     finally:
         con.close()
     return _as_dataframe(table) if dataframe else table
@@ -85,11 +97,14 @@ def _as_dataframe(table: pa.Table) -> Any:
 
 
 def _report_function(name: str) -> Callable[..., Any]:
-    def read(data_dir: DataDir = None, *, limit: int | None = None, dataframe: bool = False) -> Any:
-        return report(name, data_dir, limit=limit, dataframe=dataframe)
+    def read(data_dir: DataDir = None, *, limit: int | None = None, dataframe: bool = False, **params: Any) -> Any:
+        return report(name, data_dir, limit=limit, dataframe=dataframe, **params)
 
     read.__name__ = read.__qualname__ = name
-    read.__doc__ = f"The `{name}` report: a pyarrow.Table, or a pandas.DataFrame with `dataframe=True`."
+    read.__doc__ = (
+        f"The `{name}` report: a pyarrow.Table, or a pandas.DataFrame with `dataframe=True`; "
+        "keyword arguments are its parameters (`newsetl report` lists them)."
+    )
     return read
 
 

@@ -5,16 +5,17 @@ A report (sql/reports/NAME.sql) declares each parameter on a header line of its 
     -- param since (date, default null): documents published on or after this day (UTC)
 
 name (lowercase, `[a-z][a-z0-9_]*`), type (`date`, `varchar`, `bigint` or `double`), default (`null`, a
-number or a single-quoted string) and a one-line description. The body refers to a parameter by its bare
-name. The warehouse holds each report twice over one body: a table macro
-`reports.NAME(since := null, ...)`, and the view `reports.NAME` (`select * from reports.NAME()`, every
-default) for analysts who `select * from reports.NAME`. `newsetl report NAME --since 2024-01-01` and
-`newsetl.report(NAME, since=...)` call the macro with each value as a prepared parameter
-(`since := cast(? as date)`), so text such as `x' or 1=1 --` is only ever a value.
+number or a single-quoted string) and a one-line description. The warehouse holds each report twice
+over one body: a table macro `reports.NAME(p_since := null, ...)`, and the view `reports.NAME`
+(`select * from reports.NAME()`, every default) for analysts who `select * from reports.NAME`.
+`newsetl report NAME --since 2024-01-01` and `newsetl.report(NAME, since=...)` call the macro with each
+value as a prepared parameter (`p_since := cast(? as date)`), so text such as `x' or 1=1 --` is only
+ever a value.
 
-Inside a macro a bare identifier named like a parameter is the parameter, even where a column has that
-name: a body reads such a column qualified (`d.language`) or where an alias names it (`as language`);
-tests/sql/test_report_params.py enforces it.
+The body reads a parameter as `p_<name>` (MACRO_PREFIX). Inside a DuckDB table macro a bare identifier
+named like a macro parameter is the parameter, even where a column of the body, or of a view the body
+reads, has that name; the prefix keeps parameters apart from every column name (no relation of the
+warehouse has a `p_` column: tests/sql/test_report_params.py checks it).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+MACRO_PREFIX = "p_"
 TYPES = ("date", "varchar", "bigint", "double")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 PARAM_LINE = re.compile(
@@ -48,6 +50,11 @@ class ReportParam:
     type: str
     default_sql: str
     description: str
+
+    @property
+    def macro_name(self) -> str:
+        """The macro's parameter: `p_since`."""
+        return MACRO_PREFIX + self.name
 
     @property
     def flag(self) -> str:
@@ -141,8 +148,8 @@ def read_report(path: Path) -> ReportSpec:
 
 
 def create_statements(schema: str, spec: ReportSpec, body: str) -> list[str]:
-    """The table macro `schema.NAME(param := default, ...)` over the body, then the view of its defaults."""
-    signature = ", ".join(f"{p.name} := cast({p.default_sql} as {p.type})" for p in spec.params)
+    """The table macro `schema.NAME(p_param := default, ...)` over the body, then the view of its defaults."""
+    signature = ", ".join(f"{p.macro_name} := cast({p.default_sql} as {p.type})" for p in spec.params)
     return [
         f"create or replace macro {schema}.{spec.name}({signature}) as table\n{body}",
         f"create or replace view {schema}.{spec.name} as select * from {schema}.{spec.name}()",
@@ -159,7 +166,7 @@ def call(schema: str, spec: ReportSpec, values: Mapping[str, Any], limit: int | 
         param = spec.param(key)
         if value is None:
             continue
-        args.append(f"{param.name} := cast(? as {param.type})")
+        args.append(f"{param.macro_name} := cast(? as {param.type})")
         bound.append(param.convert(value))
     sql = f"select * from {schema}.{spec.name}({', '.join(args)})"
     if limit is not None:

@@ -66,8 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", help="the SQL text")
     _output_args(query)
 
-    report = sub.add_parser("report", help="show a report from sql/reports")
-    report.add_argument("name", nargs="?", help="report name (omit to list the reports)")
+    report = sub.add_parser(
+        "report",
+        help="show a report from sql/reports",
+        description="Show a report. Its parameters (--since, --language, ...) follow its name; "
+        "`newsetl report` lists every report with its parameters.",
+    )
+    report.add_argument("name", nargs="?", help="report name (omit to list the reports and their parameters)")
     report.add_argument("--limit", type=int, help="at most this many rows")
     _output_args(report)
 
@@ -131,7 +136,11 @@ def _output_args(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "report":  # a report's own parameters (its SQL header) are read by the command
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.report_args = extra
     args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return _COMMANDS[args.command](args)
@@ -197,22 +206,9 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from flows.cli.tables import print_rows
-    from warehouse.db import WarehouseError, report_names, report_query
+    from flows.cli.reports import report_command
 
-    settings = load_settings({"data_dir": args.data_dir})
-    if not args.name:
-        print("\n".join(report_names(settings.sql_dir)))
-        return 0
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must not be negative")
-    _check_max_rows(args.max_rows)
-    try:
-        sql, params = report_query(settings.sql_dir, args.name, args.limit)
-    except WarehouseError as err:
-        raise UsageError(str(err)) from None
-    print_rows(settings.warehouse_path, sql, params, args.format, args.max_rows)
-    return 0
+    return report_command(args)
 
 
 def _check_max_rows(max_rows: int) -> None:

@@ -1,34 +1,63 @@
--- casualties_by_place: how many people were reported killed, wounded, displaced, ... where, as a
--- range: total_lower is the sum of every figure's lower end, total_upper the sum of its upper end
--- (null, "open", as soon as one figure sets no ceiling). A figure's range: exact -> value..value;
+-- casualties_by_place: how many people were reported killed, wounded, displaced (and so on) where,
+-- as a range: total_lower is the sum of every figure's lower end, total_upper the sum of its upper
+-- end (null, "open", as soon as one figure sets no ceiling). A figure's range: exact -> value..value;
 -- approximate -> its stated value at both ends; "at least"/"more than"/vague -> lower..open;
 -- "up to"/"almost"/"less than" -> 0..upper; a range -> lower..upper. Figures of several documents
--- are summed as reported: the same toll told twice is counted twice (see documents).
+-- are summed as reported: the same toll told twice is counted twice (see document_count).
 -- grain: one row per (place, category); a figure's place is a resolved place named in its own
 --   sentence; figures without one are grouped under place '(no place named)'
--- depends on: main.figures, main.entity_mentions, vocab.figure_category
+-- depends on: main.figures, main.documents, main.entity_mentions, vocab.figure_category
 -- columns: place (canonical name of the nearest resolved LOC of the sentence), category,
---   documents, figures, exact_figures, approximate_figures, bounded_figures (one bound open or
---   a range), vague_figures, total_lower (people), total_upper (people, null when open),
---   total_range (text: "lower .. upper", upper "open" when null)
+--   document_count (documents), figure_count (figures), exact_figures, approximate_figures,
+--   bounded_figures (one bound open or a range), vague_figures, total_lower (people), total_upper
+--   (people, null when open), total_range (text: "lower .. upper", upper "open" when null)
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
+-- param place (varchar, default null): only this place (its name, any case)
+-- param category (varchar, default null): only this category (killed, wounded, displaced, ...)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language,
+        lower(p_place) as only_place,
+        p_category as only_category
+),
+
 casualty_categories as (
-    select code
-    from vocab.figure_category
-    where kind = 'casualty'
+    select c.code
+    from vocab.figure_category as c
+    cross join args as a
+    where c.kind = 'casualty' and (a.only_category is null or c.code = a.only_category)
+),
+
+documents as (
+    select d.doc_id
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
 ),
 
 figures as (
     select f.*
     from main.figures as f
     inner join casualty_categories as c on f.category = c.code
+    inner join documents as d on f.doc_id = d.doc_id
 ),
 
 places as (
     select distinct
-        entity_id,
-        canonical_name
-    from main.entity_mentions
+        m.entity_id,
+        m.canonical_name
+    from main.entity_mentions as m
 ),
 
 located as (
@@ -43,41 +72,43 @@ located as (
 
 totals as (
     select
-        place_name,
-        category,
-        count(distinct doc_id) as documents,
-        count(*) as figures,
-        count(*) filter (where qualifier = 'exact') as exact_figures,
-        count(*) filter (where qualifier = 'approximately') as approximate_figures,
-        count(*) filter (where qualifier not in ('exact', 'approximately', 'vague')) as bounded_figures,
-        count(*) filter (where qualifier = 'vague') as vague_figures,
-        sum(range_lower) as total_lower,
-        case when count(*) = count(range_upper) then sum(range_upper) end as total_upper
-    from located
-    group by place_name, category
+        l.place_name,
+        l.category as category_code,
+        count(distinct l.doc_id) as document_count,
+        count(*) as figure_count,
+        count(*) filter (where l.qualifier = 'exact') as exact_figures,
+        count(*) filter (where l.qualifier = 'approximately') as approximate_figures,
+        count(*) filter (where l.qualifier not in ('exact', 'approximately', 'vague')) as bounded_figures,
+        count(*) filter (where l.qualifier = 'vague') as vague_figures,
+        sum(l.range_lower) as total_lower,
+        case when count(*) = count(l.range_upper) then sum(l.range_upper) end as total_upper
+    from located as l
+    cross join args as a
+    where a.only_place is null or lower(l.place_name) = a.only_place
+    group by l.place_name, l.category
 ),
 
 final as (
     select
-        cast(place_name as varchar) as place,
-        cast(category as varchar) as category,
-        cast(documents as bigint) as documents,
-        cast(figures as bigint) as figures,
-        cast(exact_figures as bigint) as exact_figures,
-        cast(approximate_figures as bigint) as approximate_figures,
-        cast(bounded_figures as bigint) as bounded_figures,
-        cast(vague_figures as bigint) as vague_figures,
-        cast(total_lower as double) as total_lower,
-        cast(total_upper as double) as total_upper,
+        cast(t.place_name as varchar) as place,
+        cast(t.category_code as varchar) as category,
+        cast(t.document_count as bigint) as document_count,
+        cast(t.figure_count as bigint) as figure_count,
+        cast(t.exact_figures as bigint) as exact_figures,
+        cast(t.approximate_figures as bigint) as approximate_figures,
+        cast(t.bounded_figures as bigint) as bounded_figures,
+        cast(t.vague_figures as bigint) as vague_figures,
+        cast(t.total_lower as double) as total_lower,
+        cast(t.total_upper as double) as total_upper,
         cast(
             format(
                 '{:,} .. {}',
-                cast(total_lower as bigint),
-                coalesce(format('{:,}', cast(total_upper as bigint)), 'open')
+                cast(t.total_lower as bigint),
+                coalesce(format('{:,}', cast(t.total_upper as bigint)), 'open')
             ) as varchar
         ) as total_range
-    from totals
+    from totals as t
 )
 
-select * from final
-order by documents desc, figures desc, place asc, category asc
+select f.* from final as f
+order by f.document_count desc, f.figure_count desc, f.place asc, f.category asc

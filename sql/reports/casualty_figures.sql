@@ -5,61 +5,92 @@
 -- "up to 120,000" -> 0..120000; "thousands" -> 1000..open; "between 5 and 10" -> 5..10.
 -- grain: one row per figure of a casualty category (vocab.figure_category of kind casualty:
 --   killed, wounded, displaced, missing, arrested, kidnapped)
--- depends on: main.figures, main.documents, vocab.figure_category
--- columns: doc_id, title, published_at, category, figure_text, stated_value (people; the number
---   as written, exact or approximate; null when vague or a range), point_value (people; only for
---   exact figures), lower/upper (people, inclusive bounds as extracted, null when open),
---   range_lower (people, never null: an open lower bound is 0), range_upper (people, null when the
---   figure sets no ceiling), qualifier, object, place, sentence
+-- depends on: main.figures, main.documents, main.entity_mentions, vocab.figure_category
+-- columns: doc_id, title, published_at_utc (the document's date, UTC), language, category,
+--   figure_text, value (people; the number as written, as figures.value: "at least 20" -> 20;
+--   null when vague or a range; the qualifier says how to read it), lower/upper (people, inclusive
+--   bounds as extracted, null when open), range_lower (people, never null: an open lower bound is
+--   0), range_upper (people, null when the figure sets no ceiling), qualifier, object, place (the
+--   canonical name of the resolved place, as in casualties_by_place; else the text named), sentence
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
+-- param place (varchar, default null): only figures at this place (its name, any case)
+-- param category (varchar, default null): only this category (killed, wounded, displaced, ...)
 with
-casualty_categories as (
-    select code
-    from vocab.figure_category
-    where kind = 'casualty'
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language,
+        lower(p_place) as only_place,
+        p_category as only_category
 ),
 
-figures as (
-    select f.*
-    from main.figures as f
-    inner join casualty_categories as c on f.category = c.code
+casualty_categories as (
+    select c.code
+    from vocab.figure_category as c
+    cross join args as a
+    where c.kind = 'casualty' and (a.only_category is null or c.code = a.only_category)
 ),
 
 documents as (
     select
-        doc_id,
-        title,
-        published_at
-    from main.documents
+        d.doc_id,
+        d.title,
+        d.published_at_utc,
+        d.language
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
+),
+
+places as (
+    select distinct
+        m.entity_id,
+        m.canonical_name
+    from main.entity_mentions as m
 ),
 
 ranged as (
     select
         f.*,
+        coalesce(p.canonical_name, f.place) as place_name,
         coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0) as range_lower,
         coalesce(f.upper, case when f.qualifier in ('exact', 'approximately') then f.value end) as range_upper
-    from figures as f
+    from main.figures as f
+    inner join casualty_categories as c on f.category = c.code
+    left join places as p on f.place_entity_id = p.entity_id
 ),
 
 final as (
     select
         cast(f.doc_id as varchar) as doc_id,
         cast(d.title as varchar) as title,
-        cast(d.published_at as varchar) as published_at,
+        cast(d.published_at_utc as timestamptz) as published_at_utc,
+        cast(d.language as varchar) as language,
         cast(f.category as varchar) as category,
         cast(f.text as varchar) as figure_text,
-        cast(case when f.qualifier in ('exact', 'approximately') then f.value end as double) as stated_value,
-        cast(case when f.qualifier = 'exact' then f.value end as double) as point_value,
+        cast(f.value as double) as value,
         cast(f.lower as double) as lower,
         cast(f.upper as double) as upper,
         cast(f.range_lower as double) as range_lower,
         cast(f.range_upper as double) as range_upper,
         cast(f.qualifier as varchar) as qualifier,
         cast(f.object as varchar) as object,
-        cast(f.place as varchar) as place,
+        cast(f.place_name as varchar) as place,
         cast(f.sentence as varchar) as sentence
     from ranged as f
     inner join documents as d on f.doc_id = d.doc_id
+    cross join args as a
+    where a.only_place is null or lower(f.place_name) = a.only_place
 )
 
-select * from final
-order by doc_id, category, figure_text
+select f.* from final as f
+order by f.doc_id asc, f.category asc, f.figure_text asc

@@ -1,10 +1,35 @@
 -- entity_cooccurrence: which people, organisations and places are named in the same documents.
 -- grain: one row per unordered pair of entities (entity_id_a < entity_id_b) sharing at least
---   two documents
--- depends on: main.entity_mentions, vocab.entity_label
+--   min_shared documents (two by default)
+-- depends on: main.entity_mentions, main.documents, vocab.entity_label
 -- columns: name_a, label_a, name_b, label_b, shared_documents (documents naming both),
 --   entity_id_a, entity_id_b
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
+-- param min_shared (bigint, default 2): only pairs named together in at least this many documents
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language,
+        p_min_shared as min_shared_documents
+),
+
+documents as (
+    select d.doc_id
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
+),
+
 name_labels as (
     select code
     from vocab.entity_label
@@ -19,6 +44,7 @@ mentions as (
         m.canonical_name
     from main.entity_mentions as m
     inner join name_labels as l on m.label = l.code
+    inner join documents as d on m.doc_id = d.doc_id
 ),
 
 pairs as (
@@ -32,8 +58,9 @@ pairs as (
         count(distinct a.doc_id) as shared_documents
     from mentions as a
     inner join mentions as b on a.doc_id = b.doc_id and a.entity_id < b.entity_id
-    group by a.entity_id, b.entity_id
-    having count(distinct a.doc_id) >= 2
+    cross join args as g
+    group by a.entity_id, b.entity_id, g.min_shared_documents
+    having count(distinct a.doc_id) >= g.min_shared_documents
 ),
 
 final as (

@@ -1,18 +1,34 @@
 -- language_mix: how many documents and words each main language has.
 -- grain: one row per language
 -- depends on: main.documents
--- columns: language (ISO 639-1 or 'und'), documents, share_pct (percent of documents),
---   words (total words), avg_language_score (0..1)
+-- columns: language (ISO 639-1 or 'und'), document_count (documents), share_pct (percent of
+--   documents), word_count (total words), avg_language_score (0..1)
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day
+),
+
 documents as (
-    select * from main.documents
+    select d.*
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
 ),
 
 per_language as (
     select
         language,
-        count(*) as documents,
-        sum(word_count) as words,
+        count(*) as document_count,
+        sum(word_count) as word_count,
         avg(language_score) as avg_language_score
     from documents
     group by language
@@ -21,12 +37,12 @@ per_language as (
 final as (
     select
         cast(language as varchar) as language,
-        cast(documents as bigint) as documents,
-        cast(round(100.0 * documents / sum(documents) over (), 1) as double) as share_pct,
-        cast(words as bigint) as words,
+        cast(document_count as bigint) as document_count,
+        cast(round(100.0 * document_count / sum(document_count) over (), 1) as double) as share_pct,
+        cast(word_count as bigint) as word_count,
         cast(round(avg_language_score, 3) as double) as avg_language_score
     from per_language
 )
 
 select * from final
-order by documents desc, language asc
+order by document_count desc, language asc

@@ -2,18 +2,36 @@
 -- grain: one row per (reason, source)
 -- depends on: main.removed_noise, main.documents, vocab.removal_reason
 -- columns: reason, reason_meaning (from vocab.removal_reason), source ('(none)' when the input
---   names no source), segments, documents, chars_removed (characters), example (shortest
---   removed text)
+--   names no source), segments, document_count (documents), chars_removed (characters), example
+--   (shortest removed text)
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language
+),
+
 removed as (
     select * from main.removed_noise
 ),
 
 documents as (
     select
-        doc_id,
-        coalesce(source, '(none)') as source
-    from main.documents
+        d.doc_id,
+        coalesce(d.source, '(none)') as source
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
 ),
 
 reasons as (
@@ -29,7 +47,7 @@ final as (
         cast(any_value(v.meaning) as varchar) as reason_meaning,
         cast(d.source as varchar) as source,
         cast(count(*) as bigint) as segments,
-        cast(count(distinct r.doc_id) as bigint) as documents,
+        cast(count(distinct r.doc_id) as bigint) as document_count,
         cast(sum(r."end" - r.start) as bigint) as chars_removed,
         cast(arg_min(r.text, length(r.text)) as varchar) as example
     from removed as r

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from datetime import date
 
 import duckdb
 import pyarrow as pa
@@ -31,11 +32,25 @@ def test_every_report_is_a_function_returning_an_arrow_table(seeded):
         assert isinstance(table, pa.Table) and table.num_columns > 0, name
         assert name in dir(newsetl)
     mix = newsetl.language_mix(data_dir)
-    assert dict(zip(mix.column("language").to_pylist(), mix.column("documents").to_pylist(), strict=True)) == {
+    assert dict(zip(mix.column("language").to_pylist(), mix.column("document_count").to_pylist(), strict=True)) == {
         "en": 21,
         "fr": 10,
     }
     assert newsetl.report("top_entities", data_dir, limit=2).num_rows == 2
+
+
+def test_report_parameters_are_keyword_arguments_bound_as_values(seeded):
+    data_dir, _ = seeded
+    every = newsetl.casualty_figures(data_dir)
+    french = newsetl.casualty_figures(data_dir, language="fr")
+    assert 0 < french.num_rows < every.num_rows
+    assert set(french.column("language").to_pylist()) == {"fr"}
+    assert newsetl.language_mix(data_dir, since=date(2999, 1, 1)).num_rows == 0
+    assert newsetl.report("casualty_figures", data_dir, language="fr' or '1'='1").num_rows == 0
+    with pytest.raises(ValueError, match="no parameter 'colour'"):
+        newsetl.language_mix(data_dir, colour="red")
+    with pytest.raises(ValueError, match="date"):
+        newsetl.language_mix(data_dir, since="yesterday")
 
 
 def test_dataframes_need_pandas_and_say_so(seeded):

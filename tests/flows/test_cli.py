@@ -53,7 +53,7 @@ def test_query_answers_in_json_and_refuses_writes(seeded, capsys):
 def test_report_lists_shows_and_rejects_unknown_names(seeded, capsys):
     data_dir, _ = seeded
     assert main(["report"]) == 0
-    names = capsys.readouterr().out.split()
+    names = [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
     assert {"language_mix", "top_entities", "casualty_figures", "noise_by_reason"} <= set(names)
     assert main(["report", "casualty_figures", "--data-dir", str(data_dir), "--format", "csv", "--limit", "50"]) == 0
     assert "at least 20" in capsys.readouterr().out

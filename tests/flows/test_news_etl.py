@@ -73,7 +73,7 @@ def test_seeds_load_every_input_and_both_languages(seeded):
     data_dir, summary = seeded
     warehouse = data_dir / "warehouse.duckdb"
     assert summary.documents_loaded == 31 and summary.rejected == 0
-    assert dict(_query(warehouse, "select language, documents from reports.language_mix")) == {"en": 21, "fr": 10}
+    assert dict(_query(warehouse, "select language, document_count from reports.language_mix")) == {"en": 21, "fr": 10}
     assert _query(warehouse, "select count(*) from inputs") == [(11,)]
     assert _query(warehouse, "select count(*) from runs") == [(1,)]
 

@@ -87,7 +87,7 @@ def test_installed_wheel_runs_from_another_directory_and_reads_a_report(installe
     report = _call(
         [newsetl, "report", "language_mix", "--data-dir", str(data), "--format", "csv"], cwd=elsewhere, env=run_env
     )
-    documents = {row["language"]: int(row["documents"]) for row in csv.DictReader(io.StringIO(report))}
+    documents = {row["language"]: int(row["document_count"]) for row in csv.DictReader(io.StringIO(report))}
     assert documents.get("en", 0) > 0 and documents.get("fr", 0) > 0
     assert sum(documents.values()) == _article_count(SEEDS)
     assert list(elsewhere.iterdir()) == []

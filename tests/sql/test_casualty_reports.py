@@ -58,24 +58,23 @@ def test_casualty_figures_keeps_every_figure_with_its_bounds_and_range(warehouse
     assert rows.fetchall() == [(figure[0], figure[4], figure[5], *expected)]
 
 
-def test_casualty_figures_states_approximate_values_but_gives_point_values_only_to_exact_ones(warehouse_with):
+def test_casualty_figures_shows_the_stated_value_and_the_canonical_place_of_casualty_figures_only(warehouse_with):
     con = warehouse_with(
         documents=[_doc("a", "Blast")],
         figures=[
             _figure("a", 0, "200", "killed", "exact", 200.0, 200.0, 200.0, place="Goris"),
-            _figure("a", 1, "about 40", "killed", "approximately", 40.0, None, None),
+            _figure("a", 1, "about 40", "killed", "approximately", 40.0, None, None, place="Stepanakert"),
             _figure("a", 2, "at least 20", "killed", "at_least", 20.0, 20.0, None),
             _figure("a", 3, "30 years", "duration", "exact", 30.0, 30.0, 30.0),  # not a casualty category
             _figure("a", 4, "22 million", "people", "exact", 22e6, 22e6, 22e6),  # a population: no casualty
         ],
+        entity_mentions=[_place("a", 0, "Stepanakert", "Khankendi")],
     )
-    rows = con.execute(
-        "select figure_text, stated_value, point_value, place, title from reports.casualty_figures"
-    ).fetchall()
+    rows = con.execute("select figure_text, value, qualifier, place, title from reports.casualty_figures").fetchall()
     assert rows == [
-        ("200", 200.0, 200.0, "Goris", "Blast"),
-        ("about 40", 40.0, None, None, "Blast"),
-        ("at least 20", None, None, None, "Blast"),
+        ("200", 200.0, "exact", "Goris", "Blast"),  # no resolved entity: the text named
+        ("about 40", 40.0, "approximately", "Khankendi", "Blast"),  # as casualties_by_place names it
+        ("at least 20", 20.0, "at_least", None, "Blast"),
     ]
 
 
@@ -93,7 +92,7 @@ def test_casualties_by_place_sums_lower_and_upper_ends_into_a_range(warehouse_wi
         entity_mentions=[_place("a", 0, "Stepanakert", "Khankendi")],
     )
     rows = con.execute(
-        "select place, category, documents, figures, exact_figures, approximate_figures, bounded_figures, "
+        "select place, category, document_count, figure_count, exact_figures, approximate_figures, bounded_figures, "
         "vague_figures, total_lower, total_upper, total_range from reports.casualties_by_place"
     ).fetchall()
     assert rows == [

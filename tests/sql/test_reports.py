@@ -51,7 +51,7 @@ def test_language_mix_counts_documents_and_shares_per_language(warehouse_with):
             _doc("d", "und", words=0),
         ]
     )
-    rows = _rows(con, "select language, documents, share_pct, words from reports.language_mix")
+    rows = _rows(con, "select language, document_count, share_pct, word_count from reports.language_mix")
     assert rows == [("en", 2, 50.0, 15), ("fr", 1, 25.0, 7), ("und", 1, 25.0, 0)]
 
 
@@ -120,7 +120,9 @@ def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(w
             {"doc_id": "c", "start": 0, "end": 9, "text": "Read more", "reason": "read-more link"},
         ],
     )
-    rows = _rows(con, "select reason, source, segments, documents, chars_removed, example from reports.noise_by_reason")
+    rows = _rows(
+        con, "select reason, source, segments, document_count, chars_removed, example from reports.noise_by_reason"
+    )
     assert rows == [
         ("share-label trailer", "wire", 2, 2, 14, "Share:"),
         ("read-more link", "(none)", 1, 1, 9, "Read more"),
@@ -265,6 +267,7 @@ def test_top_entities_by_month_ranks_within_each_month_and_keeps_undated_documen
 
 def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_with):
     con = warehouse_with(
+        documents=[_doc("a"), _doc("b"), _doc("c")],
         entity_mentions=[
             _mention("a", 0, "Baku", "LOC", "e1"),
             _mention("a", 1, "Baku", "LOC", "e1"),  # repeated mention
@@ -275,7 +278,7 @@ def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_wit
             _mention("c", 1, "Goris", "LOC", "e3"),  # only one shared doc
             _mention("a", 3, "Armenian", "NORP", "e4"),
             _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
-        ]
+        ],
     )
     assert _rows(con, "select name_a, name_b, shared_documents from reports.entity_cooccurrence") == [
         ("Baku", "Ilham Aliyev", 2)
