@@ -5,7 +5,17 @@
 --   vocab.entity_label
 -- columns: month (first day, UTC), label, rank_in_month, canonical_name (the entity's most used
 --   name overall), document_count (documents), mention_count (mentions), entity_id
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language
+),
+
 name_labels as (
     select code
     from vocab.entity_label
@@ -20,9 +30,17 @@ mentions as (
 
 documents as (
     select
-        doc_id,
-        cast(date_trunc('month', published_at_utc) as date) as month
-    from main.documents
+        d.doc_id,
+        cast(date_trunc('month', d.published_at_utc) as date) as month
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
 ),
 
 counts as (
