@@ -1,19 +1,68 @@
 -- top_entities: the most mentioned people, organisations and places.
 -- grain: one row per entity (PERSON, ORG, LOC), ranked within its label
--- depends on: main.entities, vocab.entity_label
+-- depends on: main.entities, vocab.entity_label; main.entity_mentions and main.documents (the
+--   counts within a date or language range)
 -- columns: label, rank_in_label, canonical_name, document_count (documents),
 --   mention_count (mentions), entity_id
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
+-- param label (varchar, default null): only this label (PERSON, ORG or LOC)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language,
+        p_label as only_label,
+        (p_since is null and p_until is null and p_language is null) as every_document
+),
+
 name_labels as (
-    select code
-    from vocab.entity_label
-    where kind = 'name'
+    select l.code
+    from vocab.entity_label as l
+    cross join args as a
+    where l.kind = 'name' and (a.only_label is null or l.code = a.only_label)
+),
+
+documents as (
+    select d.doc_id
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
+),
+
+-- with every document (the defaults) the counts are main.entities' own; a date or language
+-- range counts the mentions of the documents in it
+counted as (
+    select
+        m.entity_id,
+        count(distinct m.doc_id) as document_count,
+        count(*) as mention_count
+    from main.entity_mentions as m
+    cross join args as a
+    where not a.every_document and m.doc_id in (select d.doc_id from documents as d)
+    group by m.entity_id
 ),
 
 entities as (
-    select e.*
+    select
+        e.entity_id,
+        e.label,
+        e.canonical_name,
+        coalesce(c.document_count, e.document_count) as document_count,
+        coalesce(c.mention_count, e.mention_count) as mention_count
     from main.entities as e
     inner join name_labels as l on e.label = l.code
+    cross join args as a
+    left join counted as c on e.entity_id = c.entity_id
+    where a.every_document or c.entity_id is not null
 ),
 
 ranked as (

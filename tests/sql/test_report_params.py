@@ -201,3 +201,39 @@ def test_entity_cooccurrence_takes_the_least_number_of_shared_documents(warehous
     )
     assert _run(con, "entity_cooccurrence") == []  # two shared documents by default
     assert [(r[0], r[2], r[4]) for r in _run(con, "entity_cooccurrence", {"min_shared": 1})] == [("Goris", "Kapan", 1)]
+
+
+def test_top_entities_counts_only_the_documents_of_the_range_and_label(warehouse_with):
+    def mention(doc, i, name, label, entity):
+        return {
+            "doc_id": doc,
+            "mention_index": i,
+            "text": name,
+            "label": label,
+            "entity_id": entity,
+            "canonical_name": name,
+            "method": "spacy",
+        }
+
+    con = warehouse_with(
+        documents=[
+            _doc("a", "en", _day(2024, 1, 5)),
+            _doc("b", "fr", _day(2024, 2, 5)),
+            _doc("c", "fr", _day(2024, 2, 6)),
+        ],
+        entity_mentions=[
+            mention("a", 0, "Goris", "LOC", "e1"),
+            mention("a", 1, "Goris", "LOC", "e1"),
+            mention("b", 0, "Kapan", "LOC", "e2"),
+            mention("c", 0, "Kapan", "LOC", "e2"),
+            mention("c", 1, "Ada Lind", "PERSON", "e3"),
+        ],
+    )
+
+    def top(values=None):
+        return [(r[0], r[2], r[3], r[4]) for r in _run(con, "top_entities", values)]
+
+    assert top() == [("LOC", "Kapan", 2, 2), ("LOC", "Goris", 1, 2), ("PERSON", "Ada Lind", 1, 1)]
+    assert top({"until": "2024-01-31"}) == [("LOC", "Goris", 1, 2)]
+    assert top({"language": "fr", "label": "LOC"}) == [("LOC", "Kapan", 2, 2)]
+    assert top({"since": "2024-02-06"}) == [("LOC", "Kapan", 1, 1), ("PERSON", "Ada Lind", 1, 1)]
