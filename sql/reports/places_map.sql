@@ -2,28 +2,74 @@
 -- subdivision or region sits at a representative point (a country at its capital, GeoNames; a
 -- subdivision at its ISO 3166-2 point, iso3166-2; a region at its anchor; see flows/io/models.py).
 -- grain: one row per place entity with a latitude and longitude
--- depends on: main.entities
--- columns: entity_id, name, geonames_id, country_code, feature_type, latitude, longitude
+-- depends on: main.entities; main.entity_mentions and main.documents (the counts within a date or
+--   language range)
+-- columns: entity_id, canonical_name, geonames_id, country_code, feature_type, latitude, longitude
 --   (degrees, WGS84), document_count (documents), mention_count (mentions)
+-- param since (date, default null): only documents published on or after this day (UTC)
+-- param until (date, default null): only documents published on or before this day (UTC)
+-- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
+args as (
+    select
+        p_since as since_day,
+        p_until as until_day,
+        p_language as only_language,
+        (p_since is null and p_until is null and p_language is null) as every_document
+),
+
+documents as (
+    select d.doc_id
+    from main.documents as d
+    cross join args as a
+    where
+        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
+        and (
+            a.until_day is null
+            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
+        )
+        and (a.only_language is null or d.language = a.only_language)
+),
+
+-- with every document (the defaults) the counts are main.entities' own; a date or language
+-- range counts the mentions of the documents in it
+counted as (
+    select
+        m.entity_id,
+        count(distinct m.doc_id) as document_count,
+        count(*) as mention_count
+    from main.entity_mentions as m
+    cross join args as a
+    where not a.every_document and m.doc_id in (select d.doc_id from documents as d)
+    group by m.entity_id
+),
+
 entities as (
-    select * from main.entities
-    where label = 'LOC' and latitude is not null and longitude is not null
+    select
+        e.*,
+        coalesce(c.document_count, e.document_count) as documents_in_range,
+        coalesce(c.mention_count, e.mention_count) as mentions_in_range
+    from main.entities as e
+    cross join args as a
+    left join counted as c on e.entity_id = c.entity_id
+    where
+        e.label = 'LOC' and e.latitude is not null and e.longitude is not null
+        and (a.every_document or c.entity_id is not null)
 ),
 
 final as (
     select
         cast(entity_id as varchar) as entity_id,
-        cast(canonical_name as varchar) as name,
+        cast(canonical_name as varchar) as canonical_name,
         cast(geonames_id as bigint) as geonames_id,
         cast(country_code as varchar) as country_code,
         cast(feature_type as varchar) as feature_type,
         cast(latitude as double) as latitude,
         cast(longitude as double) as longitude,
-        cast(document_count as bigint) as document_count,
-        cast(mention_count as bigint) as mention_count
+        cast(documents_in_range as bigint) as document_count,
+        cast(mentions_in_range as bigint) as mention_count
     from entities
 )
 
 select * from final
-order by document_count desc, mention_count desc, name asc
+order by document_count desc, mention_count desc, canonical_name asc

@@ -237,3 +237,25 @@ def test_top_entities_counts_only_the_documents_of_the_range_and_label(warehouse
     assert top({"until": "2024-01-31"}) == [("LOC", "Goris", 1, 2)]
     assert top({"language": "fr", "label": "LOC"}) == [("LOC", "Kapan", 2, 2)]
     assert top({"since": "2024-02-06"}) == [("LOC", "Kapan", 1, 1), ("PERSON", "Ada Lind", 1, 1)]
+
+
+def test_places_map_counts_only_the_documents_in_the_language(warehouse_with):
+    def place(doc, i, name, entity):
+        return {
+            "doc_id": doc,
+            "mention_index": i,
+            "text": name,
+            "label": "LOC",
+            "entity_id": entity,
+            "canonical_name": name,
+            "method": "gazetteer",
+            "latitude": 39.5,
+            "longitude": 46.3,
+        }
+
+    con = warehouse_with(
+        documents=[_doc("a", "en"), _doc("b", "fr")],
+        entity_mentions=[place("a", 0, "Goris", "e1"), place("b", 0, "Goris", "e1"), place("b", 1, "Kapan", "e2")],
+    )
+    assert [(r[1], r[7]) for r in _run(con, "places_map")] == [("Goris", 2), ("Kapan", 1)]
+    assert [(r[1], r[7]) for r in _run(con, "places_map", {"language": "en"})] == [("Goris", 1)]

@@ -305,7 +305,8 @@ def test_places_map_lists_resolved_places_with_coordinates_only(warehouse_with):
         ]
     )
     assert _rows(
-        con, "select name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map"
+        con,
+        "select canonical_name, geonames_id, country_code, latitude, longitude, document_count from reports.places_map",
     ) == [("Goris", 174895, "AM", 39.5, 46.3, 1)]
 
 
