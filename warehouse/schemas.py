@@ -120,8 +120,8 @@ ENTITY_MENTIONS = _table(
     _col(
         "model",
         pa.string(),
-        "which model found it: en_core_web_sm, fr_core_news_sm, natasha (ru), gazetteer or rules"
-        " (null in lakes written before it was recorded)",
+        "which model found it: en_core_web_sm, fr_core_news_sm, natasha (ru), newsetl_ner_<lang> (de, es, it, pl,"
+        " ar), gazetteer or rules (null in lakes written before it was recorded)",
     ),
     _col(
         "entity_id",
