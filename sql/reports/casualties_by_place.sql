@@ -1,5 +1,5 @@
 -- casualties_by_place: how many people were reported killed, wounded, displaced (and so on) where,
--- as a range: total_lower is the sum of every figure's lower end, total_upper the sum of its upper
+-- as a range. total_lower is the sum of every figure's lower end, total_upper the sum of its upper
 -- end (null, "open", as soon as one figure sets no ceiling). A figure's range: exact -> value..value;
 -- approximate -> its stated value at both ends; "at least"/"more than"/vague -> lower..open;
 -- "up to"/"almost"/"less than" -> 0..upper; a range -> lower..upper. Figures of several documents
