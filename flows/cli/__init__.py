@@ -121,9 +121,10 @@ def _output_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="where warehouse.duckdb lives (default: as for run)")
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=("table", "csv", "json", "jsonl"),
         default="table",
-        help="box table, CSV, or JSON Lines (one object per row; NaN as null, numbers as numbers)",
+        help="box table, CSV, JSON (one array of row objects) or JSON Lines (one object per line); "
+        "NaN as null, numbers as numbers",
     )
     parser.add_argument(
         "--max-rows",

@@ -1,8 +1,10 @@
-"""Rows of one read-only query on stdout: DuckDB's box table, CSV, or JSON Lines.
+"""Rows of one read-only query on stdout: DuckDB's box table, CSV, JSON or JSON Lines.
 
-JSON Lines are valid JSON: NaN and infinities become null, decimals are numbers, dates and timestamps
-ISO 8601 strings, intervals seconds. The table never drops rows silently: past `--max-rows` it says on
-stderr how many rows there were and how many it shows.
+`json` is one JSON array of row objects (CONTRACT.md: "json = a list of row objects"), written a row
+per line as rows arrive; `jsonl` is JSON Lines, one object per line. Both are valid JSON: NaN and
+infinities become null, decimals are numbers, dates and timestamps ISO 8601 strings, intervals
+seconds. The table never drops rows silently: past `--max-rows` it says on stderr how many rows
+there were and how many it shows.
 """
 
 from __future__ import annotations
@@ -78,9 +80,11 @@ def print_rows(warehouse_path: Path, sql: str, params: Sequence[Any], fmt: str, 
         columns = [d[0] for d in result.description]
         if fmt == "table":
             _print_table(result, max_rows)
-        elif fmt == "json":
+        elif fmt == "jsonl":
             while rows := result.fetchmany(_FETCH_ROWS):
                 sys.stdout.write("".join(json_line(columns, row) + "\n" for row in rows))
+        elif fmt == "json":
+            _print_json_array(result, columns)
         else:
             writer = csv.writer(sys.stdout)
             writer.writerow(columns)
@@ -90,6 +94,16 @@ def print_rows(warehouse_path: Path, sql: str, params: Sequence[Any], fmt: str, 
         raise SqlError(str(err).strip()) from None
     finally:
         con.close()
+
+
+def _print_json_array(result: Any, columns: Sequence[str]) -> None:
+    """The rows as one JSON array, one row object a line, streamed (no row list held)."""
+    opener = "["
+    while rows := result.fetchmany(_FETCH_ROWS):
+        for row in rows:
+            sys.stdout.write(opener + "\n" + json_line(columns, row))
+            opener = ","
+    sys.stdout.write("[]\n" if opener == "[" else "\n]\n")
 
 
 def _full(err: Exception) -> UsageError:
@@ -127,6 +141,6 @@ def _print_table(result: Any, max_rows: int) -> None:
     if total > table.num_rows:
         print(
             f"newsetl: {total:,} rows, the first {table.num_rows:,} shown; --max-rows 0 shows all, "
-            "--format csv or json writes every row",
+            "--format csv, json or jsonl writes every row",
             file=sys.stderr,
         )

@@ -44,8 +44,8 @@ def test_query_answers_in_json_and_refuses_writes(seeded, capsys):
         )
         == 0
     )
-    lines = capsys.readouterr().out.splitlines()  # JSON Lines: one object per row
-    assert [json.loads(line) for line in lines] == [{"language": "en", "n": 21}, {"language": "fr", "n": 10}]
+    rows = json.loads(capsys.readouterr().out)  # CONTRACT.md: json = a list of row objects
+    assert rows == [{"language": "en", "n": 21}, {"language": "fr", "n": 10}]
     assert main(["query", "--data-dir", str(data_dir), "create table t as select 1"]) == 2
     assert "read-only" in _one_line_error(capsys).lower()
 

@@ -10,7 +10,7 @@ from flows.cli import main
 
 
 def _json_rows(capsys) -> list[dict]:
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return json.loads(capsys.readouterr().out)
 
 
 def test_report_lists_each_report_with_its_description_and_parameters(capsys):

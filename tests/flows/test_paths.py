@@ -24,7 +24,7 @@ SIBLING = "a-decoy-b qz x it's"
 
 def _json_query(data_dir: Path, sql: str, capsys) -> list[dict]:
     assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return json.loads(capsys.readouterr().out)
 
 
 def test_a_data_folder_named_with_glob_characters_sees_only_its_own_rows(seeded, tmp_path, capsys):

@@ -110,7 +110,7 @@ def test_the_analyst_connection_itself_has_no_file_access_and_a_locked_configura
 def test_query_answers_selects_ctes_and_reports(seeded, capsys, sql, expected):
     data_dir, _ = seeded
     assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
-    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == expected
+    assert json.loads(capsys.readouterr().out) == expected
 
 
 def test_describe_and_show_tables_answer_in_a_table(seeded, capsys):
@@ -127,5 +127,5 @@ def test_every_report_runs_on_the_locked_connection(seeded, capsys):
     names = [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
     assert "language_mix" in names
     for name in names:
-        assert main(["report", name, "--data-dir", str(data_dir), "--format", "json", "--limit", "3"]) == 0, name
+        assert main(["report", name, "--data-dir", str(data_dir), "--format", "jsonl", "--limit", "3"]) == 0, name
         assert all(isinstance(json.loads(line), dict) for line in capsys.readouterr().out.splitlines())

@@ -65,14 +65,23 @@ def test_version_comes_from_the_package_metadata(capsys):
     assert capsys.readouterr().out.strip() == f"newsetl {version('newsetl')}"
 
 
-def test_query_json_writes_one_object_per_row(warehouse, capsys):
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_query_json_writes_one_object_per_row(warehouse, capsys, fmt):
     sql = "select n, n / 0 as ratio, 1.50::decimal(4, 2) as price, date '2026-01-02' as day from t where n < 2"
-    assert main(["query", "--data-dir", str(warehouse), "--format", "json", sql]) == 0
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["query", "--data-dir", str(warehouse), "--format", fmt, sql]) == 0
+    out = capsys.readouterr().out
+    # json: one array of row objects (CONTRACT.md), one row a line; jsonl: one object a line
+    rows = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert len(out.splitlines()) == (4 if fmt == "json" else 2)
     assert rows == [
         {"n": 0, "ratio": None, "price": 1.5, "day": "2026-01-02"},  # 0/0 is NaN in DuckDB: null here
         {"n": 1, "ratio": None, "price": 1.5, "day": "2026-01-02"},  # 1/0 is NULL in DuckDB
     ]
+
+
+def test_query_json_with_no_rows_is_an_empty_array(warehouse, capsys):
+    assert main(["query", "--data-dir", str(warehouse), "--format", "json", "select n from t where n < 0"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
 
 
 def test_table_output_says_how_many_rows_it_left_out(warehouse, capsys):
@@ -108,7 +117,7 @@ def test_sql_errors_keep_duckdbs_whole_message(warehouse, capsys, sql, hint):
 
 
 def test_a_closed_pipe_ends_quietly_with_status_141(warehouse):
-    command = [sys.executable, "-m", "flows.cli", "query", "--data-dir", str(warehouse), "--format", "json"]
+    command = [sys.executable, "-m", "flows.cli", "query", "--data-dir", str(warehouse), "--format", "jsonl"]
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     reader = subprocess.Popen(
         [*command, "select * from range(500000)"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
