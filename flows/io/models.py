@@ -29,13 +29,14 @@ import contextlib
 import gc
 import gettext
 import hashlib
+import lzma
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
@@ -190,12 +191,18 @@ def load_natasha() -> NatashaPipeline:
 
 
 def load_trained_ner(language: str) -> CrfPipeline:
-    """Return the language's CRF tagger shipped in flows/text/data (built by scripts/build_ner_models.py)."""
+    """Return the language's CRF tagger shipped xz-compressed in flows/text/data (scripts/build_ner_models.py)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("flows.text") / "data" / f"ner_{language}.crfsuite"))
+    tagger.open_inmemory(trained_ner_model(language))
     return CrfPipeline(tagger, load_ner_lexicon(), language)
+
+
+@cache
+def trained_ner_model(language: str) -> bytes:
+    """Return the language's decompressed CRF model; cached because CRFsuite reads the buffer in place, never a copy."""
+    return lzma.decompress((files("flows.text") / "data" / f"ner_{language}.crfsuite.xz").read_bytes())
 
 
 @lru_cache(maxsize=1)
