@@ -2,11 +2,12 @@
 -- items disagree with the documents and quarantine relations, or that yielded nothing at all
 -- (bad rows fail the run: something was lost).
 -- grain: one row per input file
--- depends on: main.inputs, main.document_versions (current or superseded), main.quarantine
+-- depends on: raw.inputs (the manifest, lake names), main.document_versions (current or superseded),
+--   main.quarantine
 -- columns: source_path, batch_id, articles_loaded, documents_found, rejected, quarantine_rows
 with
 inputs as (
-    select * from main.inputs
+    select * from raw.inputs
 ),
 
 loaded as (
