@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
@@ -146,7 +146,7 @@ def build_batch(
         for item in loaded
         if item.article.doc_id in new_ids or item.article.doc_id in known_doc_ids
     ]
-    rows["inputs"] = _input_rows(read_by_path, rows, duplicates, batch_id, run_id, now)
+    rows["inputs"] = _input_rows(read_by_path, rows, duplicates, batch_id, run_id)
     return BatchRows(rows, _stats(batch_id, files, rows, duplicates), new_ids)
 
 
@@ -301,7 +301,6 @@ def _input_rows(
     duplicates: dict[str, int],
     batch_id: str,
     run_id: str,
-    now: datetime,
 ) -> list[dict[str, Any]]:
     """The batch manifest: one row per file, under the hash of the bytes read, with what became of its content."""
     loaded: dict[str, int] = {}
@@ -321,7 +320,7 @@ def _input_rows(
             rejected=rejected.get(path, 0),
             batch_id=batch_id,
             run_id=run_id,
-            committed_at=now,
+            committed_at=datetime.now(UTC),  # built last, just before the commit (loaded_at: the batch start)
         )
         for path, read in read_by_path.items()
     ]
