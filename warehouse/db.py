@@ -37,7 +37,7 @@ from warehouse import report_params
 from warehouse.lake import TMP_SUFFIX, table_files
 from warehouse.schemas import TABLES, Table
 
-SQL_LAYERS = (("marts", "main"), ("reports", "reports"), ("checks", "checks"))
+SQL_LAYERS = (("marts", "main"), ("macros", "main"), ("reports", "reports"), ("checks", "checks"))
 PUBLISHED_NAME = ".published"  # in the lake folder: what the last publish was built from
 # The batches whose rows the row checks look at: a view of every committed batch, which a publish
 # after an earlier one replaces with a table of the batches new or changed since.
@@ -160,8 +160,10 @@ def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
             body = path.read_text(encoding="utf-8").strip().rstrip(";")
             statements = [f"create or replace view {schema}.{path.stem} as\n{body}"]
             try:
-                if layer == "reports":  # a table macro taking the header's parameters, and the view of its defaults
-                    statements = report_params.create_statements(schema, report_params.read_report(path), body)
+                # a table macro taking the header's parameters; a report's also gets the view of its defaults
+                if layer in ("macros", "reports"):
+                    spec = report_params.read_report(path)
+                    statements = report_params.create_statements(schema, spec, body, view=layer == "reports")
                 for statement in statements:
                     con.execute(statement)
             except (duckdb.Error, report_params.ParamError) as err:

@@ -59,6 +59,11 @@ def render_dictionary(sql_dir: Path, lake_dir: Path) -> str:
         "",
         "## Lake tables (Parquet in the lake, copied into the warehouse as `raw.*` tables)",
         "",
+        "The lake keeps the names its files were written with; analysts read the marts (schema `main`),",
+        "which give one name per concept (counts `*_count`, a document's date `published_at_utc` beside",
+        "`published_at_raw`, a figure's place `place_text`/`place_entity_id`/`place_name`): a lake column",
+        "shown under another name there says so.",
+        "",
     ]
     for table in TABLES:
         out += [
@@ -78,9 +83,11 @@ def render_dictionary(sql_dir: Path, lake_dir: Path) -> str:
         for layer, schema in SQL_LAYERS:
             out += [f"## `{layer}` (schema `{schema}`)", ""]
             for path in sql_files(sql_dir, layer):
-                described = con.execute(f"describe {schema}.{path.stem}").fetchall()
+                # a shared macro (sql/macros) is described as called with its defaults
+                relation = f"{schema}.{path.stem}" + ("()" if layer == "macros" else "")
+                described = con.execute(f"describe select * from {relation}").fetchall()
                 out += [
-                    f"### `{schema}.{path.stem}`",
+                    f"### `{relation}`",
                     "",
                     *[f"> {h}" if h else ">" for h in _header(path)],
                     "",

@@ -16,6 +16,11 @@ The body reads a parameter as `p_<name>` (MACRO_PREFIX). Inside a DuckDB table m
 named like a macro parameter is the parameter, even where a column of the body, or of a view the body
 reads, has that name; the prefix keeps parameters apart from every column name (no relation of the
 warehouse has a `p_` column: tests/sql/test_report_params.py checks it).
+
+A shared table macro (sql/macros/NAME.sql, e.g. `main.documents_in_range`, the documents the date and
+language parameters keep) declares its parameters the same way and is created after the marts and before
+the reports, as a macro only; a report passes its own parameters on: `main.documents_in_range(p_since :=
+p_since, ...)`.
 """
 
 from __future__ import annotations
@@ -147,13 +152,13 @@ def read_report(path: Path) -> ReportSpec:
     return parse_report(path.stem, path.read_text(encoding="utf-8"))
 
 
-def create_statements(schema: str, spec: ReportSpec, body: str) -> list[str]:
-    """The table macro `schema.NAME(p_param := default, ...)` over the body, then the view of its defaults."""
+def create_statements(schema: str, spec: ReportSpec, body: str, view: bool = True) -> list[str]:
+    """The table macro `schema.NAME(p_param := default, ...)` over the body, then (view) the view of its defaults."""
     signature = ", ".join(f"{p.macro_name} := cast({p.default_sql} as {p.type})" for p in spec.params)
-    return [
-        f"create or replace macro {schema}.{spec.name}({signature}) as table\n{body}",
-        f"create or replace view {schema}.{spec.name} as select * from {schema}.{spec.name}()",
-    ]
+    macro = f"create or replace macro {schema}.{spec.name}({signature}) as table\n{body}"
+    if not view:
+        return [macro]
+    return [macro, f"create or replace view {schema}.{spec.name} as select * from {schema}.{spec.name}()"]
 
 
 def call(schema: str, spec: ReportSpec, values: Mapping[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:

@@ -74,7 +74,7 @@ DOCUMENTS = _table(
     _col("external_id", pa.string(), "the input's own id (jsonl `id`, .txt file stem)"),
     _col("url", pa.string(), "jsonl `url`"),
     _col("title", pa.string(), "jsonl `title`"),
-    _col("published_at", pa.string(), "jsonl `published_at` as given"),
+    _col("published_at", pa.string(), "jsonl `published_at` as given (main.documents: published_at_raw)"),
     _col("published_at_utc", UTC, "published_at read as an absolute date (UTC); null when it names none"),
     _col("source", pa.string(), "jsonl `source` (publisher / crawl name)"),
     _col("author", pa.string(), "jsonl `author` (byline as given)"),
@@ -155,7 +155,7 @@ FIGURES = _table(
     _col("object", pa.string(), "what is counted, singular English noun"),
     _col("category", pa.string(), "killed, wounded, displaced, ..., money, percent, age, duration, count", False),
     _col("sentence", pa.string(), "the sentence of clean_text the figure stands in", False),
-    _col("place", pa.string(), "nearest LOC mention in the same sentence"),
+    _col("place", pa.string(), "nearest LOC mention in the same sentence, as written (main.figures: place_text)"),
     _col("place_entity_id", pa.string(), "entity_id of that place"),
     _BATCH,
 )
@@ -188,7 +188,7 @@ BOILERPLATE = _table(
     "one row per line learned as repeated boilerplate of a source in a batch",
     _col("source", pa.string(), "source the line repeats in", False),
     _col("line_text", pa.string(), "the repeated line", False),
-    _col("doc_count", pa.int32(), "documents of the batch carrying it", False),
+    _col("doc_count", pa.int32(), "documents of the batch carrying it (main.boilerplate: document_count)", False),
     _BATCH,
 )
 
@@ -198,12 +198,16 @@ INPUTS = _table(
     _col("source_path", pa.string(), "input file", False),
     _col("file_sha256", pa.string(), "SHA-256 of the bytes read at load (empty when unreadable)", False),
     _col("size_bytes", pa.int64(), "bytes read at load (the file size)", False),
-    _col("articles_loaded", pa.int32(), "new articles loaded from the file", False),
-    _col("articles_duplicate", pa.int32(), "articles whose text was already loaded", False),
-    _col("rejected", pa.int32(), "quarantined items (file or lines)", False),
+    _col(
+        "articles_loaded", pa.int32(), "new articles loaded from the file (main.inputs: loaded_document_count)", False
+    ),
+    _col(
+        "articles_duplicate", pa.int32(), "articles whose text was already loaded (main.inputs: duplicate_count)", False
+    ),
+    _col("rejected", pa.int32(), "quarantined items, file or lines (main.inputs: quarantined_count)", False),
     _BATCH,
     _col("run_id", pa.string(), "run that committed the batch", False),
-    _col("committed_at", UTC, "when the batch was committed (UTC)", False),
+    _col("committed_at", UTC, "when the batch was committed (UTC): its manifest written, after the analysis", False),
 )
 
 RUNS = _table(
@@ -213,10 +217,10 @@ RUNS = _table(
     _col("status", pa.string(), "running, succeeded, checks_failed, failed, interrupted, incomplete (killed)", False),
     _col("started_at", UTC, "run start (UTC)", False),
     _col("finished_at", UTC, "run end (UTC); for an incomplete run, when its last batch was committed"),
-    _col("batches", pa.int32(), "batches committed", False),
-    _col("input_files", pa.int32(), "input files committed", False),
-    _col("documents_loaded", pa.int32(), "documents loaded", False),
-    _col("rejected", pa.int32(), "quarantined inputs", False),
+    _col("batches", pa.int32(), "batches committed (main.runs: batch_count)", False),
+    _col("input_files", pa.int32(), "input files committed (main.runs: input_file_count)", False),
+    _col("documents_loaded", pa.int32(), "documents loaded (main.runs: loaded_document_count)", False),
+    _col("rejected", pa.int32(), "quarantined inputs (main.runs: quarantined_count)", False),
 )
 
 TABLES: tuple[Table, ...] = (

@@ -140,7 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "report":  # a report's own parameters (its SQL header) are read by the command
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        options = [token.partition("=")[0] for token in extra if token.startswith("-") and token != "-"]
+        if not options:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        print(f"newsetl {args.command}: {unknown_option(args.command, options[0])}", file=sys.stderr)
+        return EXIT_USAGE
     args.report_args = extra
     args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -153,6 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return reader_gone()
+
+
+def unknown_option(command: str, option: str) -> str:
+    """The one-line error for an option a command does not take (never a value mistaken for SQL or a path)."""
+    message = f"unknown option {option}"
+    if command == "query":  # `query --since X "SQL"` would otherwise read X as the SQL text
+        return (
+            f"{message}: query takes the SQL text and --data-dir, --format, --max-rows; filter in the SQL"
+            " (where published_at_utc >= date '2024-01-01'), or give a report its parameters"
+            " (newsetl report casualty_figures --since 2024-01-01; `newsetl report` lists them)"
+        )
+    return f"{message} (newsetl {command} --help lists its options)"
 
 
 def reader_gone() -> int:

@@ -40,11 +40,11 @@ def figures_over_time_chart(records: list[Record], period: str) -> alt.TopLevelM
         tooltip=[
             alt.Tooltip("period_start_date:N", title=f"{period} from"),
             alt.Tooltip("category:N"),
-            alt.Tooltip("figures:Q"),
-            alt.Tooltip("documents:Q"),
+            alt.Tooltip("figure_count:Q", title="figures"),
+            alt.Tooltip("document_count:Q", title="documents"),
             alt.Tooltip("lower_people:Q", title="people, at least", format=","),
             alt.Tooltip("upper_people:Q", title="people, at most (known ceilings)", format=","),
-            alt.Tooltip("open_figures:Q", title="figures without a ceiling"),
+            alt.Tooltip("open_figure_count:Q", title="figures without a ceiling"),
         ],
     )
     people = alt.Scale(type="symlog")
@@ -56,7 +56,7 @@ def figures_over_time_chart(records: list[Record], period: str) -> alt.TopLevelM
     )
     lower = base.mark_line(point=alt.OverlayMarkDef(size=60)).encode(y=alt.Y("lower_people:Q", scale=people))
     open_top = (
-        base.transform_filter("datum.open_figures > 0")
+        base.transform_filter("datum.open_figure_count > 0")
         .mark_point(shape="triangle-up", filled=True, size=90, yOffset=-11)
         .encode(y=alt.Y("upper_people:Q", scale=people))
     )
@@ -111,11 +111,11 @@ def places_map(records: list[Record]) -> alt.TopLevelMixin:
             size=alt.Size("size_value:Q", title="mentions or casualties", scale=alt.Scale(range=[8, 1600])),
             color=alt.value("#c0392b"),
             tooltip=[
-                alt.Tooltip("name:N"),
+                alt.Tooltip("canonical_name:N", title="name"),
                 alt.Tooltip("country_code:N", title="country"),
                 alt.Tooltip("mention_count:Q", title="mentions"),
                 alt.Tooltip("document_count:Q", title="documents"),
-                alt.Tooltip("casualty_figures:Q", title="casualty figures placed here"),
+                alt.Tooltip("casualty_figure_count:Q", title="casualty figures placed here"),
                 alt.Tooltip("casualties_lower:Q", title="casualties, at least", format=","),
             ],
         )
@@ -140,13 +140,13 @@ def runs_chart(records: list[Record]) -> alt.TopLevelMixin:
             alt.Tooltip("status:N"),
             alt.Tooltip("started_at:N", title="started (UTC)"),
             alt.Tooltip("duration_s:Q", title="seconds", format=".1f"),
-            alt.Tooltip("documents_loaded:Q", title="documents loaded"),
-            alt.Tooltip("input_files:Q", title="input files"),
-            alt.Tooltip("rejected:Q"),
-            alt.Tooltip("batches:Q"),
+            alt.Tooltip("loaded_document_count:Q", title="documents loaded"),
+            alt.Tooltip("input_file_count:Q", title="input files"),
+            alt.Tooltip("quarantined_count:Q", title="quarantined"),
+            alt.Tooltip("batch_count:Q", title="batches"),
         ],
     )
-    loaded = base.mark_bar().encode(y=alt.Y("documents_loaded:Q", title="documents loaded"))
+    loaded = base.mark_bar().encode(y=alt.Y("loaded_document_count:Q", title="documents loaded"))
     took = base.mark_bar().encode(y=alt.Y("duration_s:Q", title="duration (s)"))
     size = {"width": alt.Step(40), "height": 220}
     return alt.hconcat(loaded.properties(**size), took.properties(**size))

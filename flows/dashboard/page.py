@@ -91,12 +91,12 @@ def render_page(data: DashboardData, source: str, built_at: dt.datetime) -> str:
     sections = build_sections(data)
     totals = data.totals
     facts = [
-        ("documents", totals["documents"]),
-        ("languages", totals["languages"]),
-        ("figures", totals["figures"]),
-        ("entity mentions", totals["entity_mentions"]),
-        ("runs", totals["runs"]),
-        ("published", f"{_day(totals['first_published_at'])} .. {_day(totals['last_published_at'])}"),
+        ("documents", totals["document_count"]),
+        ("languages", totals["language_count"]),
+        ("figures", totals["figure_count"]),
+        ("entity mentions", totals["mention_count"]),
+        ("runs", totals["run_count"]),
+        ("published", f"{_day(totals['first_published_at_utc'])} .. {_day(totals['last_published_at_utc'])}"),
     ]
     summary = "".join(f"<div><b>{html.escape(str(v))}</b><span>{html.escape(k)}</span></div>" for k, v in facts)
     body = "\n".join(_section_html(s) for s in sections)

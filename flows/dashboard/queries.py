@@ -33,9 +33,9 @@ inner join main.documents as d on f.doc_id = d.doc_id
 """
 
 # grain: one row per (period, category) with a dated casualty figure; period = date_trunc(?, UTC date).
-# columns: period_start_date, category, figures, documents, lower_people (sum of lower ends),
+# columns: period_start_date, category, figure_count, document_count, lower_people (sum of lower ends),
 #   upper_people (sum of upper ends, a figure without a ceiling counted at its lower end),
-#   open_figures (figures without a ceiling: the true upper end is higher)
+#   open_figure_count (figures without a ceiling: the true upper end is higher)
 FIGURES_OVER_TIME_SQL = """
 with
 casualty_figures as (
@@ -61,11 +61,11 @@ final as (
     select
         period_start_date,
         cast(category as varchar) as category,
-        cast(count(*) as bigint) as figures,
-        cast(count(distinct doc_id) as bigint) as documents,
+        cast(count(*) as bigint) as figure_count,
+        cast(count(distinct doc_id) as bigint) as document_count,
         cast(sum(range_lower) as double) as lower_people,
         cast(sum(coalesce(range_upper, range_lower)) as double) as upper_people,
-        cast(count(*) - count(range_upper) as bigint) as open_figures
+        cast(count(*) - count(range_upper) as bigint) as open_figure_count
     from dated
     group by period_start_date, category
 )
@@ -130,8 +130,8 @@ order by language, label, rank_in_group
 """
 
 # grain: one row per resolved place (a LOC entity with coordinates).
-# columns: entity_id, name, country_code, feature_type, latitude, longitude (degrees, WGS84),
-#   document_count, mention_count, casualty_figures (casualty figures placed there),
+# columns: entity_id, canonical_name, country_code, feature_type, latitude, longitude (degrees, WGS84),
+#   document_count, mention_count, casualty_figure_count (casualty figures placed there),
 #   casualties_lower (people: the sum of those figures' lower ends)
 PLACES_SQL = """
 with
@@ -144,7 +144,7 @@ places as (
 casualties as (
     select
         f.place_entity_id as entity_id,
-        count(*) as casualty_figures,
+        count(*) as casualty_figure_count,
         sum(coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0)) as casualties_lower
     from main.figures as f
     inner join vocab.figure_category as c on f.category = c.code and c.kind = 'casualty'
@@ -155,26 +155,26 @@ casualties as (
 final as (
     select
         cast(p.entity_id as varchar) as entity_id,
-        cast(p.canonical_name as varchar) as name,
+        cast(p.canonical_name as varchar) as canonical_name,
         cast(p.country_code as varchar) as country_code,
         cast(p.feature_type as varchar) as feature_type,
         cast(p.latitude as double) as latitude,
         cast(p.longitude as double) as longitude,
         cast(p.document_count as bigint) as document_count,
         cast(p.mention_count as bigint) as mention_count,
-        cast(coalesce(c.casualty_figures, 0) as bigint) as casualty_figures,
+        cast(coalesce(c.casualty_figure_count, 0) as bigint) as casualty_figure_count,
         cast(coalesce(c.casualties_lower, 0) as double) as casualties_lower
     from places as p
     left join casualties as c on p.entity_id = c.entity_id
 )
 
 select * from final
-order by mention_count desc, name asc
+order by mention_count desc, canonical_name asc
 """
 
 # grain: one row per run that committed a batch (main.runs), the latest ? of them.
-# columns: run_id, status, started_at, finished_at (UTC), duration_s (seconds), batches, input_files,
-#   documents_loaded, rejected
+# columns: run_id, status, started_at, finished_at (UTC), duration_s (seconds), batch_count,
+#   input_file_count, loaded_document_count, quarantined_count
 RUNS_SQL = """
 with
 latest as (
@@ -191,10 +191,10 @@ final as (
         started_at,
         finished_at,
         cast(epoch(finished_at) - epoch(started_at) as double) as duration_s,
-        batches,
-        input_files,
-        documents_loaded,
-        rejected
+        batch_count,
+        input_file_count,
+        loaded_document_count,
+        quarantined_count
     from latest
 )
 
@@ -202,16 +202,17 @@ select * from final
 order by started_at
 """
 
-# grain: the whole warehouse. columns: documents, languages, first/last published (UTC), runs
+# grain: the whole warehouse. columns: document_count, language_count, first/last_published_at_utc,
+#   figure_count, mention_count, run_count
 TOTALS_SQL = """
 select
-    (select count(*) from main.documents) as documents,
-    (select count(distinct language) from main.documents) as languages,
-    (select min(published_at_utc) from main.documents) as first_published_at,
-    (select max(published_at_utc) from main.documents) as last_published_at,
-    (select count(*) from main.figures) as figures,
-    (select count(*) from main.entity_mentions) as entity_mentions,
-    (select count(*) from main.runs) as runs
+    (select count(*) from main.documents) as document_count,
+    (select count(distinct language) from main.documents) as language_count,
+    (select min(published_at_utc) from main.documents) as first_published_at_utc,
+    (select max(published_at_utc) from main.documents) as last_published_at_utc,
+    (select count(*) from main.figures) as figure_count,
+    (select count(*) from main.entity_mentions) as mention_count,
+    (select count(*) from main.runs) as run_count
 """
 
 

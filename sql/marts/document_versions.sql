@@ -23,7 +23,7 @@ final as (
         cast(d.external_id as varchar) as external_id,
         cast(d.url as varchar) as url,
         cast(d.title as varchar) as title,
-        cast(d.published_at as varchar) as published_at,
+        cast(d.published_at as varchar) as published_at_raw,
         cast(d.published_at_utc as timestamptz) as published_at_utc,
         cast(d.source as varchar) as source,
         cast(d.author as varchar) as author,

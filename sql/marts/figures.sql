@@ -1,10 +1,12 @@
 -- figures: every number that quantifies, with bounds, qualifier, unit, object and category.
 -- grain: one row per figure (doc_id, figure_index)
--- depends on: raw.figures, main.document_versions (superseded versions left out)
+-- depends on: raw.figures, main.document_versions (superseded versions left out), main.entities
+--   (the place's canonical name)
 -- columns: doc_id, figure_index, start/end (characters in clean_text, end exclusive), text,
 --   value (the stated number; null when vague or a range), lower/upper (inclusive bounds,
---   null when open), qualifier, unit, object, category, sentence, place (nearest LOC in the
---   sentence), place_entity_id, batch_id
+--   null when open), qualifier, unit, object, category, sentence, place_text (the nearest LOC
+--   mention of the sentence as written), place_entity_id (its entity), place_name (that entity's
+--   canonical_name, as in entities and the reports), batch_id
 with
 superseded as (
     select doc_id
@@ -19,25 +21,34 @@ lake as (
     where s.doc_id is null
 ),
 
+places as (
+    select
+        entity_id,
+        canonical_name
+    from main.entities
+),
+
 final as (
     select
-        cast(doc_id as varchar) as doc_id,
-        cast(figure_index as integer) as figure_index,
-        cast(start as integer) as start,
-        cast("end" as integer) as "end",
-        cast(text as varchar) as text,
-        cast(value as double) as value,
-        cast(lower as double) as lower,
-        cast(upper as double) as upper,
-        cast(qualifier as varchar) as qualifier,
-        cast(unit as varchar) as unit,
-        cast(object as varchar) as object,
-        cast(category as varchar) as category,
-        cast(sentence as varchar) as sentence,
-        cast(place as varchar) as place,
-        cast(place_entity_id as varchar) as place_entity_id,
-        cast(batch_id as varchar) as batch_id
-    from lake
+        cast(f.doc_id as varchar) as doc_id,
+        cast(f.figure_index as integer) as figure_index,
+        cast(f.start as integer) as start,
+        cast(f."end" as integer) as "end",
+        cast(f.text as varchar) as text,
+        cast(f.value as double) as value,
+        cast(f.lower as double) as lower,
+        cast(f.upper as double) as upper,
+        cast(f.qualifier as varchar) as qualifier,
+        cast(f.unit as varchar) as unit,
+        cast(f.object as varchar) as object,
+        cast(f.category as varchar) as category,
+        cast(f.sentence as varchar) as sentence,
+        cast(f.place as varchar) as place_text,
+        cast(f.place_entity_id as varchar) as place_entity_id,
+        cast(p.canonical_name as varchar) as place_name,
+        cast(f.batch_id as varchar) as batch_id
+    from lake as f
+    left join places as p on f.place_entity_id = p.entity_id
 )
 
 select * from final

@@ -3,8 +3,9 @@
 -- grain: one row per run_id
 -- depends on: raw.runs
 -- columns: run_id, status (running, succeeded, checks_failed, failed, interrupted, incomplete),
---   started_at/finished_at (UTC; finished_at of an incomplete run: its last commit), batches,
---   input_files, documents_loaded, rejected (what the run committed)
+--   started_at/finished_at (UTC; finished_at of an incomplete run: its last commit), and what the
+--   run committed: batch_count (batches), input_file_count (input files), loaded_document_count
+--   (new documents), quarantined_count (quarantined inputs)
 with
 lake as (
     select * from raw.runs
@@ -16,10 +17,10 @@ final as (
         cast(status as varchar) as status,
         cast(started_at as timestamptz) as started_at,
         cast(finished_at as timestamptz) as finished_at,
-        cast(batches as integer) as batches,
-        cast(input_files as integer) as input_files,
-        cast(documents_loaded as integer) as documents_loaded,
-        cast(rejected as integer) as rejected
+        cast(batches as integer) as batch_count,
+        cast(input_files as integer) as input_file_count,
+        cast(documents_loaded as integer) as loaded_document_count,
+        cast(rejected as integer) as quarantined_count
     from lake
 )
 

@@ -4,13 +4,15 @@
 -- approximate -> its stated value at both ends; "at least"/"more than"/vague -> lower..open;
 -- "up to"/"almost"/"less than" -> 0..upper; a range -> lower..upper. Figures of several documents
 -- are summed as reported: the same toll told twice is counted twice (see document_count).
--- grain: one row per (place, category); a figure's place is a resolved place named in its own
---   sentence; figures without one are grouped under place '(no place named)'
--- depends on: main.figures, main.documents, main.entity_mentions, vocab.figure_category
--- columns: place (canonical name of the nearest resolved LOC of the sentence), category,
---   document_count (documents), figure_count (figures), exact_figures, approximate_figures,
---   bounded_figures (one bound open or a range), vague_figures, total_lower (people), total_upper
---   (people, null when open), total_range (text: "lower .. upper", upper "open" when null)
+-- grain: one row per (place, category); a figure's place is the resolved place named in its own
+--   sentence; figures without one are grouped under place_name '(no place named)'
+-- depends on: main.figures, main.documents_in_range, vocab.figure_category
+-- columns: place_name (canonical name of the sentence's nearest LOC, as figures.place_name),
+--   place_entity_id (its entity; null for '(no place named)'), category, document_count
+--   (documents), figure_count (figures), exact_figure_count, approximate_figure_count,
+--   bounded_figure_count (one bound open or a range), vague_figure_count (figures of each kind),
+--   total_lower (people), total_upper (people, null when open), total_range (text: "lower .. upper",
+--   upper "open" when null)
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
@@ -19,9 +21,6 @@
 with
 args as (
     select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language,
         lower(p_place) as only_place,
         p_category as only_category
 ),
@@ -35,69 +34,54 @@ casualty_categories as (
 
 documents as (
     select d.doc_id
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
-),
-
-figures as (
-    select f.*
-    from main.figures as f
-    inner join casualty_categories as c on f.category = c.code
-    inner join documents as d on f.doc_id = d.doc_id
-),
-
-places as (
-    select distinct
-        m.entity_id,
-        m.canonical_name
-    from main.entity_mentions as m
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 located as (
     select
         f.*,
-        coalesce(p.canonical_name, f.place, '(no place named)') as place_name,
+        coalesce(f.place_name, f.place_text, '(no place named)') as place_label,
         coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0) as range_lower,
         coalesce(f.upper, case when f.qualifier in ('exact', 'approximately') then f.value end) as range_upper
-    from figures as f
-    left join places as p on f.place_entity_id = p.entity_id
+    from main.figures as f
+    inner join casualty_categories as c on f.category = c.code
+    inner join documents as d on f.doc_id = d.doc_id
 ),
 
 totals as (
     select
-        l.place_name,
+        l.place_label,
+        l.place_entity_id,
         l.category as category_code,
         count(distinct l.doc_id) as document_count,
         count(*) as figure_count,
-        count(*) filter (where l.qualifier = 'exact') as exact_figures,
-        count(*) filter (where l.qualifier = 'approximately') as approximate_figures,
-        count(*) filter (where l.qualifier not in ('exact', 'approximately', 'vague')) as bounded_figures,
-        count(*) filter (where l.qualifier = 'vague') as vague_figures,
+        count(*) filter (where l.qualifier = 'exact') as exact_figure_count,
+        count(*) filter (where l.qualifier = 'approximately') as approximate_figure_count,
+        count(*) filter (
+            where l.qualifier not in ('exact', 'approximately', 'vague')
+        ) as bounded_figure_count,
+        count(*) filter (where l.qualifier = 'vague') as vague_figure_count,
         sum(l.range_lower) as total_lower,
         case when count(*) = count(l.range_upper) then sum(l.range_upper) end as total_upper
     from located as l
     cross join args as a
-    where a.only_place is null or lower(l.place_name) = a.only_place
-    group by l.place_name, l.category
+    where a.only_place is null or lower(l.place_label) = a.only_place
+    group by l.place_label, l.place_entity_id, l.category
 ),
 
 final as (
     select
-        cast(t.place_name as varchar) as place,
+        cast(t.place_label as varchar) as place_name,
+        cast(t.place_entity_id as varchar) as place_entity_id,
         cast(t.category_code as varchar) as category,
         cast(t.document_count as bigint) as document_count,
         cast(t.figure_count as bigint) as figure_count,
-        cast(t.exact_figures as bigint) as exact_figures,
-        cast(t.approximate_figures as bigint) as approximate_figures,
-        cast(t.bounded_figures as bigint) as bounded_figures,
-        cast(t.vague_figures as bigint) as vague_figures,
+        cast(t.exact_figure_count as bigint) as exact_figure_count,
+        cast(t.approximate_figure_count as bigint) as approximate_figure_count,
+        cast(t.bounded_figure_count as bigint) as bounded_figure_count,
+        cast(t.vague_figure_count as bigint) as vague_figure_count,
         cast(t.total_lower as double) as total_lower,
         cast(t.total_upper as double) as total_upper,
         cast(
@@ -111,4 +95,4 @@ final as (
 )
 
 select f.* from final as f
-order by f.document_count desc, f.figure_count desc, f.place asc, f.category asc
+order by f.document_count desc, f.figure_count desc, f.place_name asc, f.category asc

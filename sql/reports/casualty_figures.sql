@@ -5,13 +5,14 @@
 -- "up to 120,000" -> 0..120000; "thousands" -> 1000..open; "between 5 and 10" -> 5..10.
 -- grain: one row per figure of a casualty category (vocab.figure_category of kind casualty:
 --   killed, wounded, displaced, missing, arrested, kidnapped)
--- depends on: main.figures, main.documents, main.entity_mentions, vocab.figure_category
+-- depends on: main.figures, main.documents_in_range, vocab.figure_category
 -- columns: doc_id, title, published_at_utc (the document's date, UTC), language, category,
 --   figure_text, value (people; the number as written, as figures.value: "at least 20" -> 20;
 --   null when vague or a range; the qualifier says how to read it), lower/upper (people, inclusive
 --   bounds as extracted, null when open), range_lower (people, never null: an open lower bound is
---   0), range_upper (people, null when the figure sets no ceiling), qualifier, object, place (the
---   canonical name of the resolved place, as in casualties_by_place; else the text named), sentence
+--   0), range_upper (people, null when the figure sets no ceiling), qualifier, object, place_name
+--   (canonical name of the resolved place, as in casualties_by_place; else the text named),
+--   place_text (the place as written in the sentence), place_entity_id, sentence
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
@@ -20,9 +21,6 @@
 with
 args as (
     select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language,
         lower(p_place) as only_place,
         p_category as only_category
 ),
@@ -40,33 +38,19 @@ documents as (
         d.title,
         d.published_at_utc,
         d.language
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
-),
-
-places as (
-    select distinct
-        m.entity_id,
-        m.canonical_name
-    from main.entity_mentions as m
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 ranged as (
     select
         f.*,
-        coalesce(p.canonical_name, f.place) as place_name,
+        coalesce(f.place_name, f.place_text) as place_label,
         coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0) as range_lower,
         coalesce(f.upper, case when f.qualifier in ('exact', 'approximately') then f.value end) as range_upper
     from main.figures as f
     inner join casualty_categories as c on f.category = c.code
-    left join places as p on f.place_entity_id = p.entity_id
 ),
 
 final as (
@@ -84,12 +68,14 @@ final as (
         cast(f.range_upper as double) as range_upper,
         cast(f.qualifier as varchar) as qualifier,
         cast(f.object as varchar) as object,
-        cast(f.place_name as varchar) as place,
+        cast(f.place_label as varchar) as place_name,
+        cast(f.place_text as varchar) as place_text,
+        cast(f.place_entity_id as varchar) as place_entity_id,
         cast(f.sentence as varchar) as sentence
     from ranged as f
     inner join documents as d on f.doc_id = d.doc_id
     cross join args as a
-    where a.only_place is null or lower(f.place_name) = a.only_place
+    where a.only_place is null or lower(f.place_label) = a.only_place
 )
 
 select f.* from final as f

@@ -1,8 +1,8 @@
 -- entity_cooccurrence: which people, organisations and places are named in the same documents.
 -- grain: one row per unordered pair of entities (entity_id_a < entity_id_b) sharing at least
 --   min_shared documents (two by default)
--- depends on: main.entity_mentions, main.documents, vocab.entity_label
--- columns: name_a, label_a, name_b, label_b, shared_documents (documents naming both),
+-- depends on: main.entity_mentions, main.documents_in_range, vocab.entity_label
+-- columns: name_a, label_a, name_b, label_b, shared_document_count (documents naming both),
 --   entity_id_a, entity_id_b
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
@@ -10,24 +10,14 @@
 -- param min_shared (bigint, default 2): only pairs named together in at least this many documents
 with
 args as (
-    select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language,
-        p_min_shared as min_shared_documents
+    select p_min_shared as min_shared_documents
 ),
 
 documents as (
     select d.doc_id
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 name_labels as (
@@ -55,7 +45,7 @@ pairs as (
         min(a.label) as label_a,
         min(b.canonical_name) as name_b,
         min(b.label) as label_b,
-        count(distinct a.doc_id) as shared_documents
+        count(distinct a.doc_id) as shared_document_count
     from mentions as a
     inner join mentions as b on a.doc_id = b.doc_id and a.entity_id < b.entity_id
     cross join args as g
@@ -69,11 +59,11 @@ final as (
         cast(label_a as varchar) as label_a,
         cast(name_b as varchar) as name_b,
         cast(label_b as varchar) as label_b,
-        cast(shared_documents as bigint) as shared_documents,
+        cast(shared_document_count as bigint) as shared_document_count,
         cast(entity_id_a as varchar) as entity_id_a,
         cast(entity_id_b as varchar) as entity_id_b
     from pairs
 )
 
 select * from final
-order by shared_documents desc, name_a asc, name_b asc
+order by shared_document_count desc, name_a asc, name_b asc

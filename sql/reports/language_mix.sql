@@ -1,27 +1,16 @@
 -- language_mix: how many documents and words each main language has.
 -- grain: one row per language
--- depends on: main.documents
+-- depends on: main.documents_in_range
 -- columns: language (ISO 639-1 or 'und'), document_count (documents), share_pct (percent of
 --   documents), word_count (total words), avg_language_score (0..1)
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 with
-args as (
-    select
-        p_since as since_day,
-        p_until as until_day
-),
-
 documents as (
     select d.*
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until  -- noqa: RF03
+    ) as d
 ),
 
 per_language as (

@@ -1,20 +1,13 @@
 -- noise_by_reason: what cleaning removed, by reason and source, with an example to inspect.
 -- grain: one row per (reason, source)
--- depends on: main.removed_noise, main.documents, vocab.removal_reason
+-- depends on: main.removed_noise, main.documents_in_range, vocab.removal_reason
 -- columns: reason, reason_meaning (from vocab.removal_reason), source ('(none)' when the input
---   names no source), segments, document_count (documents), chars_removed (characters), example
---   (shortest removed text)
+--   names no source), segment_count (removed segments), document_count (documents),
+--   removed_char_count (characters removed), example (shortest removed text)
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
-args as (
-    select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language
-),
-
 removed as (
     select * from main.removed_noise
 ),
@@ -23,15 +16,9 @@ documents as (
     select
         d.doc_id,
         coalesce(d.source, '(none)') as source
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 reasons as (
@@ -46,9 +33,9 @@ final as (
         cast(r.reason as varchar) as reason,
         cast(any_value(v.meaning) as varchar) as reason_meaning,
         cast(d.source as varchar) as source,
-        cast(count(*) as bigint) as segments,
+        cast(count(*) as bigint) as segment_count,
         cast(count(distinct r.doc_id) as bigint) as document_count,
-        cast(sum(r."end" - r.start) as bigint) as chars_removed,
+        cast(sum(r."end" - r.start) as bigint) as removed_char_count,
         cast(arg_min(r.text, length(r.text)) as varchar) as example
     from removed as r
     inner join documents as d on r.doc_id = d.doc_id
@@ -57,4 +44,4 @@ final as (
 )
 
 select * from final
-order by segments desc, reason asc, source asc
+order by segment_count desc, reason asc, source asc

@@ -2,8 +2,8 @@
 -- subdivision or region sits at a representative point (a country at its capital, GeoNames; a
 -- subdivision at its ISO 3166-2 point, iso3166-2; a region at its anchor; see flows/io/models.py).
 -- grain: one row per place entity with a latitude and longitude
--- depends on: main.entities; main.entity_mentions and main.documents (the counts within a date or
---   language range)
+-- depends on: main.entities; main.entity_mentions and main.documents_in_range (the counts within
+--   a date or language range)
 -- columns: entity_id, canonical_name, geonames_id, country_code, feature_type, latitude, longitude
 --   (degrees, WGS84), document_count (documents), mention_count (mentions)
 -- param since (date, default null): only documents published on or after this day (UTC)
@@ -11,24 +11,14 @@
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
 args as (
-    select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language,
-        (p_since is null and p_until is null and p_language is null) as every_document
+    select (p_since is null and p_until is null and p_language is null) as every_document
 ),
 
 documents as (
     select d.doc_id
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 -- with every document (the defaults) the counts are main.entities' own; a date or language

@@ -1,7 +1,7 @@
 -- top_entities: the most mentioned people, organisations and places.
 -- grain: one row per entity (PERSON, ORG, LOC), ranked within its label
--- depends on: main.entities, vocab.entity_label; main.entity_mentions and main.documents (the
---   counts within a date or language range)
+-- depends on: main.entities, vocab.entity_label; main.entity_mentions and main.documents_in_range
+--   (the counts within a date or language range)
 -- columns: label, rank_in_label, canonical_name, document_count (documents),
 --   mention_count (mentions), entity_id
 -- param since (date, default null): only documents published on or after this day (UTC)
@@ -11,9 +11,6 @@
 with
 args as (
     select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language,
         p_label as only_label,
         (p_since is null and p_until is null and p_language is null) as every_document
 ),
@@ -27,15 +24,9 @@ name_labels as (
 
 documents as (
     select d.doc_id
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 -- with every document (the defaults) the counts are main.entities' own; a date or language

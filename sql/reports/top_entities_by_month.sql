@@ -1,7 +1,7 @@
 -- top_entities_by_month: the most mentioned people, organisations and places per month of
 -- publication (documents whose date could not be read are under month null).
 -- grain: one row per (month, label, entity) among the top 10 of each label in each month
--- depends on: main.entity_mentions, main.documents, main.entities (the entity's name),
+-- depends on: main.entity_mentions, main.documents_in_range, main.entities (the entity's name),
 --   vocab.entity_label
 -- columns: month (first day, UTC), label, rank_in_month, canonical_name (the entity's most used
 --   name overall), document_count (documents), mention_count (mentions), entity_id
@@ -9,13 +9,6 @@
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
 with
-args as (
-    select
-        p_since as since_day,
-        p_until as until_day,
-        p_language as only_language
-),
-
 name_labels as (
     select code
     from vocab.entity_label
@@ -32,15 +25,9 @@ documents as (
     select
         d.doc_id,
         cast(date_trunc('month', d.published_at_utc) as date) as month
-    from main.documents as d
-    cross join args as a
-    where
-        (a.since_day is null or epoch(d.published_at_utc) >= epoch(cast(a.since_day as timestamp)))
-        and (
-            a.until_day is null
-            or epoch(d.published_at_utc) < epoch(cast(a.until_day as timestamp) + interval 1 day)
-        )
-        and (a.only_language is null or d.language = a.only_language)
+    from main.documents_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as d
 ),
 
 counts as (

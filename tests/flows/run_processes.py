@@ -144,9 +144,9 @@ def fingerprint(warehouse: Path) -> dict[str, str]:
 
 
 def runs(warehouse: Path) -> list[tuple]:
-    """(status, batches, documents_loaded) of every run, sorted."""
+    """(status, batch_count, loaded_document_count) of every run, sorted."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return sorted(con.execute("select status, batches, documents_loaded from runs").fetchall())
+        return sorted(con.execute("select status, batch_count, loaded_document_count from runs").fetchall())
     finally:
         con.close()

@@ -58,8 +58,25 @@ def test_report_parameter_mistakes_are_one_line_and_exit_2(capsys, extra, messag
     assert message in err
 
 
-def test_other_commands_still_refuse_unknown_options(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["query", "--since", "2024-01-01", "select 1"])
-    assert exit_info.value.code == 2
-    assert "unrecognized arguments: --since" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "--since", "2024-01-01", "select 1"],  # argparse alone would take 2024-01-01 as the SQL
+        ["query", "select 1", "--since", "2024-01-01"],
+        ["query", "--since=2024-01-01", "select 1"],
+        ["query", "--since", "2024-01-01"],
+    ],
+)
+def test_query_names_an_option_it_does_not_take_in_one_line(capsys, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsetl query: unknown option --since: query takes the SQL text") and err.count("\n") == 1
+    assert "newsetl report casualty_figures --since" in err and "2024-01-01 as" not in err
+
+
+def test_other_commands_refuse_unknown_options_in_one_line(capsys):
+    assert main(["dashboard", "--output", "x", "--since", "2024-01-01"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "newsetl dashboard: unknown option --since (newsetl dashboard --help lists its options)\n"
+    )

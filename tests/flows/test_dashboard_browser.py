@@ -117,8 +117,10 @@ def test_dashboard_draws_every_chart_offline_in_headless_chromium(seeded, chromi
 
 
 def test_an_empty_warehouse_draws_the_basemap_says_what_is_missing_and_logs_nothing(chromium, tmp_path):
-    totals = {"documents": 0, "languages": 0, "figures": 0, "entity_mentions": 0, "runs": 0}
-    empty = DashboardData({**totals, "first_published_at": None, "last_published_at": None}, "day", [], [], [], [])
+    totals = {"document_count": 0, "language_count": 0, "figure_count": 0, "mention_count": 0, "run_count": 0}
+    empty = DashboardData(
+        {**totals, "first_published_at_utc": None, "last_published_at_utc": None}, "day", [], [], [], []
+    )
     page = write_page(tmp_path / "dashboard", render_page(empty, "warehouse.duckdb", dt.datetime.now(dt.UTC)))
 
     dom, log = _render(chromium, page, tmp_path / "profile")

@@ -65,7 +65,7 @@ def test_seed_article_is_loaded_right(seeded):
     }
     assert "Simon Mordue" in persons
     assert ("Stepanakert",) in _query(
-        warehouse, f"select place from figures where doc_id = '{doc_id}' and text = 'at least 20'"
+        warehouse, f"select place_text from figures where doc_id = '{doc_id}' and text = 'at least 20'"
     )
 
 

@@ -70,7 +70,9 @@ def test_casualty_figures_shows_the_stated_value_and_the_canonical_place_of_casu
         ],
         entity_mentions=[_place("a", 0, "Stepanakert", "Khankendi")],
     )
-    rows = con.execute("select figure_text, value, qualifier, place, title from reports.casualty_figures").fetchall()
+    rows = con.execute(
+        "select figure_text, value, qualifier, place_name, title from reports.casualty_figures"
+    ).fetchall()
     assert rows == [
         ("200", 200.0, "exact", "Goris", "Blast"),  # no resolved entity: the text named
         ("about 40", 40.0, "approximately", "Khankendi", "Blast"),  # as casualties_by_place names it
@@ -92,8 +94,9 @@ def test_casualties_by_place_sums_lower_and_upper_ends_into_a_range(warehouse_wi
         entity_mentions=[_place("a", 0, "Stepanakert", "Khankendi")],
     )
     rows = con.execute(
-        "select place, category, document_count, figure_count, exact_figures, approximate_figures, bounded_figures, "
-        "vague_figures, total_lower, total_upper, total_range from reports.casualties_by_place"
+        "select place_name, category, document_count, figure_count, exact_figure_count, approximate_figure_count,"
+        " bounded_figure_count, vague_figure_count, total_lower, total_upper, total_range"
+        " from reports.casualties_by_place"
     ).fetchall()
     assert rows == [
         ("Khankendi", "killed", 2, 3, 1, 1, 1, 0, 57.0, 357.0, "57 .. 357"),  # 17+40+0 .. 17+40+300
@@ -111,5 +114,5 @@ def test_casualties_by_place_leaves_population_counts_out(warehouse_with):
         ],
         entity_mentions=[_place("a", 0, "Syria", "Syria")],
     )
-    rows = con.execute("select place, category, total_lower, total_upper from reports.casualties_by_place")
+    rows = con.execute("select place_name, category, total_lower, total_upper from reports.casualties_by_place")
     assert rows.fetchall() == [("Syria", "killed", 1000.0, 1000.0)]

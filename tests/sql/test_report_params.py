@@ -168,7 +168,7 @@ def test_language_place_and_category_filter_casualty_figures(warehouse_with):
     assert [r[5] for r in _run(con, "casualty_figures", {"place": "goris"})] == ["12 killed", "12 wounded"]
     assert [r[5] for r in _run(con, "casualty_figures", {"category": "killed"})] == ["12 killed", "12 morts"]
     by_place = _run(con, "casualties_by_place", {"category": "killed", "place": "Kapan"})
-    assert [(r[0], r[1], r[2]) for r in by_place] == [("Kapan", "killed", 1)]
+    assert [(r[0], r[2], r[3]) for r in by_place] == [("Kapan", "killed", 1)]
     assert len(_run(con, "casualty_figures", limit=1)) == 1
 
 
@@ -259,3 +259,68 @@ def test_places_map_counts_only_the_documents_in_the_language(warehouse_with):
     )
     assert [(r[1], r[7]) for r in _run(con, "places_map")] == [("Goris", 2), ("Kapan", 1)]
     assert [(r[1], r[7]) for r in _run(con, "places_map", {"language": "en"})] == [("Goris", 1)]
+
+
+MACROS = sorted((SQL_DIR / "macros").glob("*.sql"))
+SHARED_FILTERS = {"since", "until", "language"}
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_a_report_with_a_date_or_language_parameter_filters_through_the_one_shared_macro(path):
+    spec = read_report(path)
+    body = path.read_text(encoding="utf-8")
+    assert "published_at_utc) >=" not in body, f"{path.name} repeats the date filter"
+    if SHARED_FILTERS & {p.name for p in spec.params}:
+        assert "main.documents_in_range(" in body, f"{path.name} does not read main.documents_in_range"
+        assert "from main.documents " not in body and "from main.documents\n" not in body
+
+
+def test_the_shared_macro_is_a_macro_in_main_not_a_report():
+    assert [p.stem for p in MACROS] == ["documents_in_range"]
+    assert "documents_in_range" not in [p.stem for p in REPORTS]
+    spec = read_report(MACROS[0])
+    assert {p.name for p in spec.params} == SHARED_FILTERS
+    statements = report_params.create_statements("main", spec, "select 1 as x", view=False)
+    assert len(statements) == 1 and statements[0].startswith("create or replace macro main.documents_in_range(")
+
+
+def test_documents_in_range_keeps_whole_utc_days_and_one_language(warehouse_with):
+    con = warehouse_with(
+        documents=[
+            _doc("a", "en", _day(2024, 1, 31, hour=23)),
+            _doc("b", "fr", _day(2024, 2, 1, hour=0)),
+            _doc("c", "en", None),  # undated: out of any date range, kept without one
+        ]
+    )
+
+    def kept(arguments=""):
+        return sorted(r[0] for r in con.execute(f"select doc_id from main.documents_in_range({arguments})").fetchall())
+
+    assert kept() == ["a", "b", "c"]
+    assert kept("p_since := date '2024-02-01'") == ["b"]
+    assert kept("p_until := date '2024-01-31'") == ["a"]
+    assert kept("p_language := 'en'") == ["a", "c"]
+    assert kept("p_since := date '2024-01-31', p_language := 'fr'") == ["b"]
+
+
+def test_a_figure_shows_its_place_as_written_its_entity_and_that_entitys_canonical_name(warehouse_with):
+    mention = {
+        "doc_id": "a",
+        "mention_index": 0,
+        "text": "Gorisu",
+        "label": "LOC",
+        "entity_id": "e1",
+        "canonical_name": "Goris",
+        "method": "gazetteer",
+    }
+    con = warehouse_with(
+        documents=[_doc("a", "en", _day(2024, 1, 5))],
+        entity_mentions=[mention],
+        figures=[{**_figure("a", 0, "12 killed", "killed", place="Gorisu"), "place_entity_id": "e1"}],
+    )
+    figures = con.execute("select place_text, place_entity_id, place_name from main.figures").fetchall()
+    assert figures == [("Gorisu", "e1", "Goris")]
+    by_place = con.execute("select place_name, place_entity_id, category from reports.casualties_by_place").fetchall()
+    assert by_place == [("Goris", "e1", "killed")]
+    listed = con.execute("select place_name, place_text, place_entity_id from reports.casualty_figures").fetchall()
+    assert listed == [("Goris", "Gorisu", "e1")]

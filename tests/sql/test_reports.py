@@ -121,7 +121,9 @@ def test_noise_by_reason_groups_by_reason_and_source_with_the_shortest_example(w
         ],
     )
     rows = _rows(
-        con, "select reason, source, segments, document_count, chars_removed, example from reports.noise_by_reason"
+        con,
+        "select reason, source, segment_count, document_count, removed_char_count, example"
+        " from reports.noise_by_reason",
     )
     assert rows == [
         ("share-label trailer", "wire", 2, 2, 14, "Share:"),
@@ -139,7 +141,7 @@ def test_quarantine_by_reason_counts_inputs_and_files(warehouse_with):
             {"source_path": "/in/b.txt", "reason_code": "empty", "reason": "empty article (no text)"},
         ]
     )
-    query = "select reason_code, reason_kind, inputs, files, example_reason from reports.quarantine_by_reason"
+    query = "select reason_code, reason_kind, input_count, file_count, example_reason from reports.quarantine_by_reason"
     assert _rows(con, query) == [
         ("broken_json", "record", 2, 1, "broken JSON (a)"),
         ("empty", "file", 1, 1, "empty article (no text)"),
@@ -280,7 +282,7 @@ def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_wit
             _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
         ],
     )
-    assert _rows(con, "select name_a, name_b, shared_documents from reports.entity_cooccurrence") == [
+    assert _rows(con, "select name_a, name_b, shared_document_count from reports.entity_cooccurrence") == [
         ("Baku", "Ilham Aliyev", 2)
     ]
 

@@ -70,7 +70,8 @@ def test_packaged_basemap_is_the_pinned_world_atlas_file():
 
 
 def test_places_map_carries_its_basemap_inline_and_fetches_nothing():
-    place = {"name": "Somewhere", "latitude": 1.5, "longitude": 2.5, "mention_count": 3, "casualties_lower": 0.0}
+    place = {"canonical_name": "Somewhere", "latitude": 1.5, "longitude": 2.5, "mention_count": 3}
+    place["casualties_lower"] = 0.0
     spec = places_map([place]).to_dict()
     text = json.dumps(spec)
     assert '"url"' not in text
