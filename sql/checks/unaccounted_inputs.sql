@@ -1,31 +1,40 @@
 -- unaccounted_inputs: committed input files whose counts of loaded articles and quarantined
--- items disagree with the documents and quarantine relations, or that yielded nothing at all
--- (bad rows fail the run: something was lost).
+-- items disagree with the documents and quarantine rows of their batch, or that yielded nothing
+-- at all (bad rows fail the run: something was lost).
 -- grain: one row per input file
--- depends on: raw.inputs (the manifest, lake names), main.document_versions (current or superseded),
---   main.quarantine
+-- depends on: raw.inputs (the manifest), raw.documents (current or superseded), raw.quarantine,
+--   checks.batches_in_scope
+-- scope: the batches a publish checks (a manifest row only counts the rows of its own batch)
 -- columns: source_path, batch_id, articles_loaded, documents_found, rejected, quarantine_rows
 with
+scope as (
+    select batch_id from checks.batches_in_scope
+),
+
 inputs as (
-    select * from raw.inputs
+    select i.*
+    from raw.inputs as i
+    inner join scope as s on i.batch_id = s.batch_id
 ),
 
 loaded as (
     select
-        source_path,
-        batch_id,
+        d.source_path,
+        d.batch_id,
         count(*) as documents_found
-    from main.document_versions
-    group by source_path, batch_id
+    from raw.documents as d
+    inner join scope as s on d.batch_id = s.batch_id
+    group by d.source_path, d.batch_id
 ),
 
 rejected as (
     select
-        source_path,
-        batch_id,
+        q.source_path,
+        q.batch_id,
         count(*) as quarantine_rows
-    from main.quarantine
-    group by source_path, batch_id
+    from raw.quarantine as q
+    inner join scope as s on q.batch_id = s.batch_id
+    group by q.source_path, q.batch_id
 ),
 
 final as (
