@@ -8,6 +8,8 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from flows.io.models import _load_ner_models
 from flows.settings import PROJECT_ROOT
 from warehouse import db, lake
@@ -103,3 +105,58 @@ def test_row_checks_look_at_the_batches_new_or_changed_since_the_last_publish(tm
     _commit(lake_dir, "b3", "c")
     assert db.publish(warehouse, lake_dir, sql_dir) == []
     assert _scope(warehouse) == ["b1", "b3"]
+
+
+def _relations(warehouse: Path) -> dict[str, list[str]]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        names = con.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+            " where table_schema in ('raw', 'main') order by 1"
+        ).fetchall()
+        return {name: sorted(map(repr, con.execute(f"select * from {name}").fetchall())) for (name,) in names}
+    finally:
+        con.close()
+
+
+def test_a_publish_after_a_new_batch_updates_the_file_in_place_to_what_a_fresh_build_gives(tmp_path):
+    lake_dir, warehouse, sql_dir = tmp_path / "lake", tmp_path / "warehouse.duckdb", PROJECT_ROOT / "sql"
+    _commit(lake_dir, "b1", "a")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    inode = warehouse.stat().st_ino
+    _commit(lake_dir, "b2", "c")
+    _commit(lake_dir, "b1", "d")  # b1 rewritten with another document: its old rows go
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    assert warehouse.stat().st_ino == inode  # the same file, updated
+    assert db.is_current(warehouse, lake_dir, sql_dir)
+    fresh = tmp_path / "fresh.duckdb"
+    assert db.publish(fresh, lake_dir, sql_dir) == []
+    assert _relations(warehouse) == _relations(fresh)
+    assert db.query(warehouse, "select doc_id from raw.documents order by 1")[1] == [("c",), ("d",)]
+
+
+def test_a_failed_check_on_an_update_in_place_leaves_the_warehouse_as_it_was(tmp_path):
+    lake_dir, warehouse, sql_dir = tmp_path / "lake", tmp_path / "warehouse.duckdb", PROJECT_ROOT / "sql"
+    _commit(lake_dir, "b1", "a")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    before = _relations(warehouse)
+    _commit(lake_dir, "b2", "a")  # the same doc_id loaded twice
+    assert [f.name for f in db.publish(warehouse, lake_dir, sql_dir)] == ["duplicate_documents"]
+    assert _relations(warehouse) == before
+    assert not db.is_current(warehouse, lake_dir, sql_dir)
+
+
+def test_a_reader_holding_the_warehouse_makes_the_publish_write_a_new_file(tmp_path):
+    lake_dir, warehouse, sql_dir = tmp_path / "lake", tmp_path / "warehouse.duckdb", PROJECT_ROOT / "sql"
+    _commit(lake_dir, "b1", "a")
+    assert db.publish(warehouse, lake_dir, sql_dir) == []
+    inode = warehouse.stat().st_ino
+    reader = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        _commit(lake_dir, "b2", "b")
+        assert db.publish(warehouse, lake_dir, sql_dir) == []
+        assert reader.execute("select count(*) from raw.documents").fetchall() == [(1,)]  # its file, unchanged
+    finally:
+        reader.close()
+    assert warehouse.stat().st_ino != inode
+    assert db.query(warehouse, "select count(*) from raw.documents")[1] == [(2,)]
