@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
@@ -31,7 +31,7 @@ from flows.text.boilerplate import Boilerplate, BoilerplateLine, learn_boilerpla
 from flows.text.clean import clean_article
 from flows.text.dates import parse_published_at
 from flows.text.entities import extract_entities
-from flows.text.figures import extract_figures
+from flows.text.figures import Parser, extract_figures
 from flows.text.language import detect_language
 from flows.text.records import Article, CleanedText, EntityMention, Figure, LanguageGuess
 
@@ -51,6 +51,7 @@ class Tools:
 
     ner_models: Any
     gazetteer: Any
+    parsers: Mapping[str, Parser] = field(default_factory=dict)  # language -> sentence parser (figures)
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,10 @@ def analyse_articles(
     staged = [_clean_and_detect(a, boilerplate, limits) for a in articles]
     ready = [s for s in staged if isinstance(s, _Staged)]
     entities = iter(_entities_for([(s.cleaned.clean_text, s.language.language) for s in ready], tools))
-    return [item if isinstance(item, ArticleFailure) else _finish(item, next(entities), limits) for item in staged]
+    return [
+        item if isinstance(item, ArticleFailure) else _finish(item, next(entities), limits, tools.parsers)
+        for item in staged
+    ]
 
 
 def _clean_and_detect(article: Article, boilerplate: Boilerplate | None, budget: Budget) -> _Staged | ArticleFailure:
@@ -290,14 +294,15 @@ def _clean_and_detect(article: Article, boilerplate: Boilerplate | None, budget:
 
 
 def _finish(
-    staged: _Staged, mentions: tuple[EntityMention, ...] | str, budget: Budget
+    staged: _Staged, mentions: tuple[EntityMention, ...] | str, budget: Budget, parsers: Mapping[str, Parser]
 ) -> ArticleResult | ArticleFailure:
     """Add figures (placed against the entities) to an article's results."""
     article, cleaned, language = staged.article, staged.cleaned, staged.language
     if isinstance(mentions, str):
         return ArticleFailure(article, mentions)
     started = budget.clock()
-    figures = _guarded("figures", partial(extract_figures, cleaned.clean_text, language.language))
+    parser = parsers.get(language.language)
+    figures = _guarded("figures", partial(extract_figures, cleaned.clean_text, language.language, parser))
     if isinstance(figures, str):
         return ArticleFailure(article, figures)
     late = budget.overtime(article, staged.spent + budget.clock() - started, "figures")

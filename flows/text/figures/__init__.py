@@ -12,6 +12,7 @@ from flows.text.figures.draft import Doc, Draft
 from flows.text.figures.exclusions import drop_excluded
 from flows.text.figures.objects import with_object
 from flows.text.figures.spans import MAX_NUMBERS, candidate_spans, merge_ranges, readable_end
+from flows.text.figures.structure import Parser, read_structures, with_structure_object
 from flows.text.figures.units import (
     drop_overlaps,
     keep_coordinated_articles,
@@ -22,11 +23,15 @@ from flows.text.figures.units import (
 from flows.text.numbers import normalize_digits
 from flows.text.records import Figure
 
-__all__ = ["MAX_NUMBERS", "extract_figures", "readable_end"]
+__all__ = ["MAX_NUMBERS", "Parser", "extract_figures", "readable_end"]
 
 
-def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
-    """Return the figures stated in `text` (offsets into `text`), in reading order."""
+def extract_figures(text: str, language: str, parser: Parser | None = None) -> tuple[Figure, ...]:
+    """Return the figures stated in `text` (offsets into `text`), in reading order.
+
+    With a `parser` for the language (en, fr), the sentences holding a figure are parsed and each
+    count's category and missing object are read from its counted noun and governing predicate
+    (`structure`); without one, from the words of the count's own clause (`categories`)."""
     norm = normalize_digits(text[: readable_end(text)])
     low = norm.lower()
     doc = Doc(norm, low if len(low) == len(norm) else norm, language or "und")
@@ -38,7 +43,9 @@ def extract_figures(text: str, language: str) -> tuple[Figure, ...]:
     drafts = keep_coordinated_articles(drop_overlaps(drafts), doc)
     drafts = [with_object(d, doc) for d in drafts]
     drafts = propagate_lists(drafts, doc)
-    drafts = [with_category(d, doc, i, drafts) for i, d in enumerate(drafts)]
+    structures = read_structures(drafts, doc, parser)
+    drafts = [with_structure_object(d, s, doc) for d, s in zip(drafts, structures, strict=True)]
+    drafts = [with_category(d, doc, i, drafts, structures[i]) for i, d in enumerate(drafts)]
     drafts = inherit_list_categories(drafts, doc)
     return tuple(_to_figure(d, text) for d in drafts)
 

@@ -10,6 +10,7 @@ from flows.text.figures.draft import Doc, Draft
 from flows.text.figures.nouns import is_person, next_word, person_before, translate
 from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE
 from flows.text.figures.predicates import is_agent, lemma_cues, own_clause
+from flows.text.figures.structure import Structure
 from flows.text.figures.units import currency_code
 from flows.text.vocabulary import FIGURE_CATEGORIES
 
@@ -89,8 +90,9 @@ def _time_list(drafts: list[Draft], chain: list[int], index: int, doc: Doc) -> l
     return result
 
 
-def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Draft:
-    """Return the draft with its category (and a currency read from context for bare amounts)."""
+def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft], structure: Structure | None = None) -> Draft:
+    """Return the draft with its category (and a currency read from context for bare amounts). The
+    event of a count comes from its parse when there is one, else from the cue words of its clause."""
     if draft.unit_kind == "percent":
         return draft._replace(category="percent")
     if draft.unit_kind == "money":
@@ -109,7 +111,10 @@ def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft]) -> Dr
         return draft._replace(category="people")
     # The next count of its own (not an age or a measure inside this count's phrase).
     following = next((d for d in drafts[index + 1 :] if d.unit_kind is None and not d.age), None)
-    cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
+    if structure is not None and (structure.event is not None or structure.agent):
+        cue = structure.event
+    else:
+        cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
     if cue is not None:
         return draft._replace(category=cue)
     if draft.object is None and draft.unit is None and (_person_before_of(draft, doc) or _acting_subject(draft, doc)):

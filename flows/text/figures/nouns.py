@@ -94,7 +94,7 @@ def head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     if (
         (first in FUNCTION_WORDS or first in NOUN_PHRASE_STOPS)
         and not (words[0].isupper() and len(first) > 1)
-        or _is_number_word(first)
+        or is_unit_word(first)
     ):
         return None
     translated = _lookup_noun(first)
@@ -107,7 +107,7 @@ def head_noun(words: list[str], language: str) -> tuple[str, bool] | None:
     return _foreign_head(first, language)
 
 
-def _is_number_word(word: str) -> bool:
+def is_unit_word(word: str) -> bool:
     """Return whether `word` is a unit, currency or percent word rather than a noun."""
     return word in TIME_UNITS or word in CURRENCY_WORDS or word in PERCENT_WORDS or word in MEASURE_UNITS
 
@@ -120,7 +120,7 @@ def _english_head(words: list[str]) -> tuple[str, bool] | None:
         if low.endswith(("'s", "’s")) and len(low) > 3:
             chunk = []
             continue
-        if (low in NOUN_PHRASE_STOPS and not (word.isupper() and len(word) > 1)) or _is_number_word(low):
+        if (low in NOUN_PHRASE_STOPS and not (word.isupper() and len(word) > 1)) or is_unit_word(low):
             break
         if chunk and low.endswith("ed") and not chunk[-1].endswith("ly") and low not in ENGLISH_IRREGULAR_SINGULARS:
             break

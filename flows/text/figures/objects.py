@@ -7,7 +7,7 @@ import re
 from flows.text.figure_lexicon import CONTEXT_WORDS, PERSON_NOUNS
 from flows.text.figures.draft import Doc, Draft
 from flows.text.figures.nouns import head_noun, is_person, label_noun, person_before, translate
-from flows.text.figures.patterns import AGE_PREFIX_RE, PERSON_DE_RE, PHRASE_RE, UNDER_AGE_RE
+from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE, PERSON_DE_RE, PHRASE_RE, UNDER_AGE_RE
 from flows.text.figures.units import after_bracket
 
 ABBREVIATION_RE = re.compile(r" (?:[A-Z]\.){2,}(?= )")
@@ -26,6 +26,8 @@ DECADE_OWNER_RE = re.compile(
 )
 LABEL_BEFORE_RE = re.compile(r"(?:^|\n)([^\W\d][^\n:]{0,40}):[ \t]*$")
 APPOSITIVE_END_RE = re.compile(r"\.(?:\s|$)")
+# Languages where "NOUN de N" after a person noun states an age with the unit left out.
+AGE_DE_LANGUAGES = frozenset({"es", "fr", "pt"})
 APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w'’-]+\s?[,(]\s?$")
 
 
@@ -46,6 +48,8 @@ def with_object(draft: Draft, doc: Doc) -> Draft:
         return draft._replace(unit="year", unit_kind="time", age=True)
     if _is_appositive_age(draft, doc):
         return draft._replace(unit="year", unit_kind="time", age=True)
+    if (person := _person_of_bare_number(draft, doc)) is not None:
+        return draft._replace(unit="year", unit_kind="time", age=True, object=person)
     if is_decade_age(draft, doc):
         return _decade_age(draft, doc)
     found = _noun_after(draft, doc, after_bracket(draft, doc))
@@ -91,6 +95,19 @@ def _is_appositive_age(draft: Draft, doc: Doc) -> bool:
         or doc.language in ("en", "und")
         and APPOSITIVE_END_RE.match(doc.text, draft.end) is not None
     )
+
+
+def _person_of_bare_number(draft: Draft, doc: Doc) -> str | None:
+    """Return the person of a Romance "NOUN de N" with no noun after the number, an age with its unit left
+    out ("el niño de cinco", "une femme de 40"), else None."""
+    if doc.language not in AGE_DE_LANGUAGES or draft.kind != "exact" or draft.value is None:
+        return None
+    if not 1 <= draft.value < 120 or not draft.value.is_integer() or LIST_GAP_RE.match(doc.low, draft.end):
+        return None  # a list ("de 18, 24 et 26 ans") takes the unit of its last item
+    noun = person_before(doc.low[max(0, draft.start - 30) : draft.start])
+    if noun is None or _noun_after(draft, doc, draft.end).object is not None:
+        return None
+    return noun
 
 
 def is_decade_age(draft: Draft, doc: Doc) -> bool:
