@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 
 from flows.io.models import load_gazetteer, load_ner_models
+from flows.io.parsers import load_parsers
 from flows.lifecycle import watch_parent
 from flows.settings import DEFAULT_BATCH_DOCS
 from flows.text.article import Analyse, Outcome, Tools, analyse_articles, analyse_batch
@@ -40,7 +41,7 @@ CHUNKS_PER_WORKER = 4
 
 def local_tools() -> Tools:
     """Models for this process, loaded once."""
-    return Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer())
+    return Tools(ner_models=load_ner_models(), gazetteer=load_gazetteer(), parsers=load_parsers())
 
 
 def warm_up() -> None:
