@@ -66,13 +66,19 @@ def read_structures(drafts: Sequence[Draft], doc: Doc, parser: Parser | None) ->
     """The structure of each draft (None where the language has no parser or the parse has no token)."""
     if parser is None or doc.language not in PARSED_LANGUAGES or not drafts:
         return [None] * len(drafts)
-    bounds = [_sentence_bounds(doc.text, d.start, d.end) for d in drafts]
-    unique = sorted(set(bounds))
+    bounds = [_sentence_bounds(doc.text, d.start, d.end) if _needs_parse(d) else None for d in drafts]
+    unique = sorted({bound for bound in bounds if bound is not None})
     parsed = dict(zip(unique, parser([doc.text[a:b] for a, b in unique]), strict=True))
     return [
-        _structure(parsed[bound], draft.start - bound[0], draft.end - bound[0], doc.language)
+        None if bound is None else _structure(parsed[bound], draft.start - bound[0], draft.end - bound[0], doc.language)
         for draft, bound in zip(drafts, bounds, strict=True)
     ]
+
+
+def _needs_parse(draft: Draft) -> bool:
+    """Whether the parse can tell anything of a draft: a count (its event and noun) or a percentage
+    with no base read after it. Money, measures, durations and ages are decided by their unit."""
+    return (draft.unit_kind is None and not draft.age) or (draft.unit_kind == "percent" and draft.object is None)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
