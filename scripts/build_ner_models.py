@@ -96,6 +96,13 @@ CONNECTORS = frozenset(
     {"de", "del", "della", "di", "des", "du", "la", "von", "der", "y", "i", "of", "the", "für", "und"}
 )
 ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "أبو", "آل"})
+AR_CITY_ZIPF = 5.3  # Arabic city names are frequent words (Jeddah 4.8, Riyadh 5.1); "the city" is 5.6
+AR_MAX_NAME_WORDS = 7
+AR_FAMILY_ZIPF = 4.2  # a word with the article after a given name, rarer than this, is a family name
+AR_CLITIC_WORD_ZIPF = 3.0  # a word this frequent is a word of its own, not a clitic before a place
+# Endings of Arabic nouns and adjectives, not of given names: -iyya (nisba/abstract), attached pronouns -hu/-hā.
+AR_NOUN_ENDINGS = ("ية", "ته", "ها", "اته")
+AR_TITLED_NAME_MIN = 3  # an Arabic word after a title this often in the tune-half articles is a given name
 NO_ENTITY = "O"
 CRF_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 Sentence = tuple[list[str], list[str]]
@@ -178,7 +185,47 @@ def cue_words() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(words) for key, words in out.items()}
 
 
-def build_lexicon(gazetteer: Gazetteer, wikiann: Sequence[Sentence]) -> dict[str, set[str]]:
+def arabic_titled_names(texts: Sequence[str], min_count: int = AR_TITLED_NAME_MIN) -> list[str]:
+    """Return the words that follow an Arabic title at least `min_count` times in the texts: given names.
+
+    After a title ("الرئيس", "الدكتور") and at most two words with the article ("وزير الخارجية"), the
+    next word starts the person's name when it has no article, is no institution noun or title, and is
+    not among the language's commonest words (Zipf < 5).
+    """
+    import wordfreq
+
+    cues = cue_words()
+    titles = frozenset(normalize_name(w) for w in cues.get(("ar", "title"), frozenset()))
+    nouns = frozenset(normalize_name(w) for w in cues.get(("ar", "org"), frozenset()))
+    counts: Counter[str] = Counter()
+    for words in corpus_sentences(texts):
+        for i, word in enumerate(words):
+            key = normalize_name(word)
+            if key not in titles and not (key[:1] in ("و", "ب", "ل", "ف") and key[1:] in titles):
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= 2 and words[j].startswith("ال"):
+                j += 1
+            if j < len(words):
+                name = words[j]
+                if (
+                    _is_arabic(name)
+                    and name.isalpha()
+                    and not name.startswith("ال")
+                    and len(name) >= 3
+                    and normalize_name(name) not in titles | nouns
+                    and not (name[:1] in "وبلفك" and (normalize_name(name[1:]) in titles | nouns or name[1:2] == "ل"))
+                    and not (name[:1] in "وبلفك" and wordfreq.zipf_frequency(name[1:], "ar") >= 4.0)
+                    and not name.endswith(AR_NOUN_ENDINGS)
+                    and wordfreq.zipf_frequency(name, "ar") < 5.0
+                ):
+                    counts[name] += 1
+    return sorted(name for name, n in counts.items() if n >= min_count)
+
+
+def build_lexicon(
+    gazetteer: Gazetteer, wikiann: Sequence[Sentence], learned_names: Sequence[str] = ()
+) -> dict[str, set[str]]:
     """Return normalised word -> classes (see the module docstring)."""
     import wordfreq
 
@@ -201,7 +248,7 @@ def build_lexicon(gazetteer: Gazetteer, wikiann: Sequence[Sentence]) -> dict[str
         add(form, "loc")
     firsts = Counter(words[i] for words, tags in wikiann for i, tag in enumerate(tags) if tag == "B-PER")
     learned = [w for w, n in firsts.items() if n >= 2 and w.isalpha() and w[0].isupper() and not _is_common_anywhere(w)]
-    for word in [*FIRST_NAMES, *learned]:
+    for word in [*FIRST_NAMES, *learned, *learned_names]:
         add(word, "first")
     for (_, kind), words in cue_words().items():
         for word in words:
@@ -314,9 +361,22 @@ class WeakLabeller:
         a rare word without the article, or a rare word with it (family names: al-Faisal)."""
         if word in ARABIC_NAME_LINKS or self.first_name(word):
             return True
-        if not _is_arabic(word) or self.clitic_common(word):
+        if not _is_arabic(word) or self.clitic_common(word) or not _arabic_name_form(word):
             return False
         return self.zipf(word, "ar") < 3.5 and not self.place([word])
+
+    def arabic_family_name(self, word: str) -> bool:
+        """Return whether an Arabic word with the article can be a family name after a given name
+        ("al-Rashid"): not frequent, no place, title or institution noun."""
+        key = normalize_name(word)
+        return (
+            word.startswith("ال")
+            and len(word) >= 5
+            and self.zipf(word, "ar") < AR_FAMILY_ZIPF
+            and not self.arabic_place(word)
+            and key not in self.ar_titles
+            and key not in self.ar_orgs
+        )
 
     def arabic_name_word(self, word: str) -> bool:
         """Return whether an Arabic word can be part of a name: no article, not among the commonest words."""
@@ -326,6 +386,7 @@ class WeakLabeller:
             and len(word) >= 2
             and self.zipf(word, "ar") < 5.0
             and not self.clitic_common(word)
+            and _arabic_name_form(word)
         )
 
     def clitic_common(self, word: str) -> bool:
@@ -388,28 +449,78 @@ class WeakLabeller:
             return NO_ENTITY
         return None
 
+    def arabic_place(self, word: str) -> bool:
+        """Return whether an Arabic word (after a leading clitic) is a country, region or a city of the
+        lexicon's size that is not among the language's commonest words ("المدينة" is "the city" first)."""
+        if not _is_arabic(word) or len(word) < 3:
+            return False
+        rest = _clitic_rest(normalize_name(word)) if self.zipf(word, "ar") < AR_CLITIC_WORD_ZIPF else ()
+        for key in dict.fromkeys((_arabic_stem(normalize_name(word)), *rest)):
+            if len(key) >= 3 and (
+                self.country(key)
+                or (strong_place(self.gazetteer, key, LEXICON_CITY_POPULATION) and self.zipf(key, "ar") < AR_CITY_ZIPF)
+            ):
+                return True
+        return False
+
+    def arabic_person_end(self, words: Sequence[str], start: int) -> int:
+        """Return where a person's name starting at `start` ends: family words and links after the first
+        word, never ending on a link ("محمد بن نايف بن عبدالعزيز آل سعود")."""
+        j, rare = start + 1, 0
+        while j < len(words) and j - start < AR_MAX_NAME_WORDS and rare < 1:
+            word, after_link = words[j], words[j - 1] in ARABIC_NAME_LINKS
+            if word in ARABIC_NAME_LINKS or self.first_name(word) or (after_link and self.arabic_name_word(word)):
+                j += 1
+            elif self.arabic_family_word(word) or self.arabic_family_name(word):
+                j, rare = j + 1, rare + 1
+            else:
+                break
+        while j > start + 1 and words[j - 1] in ARABIC_NAME_LINKS:
+            j -= 1
+        return j
+
+    def arabic_org_end(self, words: Sequence[str], i: int) -> int:
+        """Return where an institution's name starting with the institution noun at `i` ends (i + 1: none).
+
+        The noun is followed by words with the article ("وزارة الصحة", "هيئة الأمم المتحدة"), by a
+        title and a given name (institutions named after a person: "جامعة الملك ..."), or by a place."""
+        j = i + 1
+        if j < len(words) and self.is_arabic_title(normalize_name(words[j])) and j + 1 < len(words):
+            if self.first_name(words[j + 1]):
+                return self.arabic_person_end(words, j + 1)
+        if j < len(words) and not words[j].startswith("ال") and self.arabic_place(words[j]):
+            return j + 1
+        while (
+            j < len(words)
+            and j - i <= 3
+            and (words[j].startswith("ال") or (j > i + 1 and words[j].startswith("لل")))
+            and self.zipf(words[j], "ar") < 5.5
+            and not self.is_arabic_title(normalize_name(words[j]))
+        ):
+            j += 1
+        return j
+
     def label_arabic(self, words: list[str]) -> list[str] | None:
-        """Return weak tags of an Arabic sentence: gazetteer places, titled people, institution names."""
+        """Return weak tags of an Arabic sentence: gazetteer places, titled people, people named with a given
+        name or a bin link, institution names."""
         tags = ["O"] * len(words)
         i = 0
         while i < len(words):
             key = normalize_name(words[i])
             stem = _arabic_stem(key)
-            if (
-                stem in self.ar_orgs
-                and i + 1 < len(words)
-                and words[i + 1].startswith("ال")
-                and self.zipf(words[i + 1], "ar") < 5.5
+            org_end = self.arabic_org_end(words, i) if _org_noun(stem, self.ar_orgs) else i + 1
+            if org_end > i + 1:
+                _tag(tags, i, org_end, "ORG")
+                i = org_end
+            elif (
+                _is_arabic(words[i])
+                and not words[i].startswith("ال")
+                and (
+                    self.first_name(words[i])
+                    or (i + 2 < len(words) and words[i + 1] in ("بن", "بنت") and self.arabic_name_word(words[i]))
+                )
             ):
-                j = i + 1
-                while j < len(words) and j - i <= 3 and words[j].startswith("ال") and self.zipf(words[j], "ar") < 5.5:
-                    j += 1
-                _tag(tags, i, j, "ORG")
-                i = j
-            elif _is_arabic(words[i]) and self.first_name(words[i]) and not words[i].startswith("ال"):
-                j = i + 1
-                while j < len(words) and j - i < 4 and self.arabic_family_word(words[j]):
-                    j += 1
+                j = self.arabic_person_end(words, i)
                 _tag(tags, i, j, "PER")
                 i = j
             elif self.is_arabic_title(key):
@@ -419,27 +530,45 @@ class WeakLabeller:
                 j = start
                 while (
                     j < len(words)
-                    and j - start < 4
+                    and j - start < AR_MAX_NAME_WORDS
                     and (self.arabic_name_word(words[j]) or words[j] in ARABIC_NAME_LINKS)
                 ):
                     j += 1
+                while j > start and words[j - 1] in ARABIC_NAME_LINKS:
+                    j -= 1
                 if j > start:
                     _tag(tags, start, j, "PER")
                 i = max(j, i + 1)
-            elif i + 1 < len(words) and _is_arabic(words[i + 1]) and self.place([stem, words[i + 1]]):
+            elif (
+                i + 1 < len(words)
+                and _is_arabic(words[i])
+                and _is_arabic(words[i + 1])
+                and self.place([stem, words[i + 1]])
+            ):
                 _tag(tags, i, i + 2, "LOC")
                 i += 2
-            elif (
-                _is_arabic(words[i])
-                and len(stem) >= 3
-                and self.place([stem])
-                and (self.country(stem) or self.zipf(stem, "ar") < 3.5)
-            ):
+            elif self.arabic_place(words[i]):
                 _tag(tags, i, i + 1, "LOC")
                 i += 1
             else:
                 i += 1
         return tags
+
+
+def _arabic_name_form(word: str) -> bool:
+    """Return whether an Arabic word can stand in a name: not after "and" or li- fused with the article
+    ("ومبعوث", "للشئون"), no attached pronoun ("يمررها"), no -iyya noun ending."""
+    return not (word.startswith(("و", "لل")) or word.endswith(AR_NOUN_ENDINGS) or word.endswith(("هم", "نا")))
+
+
+def _org_noun(stem: str, nouns: frozenset[str]) -> bool:
+    """Return whether an Arabic word (without a clitic before its article) is an institution noun ("وزارة")."""
+    return stem in nouns
+
+
+def _clitic_rest(key: str) -> tuple[str, ...]:
+    """Return an Arabic word without a one-letter leading conjunction or preposition ("بجدة" -> "جدة")."""
+    return (key[1:],) if key[:1] in ("و", "ب", "ل", "ف", "ك") and len(key) >= 4 else ()
 
 
 def _tag(tags: list[str], start: int, end: int, label: str) -> None:
@@ -513,7 +642,11 @@ def build(languages: Sequence[str], out: Path) -> dict[str, str]:
     """Build the lexicon and the languages' taggers into `out`; return a summary per file."""
     gazetteer = load_gazetteer()
     wikiann = {language: read_wikiann_sentences(language) for language in WIKIANN_LANGUAGES}
-    classes = build_lexicon(gazetteer, [s for language in WIKIANN_LANGUAGES for s in wikiann[language]])
+    classes = build_lexicon(
+        gazetteer,
+        [s for language in WIKIANN_LANGUAGES for s in wikiann[language]],
+        arabic_titled_names(read_corpus_texts("ar")),
+    )
     text = render_lexicon(classes)
     (out / LEXICON_FILE).write_text(text, encoding="utf-8")
     lexicon = parse_lexicon(text)

@@ -138,3 +138,36 @@ def test_mentions_of_a_trained_language_record_the_model() -> None:
     mentions = extract_entities([(text, "de")], fresh, load_gazetteer())[0]
     people = [m for m in mentions if m.label == "PERSON"]
     assert people and people[0].model == MODEL_NAMES["de"] == "newsetl_ner_de"
+
+
+def test_spans_are_cut_at_punctuation_inside_them() -> None:
+    from flows.text.entities.ner_tagger import split_at_punctuation
+
+    words = ["Ana", ",", "Luis", "y", "Instituto", "(", "Sur", ")"]
+    spans = [(0, 3, "PER"), (4, 8, "ORG")]
+    assert split_at_punctuation(words, spans) == [(0, 1, "PER"), (2, 3, "PER"), (4, 5, "ORG"), (6, 7, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("بالقاهرة", "القاهرة"),  # bi- before the article
+        ("وبالقاهرة", "القاهرة"),  # wa-bi- before the article
+        ("للقاهرة", "للقاهرة"),  # li- fused with the article: no bare name inside
+        ("بتونس", "تونس"),  # bi- before a known place the whole word is not
+        ("باريس", "باريس"),  # a place that starts with a proclitic letter
+    ],
+)
+def test_arabic_spans_start_after_proclitics(word: str, name: str) -> None:
+    from flows.text.entities.ner_tagger import proclitic_length
+
+    assert word[proclitic_length(word, load_ner_lexicon()) :] == name
+
+
+def test_arabic_person_spans_run_over_link_words_and_stop_at_titles() -> None:
+    from flows.text.entities.ner_tagger import arabic_spans
+
+    lexicon = NerLexicon({"محافظ": frozenset({"title"})})
+    words = ["قال", "سعيد", "بن", "خالد", "محافظ", "المدينة"]
+    assert arabic_spans(words, [(1, 3, "PER"), (3, 6, "PER")], lexicon) == [(1, 4, "PER")]
+    assert arabic_spans(words, [(1, 3, "PER")], lexicon) == [(1, 4, "PER")]

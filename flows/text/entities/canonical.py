@@ -6,11 +6,12 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 import simplemma
 
 from flows.text.entities.base import Candidate
-from flows.text.entities.names import NAME_WORD, name_words, nominative_word, person_key, plain_key
+from flows.text.entities.names import NAME_WORD, clean_span, name_words, nominative_word, person_key, plain_key
 from flows.text.entity_lexicon import (
     ORG_ALIASES,
 )
@@ -91,18 +92,31 @@ def person_names(cased: str, spans: Sequence[Candidate], language: str) -> dict[
     return names
 
 
+def clean_spans(text: str, spans: Sequence[Candidate]) -> list[Candidate]:
+    """Return the spans narrowed to their clean names (`names.clean_span`), those with no letter left dropped."""
+    out = []
+    for c in spans:
+        found = clean_span(text, c.start, c.end)
+        if found is not None:
+            out.append(c if found == (c.start, c.end) else replace(c, start=found[0], end=found[1]))
+    return out
+
+
 def canonicalise(
     text: str,
     cased: str,
-    spans: list[Candidate],
+    spans: Sequence[Candidate],
     gazetteer: Gazetteer,
     context: frozenset[str],
     language: str = "en",
 ) -> tuple[EntityMention, ...]:
     """Return frozen mentions with canonical names, entity ids and places resolved on evidence.
 
-    A LOC that no trusted gazetteer entry explains stays a LOC without a place.
+    A LOC that no trusted gazetteer entry explains stays a LOC without a place. Each span is first
+    narrowed to its clean name (`names.clean_span`: no quotes, brackets or list marks at its edges), a
+    span with no letter left dropped.
     """
+    spans = clean_spans(text, spans)
     people = person_names(cased, spans, language)
     out = []
     for index, c in enumerate(spans):

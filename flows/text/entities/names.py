@@ -16,6 +16,11 @@ is brought back to the form another mention of the document uses, by stripping a
 ("Зеленского" -> "Зеленский"), or to simplemma's lemma when that is itself a name (in Russian only
 when it is the word less a case ending: "Путиным" -> "Путин", never "Лавров" -> "лавр"). A
 patronymic ("Vladimirovitch") and a French title ("M. Dupont") are no part of the key.
+
+A mention's text is also the alias analysts read (`entity_aliases`): `clean_span` keeps it a clean
+name, without quotes, brackets, list commas or a handle's "@" at its edges, and without the stray
+half of a bracket or quote pair that a model's span cut through ('ПАО "Газпром' -> 'Газпром',
+'Agency (IATT' -> 'Agency').
 """
 
 from __future__ import annotations
@@ -49,6 +54,73 @@ _ADJECTIVAL = re.compile(r"(ск|цк)(?:ого|ому|им|ом)$")
 _PATRONYMIC = re.compile(r"(?:ov|ev)(?:i|y)?ch$|(?:ov|ev)na$")
 # French titles abbreviated before a name ("M. Dupont" is Monsieur Dupont, not an initial).
 _FRENCH_TITLE = re.compile(r"^(?:M|MM|Mme|Mlle|Me)\.?\s+")
+
+
+# Marks stripped from a mention's edges (never "." or "'": "U.S.", "Anissa B.", "O'Neill").
+EDGE_MARKS = frozenset('"“”„‟«»‹›()[]{},;:/\\|!?¡¿@#*–—-_<>،؛؟')
+# Half of a pair inside a mention: an opening bracket starts an aside (keep what is before it); a quote or a
+# closing mark ends what came before (keep what is after it).
+_ASIDE_OPENERS = "(["
+_QUOTES_AND_CLOSERS = '"“”„«»‹›)]'
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the (start, end) of the clean name inside a mention's span, or None when no letter is left.
+
+    Edge marks go; an unpaired bracket or quote inside cuts the span: before an opening bracket, after
+    a quote or a closing mark. A balanced pair stays ("Partido (Auténtico)" is left whole).
+    """
+    for _ in range(4):
+        while start < end and (text[start].isspace() or _loose_edge(text[start:end], 0)):
+            start += 1
+        while end > start and (text[end - 1].isspace() or _loose_edge(text[start:end], -1)):
+            end -= 1
+        if end - start > 2 and _PARTNERS.get(text[start]) == text[end - 1] and text[start] in '([«“„"':
+            start, end = start + 1, end - 1  # a name wrapped whole: «Газпром», (Reuters)
+            continue
+        part = text[start:end]
+        cut = _unpaired(part)
+        if cut is None:
+            break
+        if part[cut] in _ASIDE_OPENERS:
+            end = start + cut
+        else:
+            start = start + cut + 1
+    return (start, end) if any(c.isalpha() for c in text[start:end]) else None
+
+
+_PARTNERS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“", ")": "(", "]": "[", "»": "«", "”": "“", '"': '"'}
+
+
+def _loose_edge(part: str, index: int) -> bool:
+    """Return whether the mark at an edge of `part` goes: an edge mark whose partner is not inside the part."""
+    mark = part[index]
+    if mark not in EDGE_MARKS:
+        return False
+    partner = _PARTNERS.get(mark)
+    inner = part[1:] if index == 0 else part[:-1]
+    return partner is None or partner not in inner
+
+
+def _unpaired(part: str) -> int | None:
+    """Return the index of the first bracket or quote mark of `part` that has no partner in it, else None."""
+    pairs = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“", "‹": "›"}
+    closers = {v: k for k, v in pairs.items() if k != "„"}
+    stack: list[tuple[str, int]] = []
+    for i, c in enumerate(part):
+        if c == '"':
+            if stack and stack[-1][0] == c:
+                stack.pop()
+            else:
+                stack.append((c, i))
+        elif c in pairs and not (c == "“" and stack and stack[-1][0] == "„"):
+            stack.append((c, i))
+        elif c in closers or (c == "“" and stack and stack[-1][0] == "„"):
+            if stack and pairs.get(stack[-1][0]) == c:
+                stack.pop()
+            else:
+                return i
+    return stack[0][1] if stack else None
 
 
 def name_words(name: str, language: str = "") -> list[str]:

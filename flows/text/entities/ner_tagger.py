@@ -2,7 +2,11 @@
 
 A document is tokenised, cut into sentences, each sentence tagged (IOB2 over PER/ORG/LOC) by a
 linear-chain CRF (CRFsuite, trained by `scripts/build_ner_models.py`), and the tagged token runs
-become character spans of the text.
+become character spans of the text, cut at the punctuation marks inside them (a list's comma,
+a bracket, a quote: `split_at_punctuation`). Arabic spans are settled on the word forms of the annotation
+conventions (`arabic_spans`): a leading one-letter proclitic (wa-, fa-, bi-, li-, ka-) is left out
+of the name ("بالرياض" -> "الرياض"; "للرياض", where li- has fused with the article, stays whole),
+and a person's name never ends on a link word ("بن", "آل"): it runs on to the name after it.
 """
 
 from __future__ import annotations
@@ -11,7 +15,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from flows.text.entities.ner_features import NerLexicon, sentence_features, sentence_ranges, tag_spans, tokenize
+from flows.text.entities.ner_features import (
+    NerLexicon,
+    lexicon_classes,
+    sentence_features,
+    sentence_ranges,
+    tag_spans,
+    tokenize,
+)
+
+# Arabic one-letter proclitics (conjunctions wa-/fa-, prepositions bi-/li-/ka-) and the link words inside a
+# person's name (son/daughter of, father of, family of).
+ARABIC_PROCLITICS = frozenset("وفبلك")
+ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "أبو", "أبي", "آل", "عبد"})
 
 
 class SequenceTagger(Protocol):
@@ -43,9 +59,87 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
     for first, last in sentence_ranges(text, tokens):
         offsets = tokens[first:last]
         words = [text[start:end] for start, end in offsets]
-        tags = tagger.tag(sentence_features(words, lexicon, language))
-        ents.extend(NerSpan(offsets[i][0], offsets[j - 1][1], label) for i, j, label in tag_spans(tags))
+        spans = tag_spans(tagger.tag(sentence_features(words, lexicon, language)))
+        spans = split_at_punctuation(words, spans)
+        if language == "ar":
+            spans = arabic_spans(words, spans, lexicon)
+        for i, j, label in spans:
+            skip = proclitic_length(words[i], lexicon) if language == "ar" else 0
+            ents.append(NerSpan(offsets[i][0] + skip, offsets[j - 1][1], label))
     return NerDoc(tuple(ents))
+
+
+# Marks a name never spans: a list's comma, a bracket or a quote opens or closes another phrase.
+SPLITTING_MARKS = frozenset(',;:()[]{}"«»“”„/|!?؟،؛')
+
+
+def split_at_punctuation(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return the token spans cut at the punctuation marks inside them ("Jorge, Carlos" -> two names,
+    "Agencia (Agencia" -> the part before and after the bracket), each part with a word kept."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        start = first
+        for k in range(first, last + 1):
+            if k == last or words[k] in SPLITTING_MARKS:
+                if any(any(c.isalnum() for c in words[m]) for m in range(start, k)):
+                    out.append((start, k, label))
+                start = k + 1
+    return out
+
+
+def arabic_spans(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]], lexicon: NerLexicon
+) -> list[tuple[int, int, str]]:
+    """Return the token spans with a person's name that ends on a link word ("محمد بن") run on over the
+    name after it (the next span's words, else the next word), cut before a title or institution noun
+    that follows the name ("... محافظ جدة": the governor of) and after one before it."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if label == "PER":
+            while first < last and _is_role_word(words[first], lexicon):
+                first += 1
+            last = next((k for k in range(first, last) if _is_role_word(words[k], lexicon)), last)
+            if first == last:
+                continue
+        if out and out[-1][2] == "PER" and out[-1][1] == first and words[first - 1] in ARABIC_NAME_LINKS:
+            first = out.pop()[0]
+            label = "PER"
+        while label == "PER" and words[last - 1] in ARABIC_NAME_LINKS and last < len(words) and words[last].isalpha():
+            last += 1
+        if out and first < out[-1][1]:
+            continue
+        out.append((first, last, label))
+    return out
+
+
+def proclitic_length(word: str, lexicon: NerLexicon) -> int:
+    """Return the length of an Arabic word's leading proclitics that are no part of the name it starts:
+    before the article ("بالرياض", "وبالرياض"), before a known name the whole word is not ("بجدة"); li-
+    fused with the article stays ("للرياض"; "وللرياض" loses only wa-)."""
+    if len(word) < 4 or word[0] not in ARABIC_PROCLITICS or word.startswith("ال"):
+        return 0
+    for n in (2, 1):
+        prefix, rest = word[:n], word[n:]
+        if n == 2 and not (prefix[0] in "وف" and prefix[1] in "بلك"):
+            continue
+        if rest.startswith("ال") and len(rest) >= 4:
+            return n
+        if prefix.endswith("ل") and rest.startswith("ل"):
+            return n - 1
+        if n == 1 and _names(rest, lexicon) and not _names(word, lexicon):
+            return 1
+    return 0
+
+
+def _is_role_word(word: str, lexicon: NerLexicon) -> bool:
+    """Return whether an Arabic word is a title or an institution noun (also after a clitic) and no given name."""
+    classes = lexicon_classes(word, lexicon)
+    return bool(classes & {"title", "org", "title~", "org~"}) and "first" not in classes
+
+
+def _names(word: str, lexicon: NerLexicon) -> bool:
+    """Return whether the lexicon knows the word itself (not through a clitic) as a place or a given name."""
+    return bool(lexicon_classes(word, lexicon) & {"loc", "first", "locpart"})
 
 
 @dataclass(frozen=True)
