@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -32,6 +33,8 @@ URL_RE = re.compile(
     r"pl|es|sa|ae)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+# What every URL_RE match holds: a cheap test before the full pattern.
+URL_HINT_RE = re.compile(r"//|www\.|\.(?:com|net|org|info|co\.uk|de|fr|ru|it|pl|es|sa|ae)\b", re.IGNORECASE)
 HANDLE_RE = re.compile(r"(?<![\w@])@\w{2,}")
 PHONE_RE = re.compile(r"(?:\+|\b)\d[\d\s().-]{6,}\d\b")
 TIME_RE = re.compile(r"\b\d{1,2}\s?[:h.]\s?\d{2}\b")
@@ -51,10 +54,16 @@ SEPARATOR_CHARS_RE = re.compile(r"\s[|>»›•·/]\s|\s\|")
 QUOTE_START_RE = re.compile(r"^\s*[\"'„“”«‹‚]")
 BULLET_RE = re.compile(r"^\s*(?:[-•·▪●*]\s|\d+[.)]\s)")
 LETTER_RE = re.compile(r"[^\W\d_]")
-UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]")
+# Runs, not single characters: counting the characters of a few runs is faster than of many matches.
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+UPPERS_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]+")
 DIGIT_RE = re.compile(r"\d")
+DIGITS_RE = re.compile(r"\d+")
 CAPITALISED_WORD_RE = re.compile(r"(?<!\S)[\W\d]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
-PUNCT_RE = re.compile(r"[^\w\s]")
+PUNCTS_RE = re.compile(r"[^\w\s]+")
+# Letters of scripts other than Latin can only stand past U+036F (Greek onwards), Latin Extended
+# Additional and the punctuation and symbol blocks left out: a line without them is Latin or has no letters.
+NON_LATIN_RE = re.compile(r"[\u0370-\u1dff\u2c00-\U0010ffff]")
 
 WORD_BINS = (0, 1, 2, 3, 5, 8, 12, 20, 40)  # upper bounds of the word-count bins; the last is open
 EDGE_BINS = (0, 1, 2, 5, 10)  # upper bounds of the bins of a line's index from each edge
@@ -149,10 +158,15 @@ def _span_share(pattern: re.Pattern[str], text: str, needs: tuple[str, ...]) -> 
     return float(covered > 0), covered / max(1, len(text))
 
 
+def run_chars(pattern: re.Pattern[str], text: str) -> int:
+    """Return how many characters of text the pattern's (run) matches cover."""
+    return len("".join(pattern.findall(text)))
+
+
 def shape_values(text: str, words: int) -> dict[str, float]:
     """Return the shape features of a line."""
-    letters = len(LETTER_RE.findall(text))
-    upper = len(UPPER_RE.findall(text))
+    letters = run_chars(LETTERS_RE, text)
+    upper = run_chars(UPPERS_RE, text)
     tokens = len(WORD_RE.findall(text))
     last = text[-1]
     first = text[0]
@@ -171,9 +185,9 @@ def shape_values(text: str, words: int) -> dict[str, float]:
         "caps_share": upper / max(1, letters),
         "all_caps": float(letters >= 3 and upper >= 0.9 * letters),
         "title_share": min(1.0, len(CAPITALISED_WORD_RE.findall(text)) / max(1, tokens)),
-        "digit_share": len(DIGIT_RE.findall(text)) / len(text),
+        "digit_share": run_chars(DIGITS_RE, text) / len(text),
         "letter_share": letters / len(text),
-        "punct_share": len(PUNCT_RE.findall(text)) / len(text),
+        "punct_share": run_chars(PUNCTS_RE, text) / len(text),
         "inner_sentences": min(3, len(INNER_SENTENCE_RE.findall(text))) / 3,
         "commas": min(5, text.count(",")) / 5,
     }
@@ -183,7 +197,7 @@ def shape_values(text: str, words: int) -> dict[str, float]:
 
 def line_script(text: str, links: bool) -> str:
     """Return the main script of a line's letters, links left out."""
-    if text.isascii():
+    if text.isascii() or NON_LATIN_RE.search(text) is None:
         return "latin"
     counts = count_scripts(EMAIL_RE.sub(" ", URL_RE.sub(" ", text)) if links else text)
     return main_script(counts) if counts else "none"
@@ -191,21 +205,22 @@ def line_script(text: str, links: bool) -> str:
 
 def content_values(text: str, words: int, body_script: str) -> dict[str, float]:
     """Return the link, label, separator, bracket, byline, dateline and script features."""
-    url, url_share = _span_share(URL_RE, text, (".", "//"))
+    url, url_share = _span_share(URL_RE, text, (".", "//")) if URL_HINT_RE.search(text) else (0.0, 0.0)
     email, email_share = _span_share(EMAIL_RE, text, ("@",))
     label = LABEL_RE.match(text) if ":" in text else None
     label_ok = label is not None and word_count(label.group(1)) <= 4
     tail = label.group(2) if label is not None else ""
     tail_tokens = [t for t in tail.split() if LETTER_RE.search(t)]
     has_letter = LETTER_RE.search(text) is not None
+    has_digit = DIGIT_RE.search(text) is not None
     script = line_script(text, bool(url or email)) if has_letter else "none"
     return {
         "url": url,
         "url_share": url_share,
         "email": email,
         "email_share": email_share,
-        "handle": float(HANDLE_RE.search(text) is not None),
-        "phone": float(PHONE_RE.search(text) is not None),
+        "handle": float("@" in text and HANDLE_RE.search(text) is not None),
+        "phone": float(has_digit and PHONE_RE.search(text) is not None),
         "label_colon": float(label_ok),
         "label_short_tail": float(label_ok and len(tail_tokens) <= 8 and not ends_sentence(tail)),
         "label_title_tail": float(
@@ -214,14 +229,14 @@ def content_values(text: str, words: int, body_script: str) -> dict[str, float]:
             and sum(bool(CAPITALISED_WORD_RE.match(t)) for t in tail_tokens) >= 0.6 * len(tail_tokens)
         ),
         "no_letters": float(not has_letter),
-        "no_alnum": float(not has_letter and DIGIT_RE.search(text) is None),
+        "no_alnum": float(not has_letter and not has_digit),
         "separators": min(3, len(SEPARATOR_CHARS_RE.findall(text))) / 3,
         "wholly_bracketed": float(WHOLLY_BRACKETED_RE.match(text) is not None),
         "paren_tail": float(PAREN_TAIL_RE.search(text) is not None),
         "byline_head": float(words <= 8 and BYLINE_HEAD_RE.match(text) is not None),
         "dash_name": float(words <= 6 and DASH_NAME_RE.match(text) is not None),
-        "date": float(DATE_RE.search(text) is not None),
-        "time": float(TIME_RE.search(text) is not None),
+        "date": float(has_digit and DATE_RE.search(text) is not None),
+        "time": float(has_digit and TIME_RE.search(text) is not None),
         "name_dash_place": float(words <= 12 and NAME_DASH_PLACE_RE.match(text) is not None),
         "foreign_script": float(script not in {body_script, "none"}),
     }
@@ -229,7 +244,14 @@ def content_values(text: str, words: int, body_script: str) -> dict[str, float]:
 
 def is_prose(text: str) -> bool:
     """Return whether a line is long running prose (never noise, not measured in full)."""
-    return len(text) >= CHARS_PER_WORD * PROSE_LINE_WORDS and word_count(text) >= PROSE_LINE_WORDS
+    if len(text) < CHARS_PER_WORD * PROSE_LINE_WORDS:
+        return False
+    if text.isascii():  # words are tokens: fewer spaces than words means fewer words; else count to the bound
+        return (
+            text.count(" ") + 1 >= PROSE_LINE_WORDS
+            and next(islice(WORD_RE.finditer(text), PROSE_LINE_WORDS - 1, None), None) is not None
+        )
+    return word_count(text) >= PROSE_LINE_WORDS
 
 
 def prose_facts(text: str) -> LineFacts:
@@ -324,17 +346,18 @@ def document_features(
     ]
     body = [i for i, f in enumerate(facts) if f.body_like]
     runs = _short_runs(facts)
-    matrix = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
+    rows = []
+    width = len(FEATURE_NAMES)
     for index, fact in enumerate(facts):
         values = dict(fact.values)
         values.update(position_values(index, len(facts), body, runs[index]))
         values.update(_neighbour("prev", facts[index - 1] if index > 0 else None))
         values.update(_neighbour("next", facts[index + 1] if index + 1 < len(facts) else None))
-        row = matrix[index]
+        row = [0.0] * width
         for name, value in values.items():
-            if value:
-                row[FEATURE_INDEX[name]] = value
-    return matrix
+            row[FEATURE_INDEX[name]] = value
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(len(texts), width)
 
 
 PROSE_SCORE = -6.0  # the line score a prose line stands for in its neighbours' context

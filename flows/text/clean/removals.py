@@ -21,6 +21,7 @@ from babel.dates import get_month_names
 
 from flows.text.clean.features import (
     FEATURE_INDEX,
+    NON_LATIN_RE,
     NOTICE_GROUPS,
     PROSE_SCORE,
     context_features,
@@ -120,7 +121,10 @@ def body_script_of(lines: Sequence[Line]) -> str:
         size += len(line.text)
         if size >= 1500:
             break
-    counts = count_scripts(" ".join(sample))
+    joined = " ".join(sample)
+    if NON_LATIN_RE.search(joined) is None:
+        return "latin" if LETTER_RE.search(joined) else "none"
+    counts = count_scripts(joined)
     return main_script(counts) if counts else "none"
 
 

@@ -74,14 +74,29 @@ def candidate_mask(candidates: frozenset[str]) -> np.ndarray:
 
 
 def ngram_log_prob(sample: str) -> np.ndarray | None:
-    """Return the weighted n-gram log-probability of sample per profile language (None: no n-gram)."""
+    """Return the weighted n-gram log-probability of sample per profile language (None: no n-gram):
+    the sum of its words' cached sums (`word_log_prob`), over the n-grams `extract_ngrams` gives."""
+    words = prepare_text(sample).translate(ngram_char_table()).split(" ")
+    last = len(words) - 1
+    found = [word_log_prob(word, i < last) for i, word in enumerate(words) if word]
+    vectors = [v for v in found if v is not None]
+    if not vectors:
+        return None
+    return np.vstack(vectors).sum(axis=0, dtype=np.float64)
+
+
+@lru_cache(maxsize=100_000)
+def word_log_prob(word: str, closed: bool) -> np.ndarray | None:
+    """Return the weighted log-probability per language of one normalised word's known n-grams
+    (None when it has none), cached: most of a text's words are common ones."""
     profiles = load_profiles()
-    grams = extract_ngrams(sample)
+    grams = word_ngrams(word, closed)
     if not grams:
         return None
     weights = np.array([NGRAM_WEIGHTS[len(g) - 1] for g in grams], dtype=np.float32)
-    rows = [profiles.row_of[g] for g in grams]
-    return (weights @ profiles.log_prob[rows]).astype(np.float64)
+    found = weights @ profiles.log_prob[[profiles.row_of[g] for g in grams]]
+    found.setflags(write=False)
+    return found
 
 
 def extract_ngrams(sample: str) -> list[str]:
@@ -97,7 +112,8 @@ def extract_ngrams(sample: str) -> list[str]:
 MAX_TEXT_LENGTH = 10_000  # langdetect's Detector default
 _SPACES_RE = re.compile(" {2,}")
 _ASCII_LATIN_RE = re.compile("[A-z]")  # langdetect's Latin test is 'A' <= ch <= 'z'
-_NON_LATIN_RE = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")  # from U+0300, Latin Extended Additional out
+_ASCII_LATIN_RUNS_RE = re.compile("[A-z]+")
+_NON_LATIN_RUNS_RE = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]+")  # from U+0300, Latin Extended Additional out
 
 
 def prepare_text(text: str) -> str:
@@ -106,11 +122,21 @@ def prepare_text(text: str) -> str:
     Addresses removed, Vietnamese normalised, cut at the detector's length limit, runs of spaces
     collapsed; Latin letters dropped when non-Latin characters outnumber them two to one.
     """
-    text = NGram.normalize_vi(Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text)))
+    if "http" in text:
+        text = Detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = Detector.MAIL_RE.sub(" ", text)
+    if not text.isascii():
+        text = NGram.normalize_vi(text)
     text = _SPACES_RE.sub(" ", text[:MAX_TEXT_LENGTH])
-    if len(_ASCII_LATIN_RE.findall(text)) * 2 < len(_NON_LATIN_RE.findall(text)):
+    if not text.isascii() and _run_chars(_ASCII_LATIN_RUNS_RE, text) * 2 < _run_chars(_NON_LATIN_RUNS_RE, text):
         text = _ASCII_LATIN_RE.sub("", text)
     return text
+
+
+def _run_chars(pattern: re.Pattern[str], text: str) -> int:
+    """Return how many characters the pattern's run matches cover."""
+    return len("".join(pattern.findall(text)))
 
 
 @lru_cache(maxsize=1)
