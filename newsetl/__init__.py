@@ -8,7 +8,7 @@
     table = newsetl.language_mix("data")          # pyarrow.Table, one function per report
     frame = newsetl.language_mix("data", dataframe=True)   # pandas.DataFrame (needs pandas installed)
     newsetl.report("top_entities", "data", limit=20)       # the same by name
-    newsetl.casualty_figures("data", since="2024-01-01", language="en", category="killed")  # its parameters
+    newsetl.casualty_figures("data", since="2012-05-01", language="en", category="killed")  # its parameters
 
 `data_dir` defaults as for `newsetl run` (`--data-dir`, NEWSETL_DATA_DIR, [tool.newsetl], ./data of a checkout).
 """

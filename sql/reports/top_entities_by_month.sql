@@ -1,10 +1,11 @@
 -- top_entities_by_month: the most mentioned people, organisations and places per month of
--- publication (documents whose date could not be read are under month null).
--- grain: one row per (month, label, entity) among the top 10 of each label in each month
+-- publication (documents whose date could not be read are under month_start_date null).
+-- grain: one row per (month_start_date, label, entity) among the top 10 of each label in each month
 -- depends on: main.entity_mentions, main.documents_in_range, main.entities (the entity's name),
 --   vocab.entity_label
--- columns: month (first day, UTC), label, rank_in_month, canonical_name (the entity's most used
---   name overall), document_count (documents), mention_count (mentions), entity_id
+-- columns: month_start_date (first day of the month of publication, UTC), label, rank_in_month,
+--   canonical_name (the entity's most used name overall), document_count (documents),
+--   mention_count (mentions), entity_id
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
@@ -24,7 +25,7 @@ mentions as (
 documents as (
     select
         d.doc_id,
-        cast(date_trunc('month', d.published_at_utc) as date) as month
+        cast(date_trunc('month', timezone('UTC', d.published_at_utc)) as date) as month_start_date
     from main.documents_in_range(
         p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
     ) as d
@@ -32,14 +33,14 @@ documents as (
 
 counts as (
     select
-        d.month,
+        d.month_start_date,
         m.label,
         m.entity_id,
         count(distinct m.doc_id) as document_count,
         count(*) as mention_count
     from mentions as m
     inner join documents as d on m.doc_id = d.doc_id
-    group by d.month, m.label, m.entity_id
+    group by d.month_start_date, m.label, m.entity_id
 ),
 
 per_month as (
@@ -54,7 +55,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by month, label
+            partition by month_start_date, label
             order by document_count desc, mention_count desc, canonical_name asc
         ) as rank_in_month
     from per_month
@@ -62,7 +63,7 @@ ranked as (
 
 final as (
     select
-        cast(month as date) as month,
+        cast(month_start_date as date) as month_start_date,
         cast(label as varchar) as label,
         cast(rank_in_month as bigint) as rank_in_month,
         cast(canonical_name as varchar) as canonical_name,
@@ -74,4 +75,4 @@ final as (
 )
 
 select * from final
-order by month asc nulls last, label asc, rank_in_month asc
+order by month_start_date asc nulls last, label asc, rank_in_month asc

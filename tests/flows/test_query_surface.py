@@ -129,3 +129,35 @@ def test_every_report_runs_on_the_locked_connection(seeded, capsys):
     for name in names:
         assert main(["report", name, "--data-dir", str(data_dir), "--format", "jsonl", "--limit", "3"]) == 0, name
         assert all(isinstance(json.loads(line), dict) for line in capsys.readouterr().out.splitlines())
+
+
+# CONTRACT.md's warehouse contract: relations and the columns `newsetl query` must answer (renames keep these).
+CONTRACT_COLUMNS = {
+    "documents": "doc_id, source_path, language, language_score, clean_text, loaded_at",
+    "entity_mentions": 'doc_id, start, "end", text, label',
+    "figures": 'doc_id, start, "end", text, value, lower, upper, qualifier, unit, object, category',
+    "removed_noise": "doc_id, text, reason",
+    "quarantine": "source_path, reason",
+}
+
+
+@pytest.mark.parametrize("relation", sorted(CONTRACT_COLUMNS))
+def test_the_contract_columns_answer_as_a_list_of_row_objects(seeded, capsys, relation):
+    data_dir, _ = seeded
+    sql = f"select {CONTRACT_COLUMNS[relation]} from {relation} limit 2"
+    assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and all(isinstance(row, dict) for row in rows)
+
+
+def test_a_batch_is_committed_after_its_documents_were_loaded(seeded, capsys):
+    # loaded_at is the batch's start; committed_at the moment its manifest was written, after the analysis
+    data_dir, _ = seeded
+    sql = (
+        "select count(*) as batches, count(*) filter (where i.committed_at > d.loaded_at) as later"
+        " from (select batch_id, min(committed_at) as committed_at from inputs group by 1) as i"
+        " inner join (select batch_id, max(loaded_at) as loaded_at from documents group by 1) as d using (batch_id)"
+    )
+    assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["batches"] > 0 and row["later"] == row["batches"]

@@ -256,7 +256,7 @@ def test_top_entities_by_month_ranks_within_each_month_and_keeps_undated_documen
     )
     rows = _rows(
         con,
-        "select cast(month as varchar), rank_in_month, canonical_name, document_count "
+        "select cast(month_start_date as varchar), rank_in_month, canonical_name, document_count "
         "from reports.top_entities_by_month",
     )
     assert rows == [
