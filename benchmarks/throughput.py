@@ -164,7 +164,7 @@ def main() -> int:
         print("\n== newsetl run (subprocess, embedded Prefect server start-up included) ==")
         print(rate(seconds, len(articles), total_words) + f"  peak RSS {peak:.0f} MiB")
         dated = sum(1 for a in articles if any(k in a for k in ("date", "published_at")))
-        query = "select count(*) filter (where published_at_utc is not null), count(published_at) from documents"
+        query = "select count(*) filter (where published_at_utc is not null), count(published_at_raw) from documents"
         done = subprocess.run(
             [*newsetl, "query", "--data-dir", str(data_dir), "--format", "csv", query],
             env=env,
