@@ -14,7 +14,7 @@ import inspect
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +37,7 @@ from flows.tasks import InputPathError, discover_pending, load_batch, pending_fi
 from warehouse import db, lake
 from warehouse.db import CheckFailure, remove_stale_builds
 from warehouse.schemas import RUNS, make_row
+from warehouse.storage import LakePath
 
 SERVER_START_SECONDS = 120  # the longest wait for the embedded server started in the background
 
@@ -123,6 +124,11 @@ class _IdleAwareFlow(Flow[..., "RunSummary"]):
         if pending is None:
             return RunSummary(str(uuid.uuid4()), settings.warehouse_path, 0, (), 0, time.perf_counter() - began)
         _warm_up(settings, pending)
+        if settings.dask_address:  # the batch tasks run on that Dask cluster (flows/distributed.py)
+            from flows.distributed import api_for_workers, on_dask
+
+            with api_for_workers():
+                return on_dask(self, settings.dask_address)(*args, **kwargs)
         return super().__call__(*args, **kwargs)
 
 
@@ -136,6 +142,7 @@ def _settings(
     batch_docs: int | None = None,
     workers: int | None = None,
     metadata_fields: dict[str, str] | None = None,
+    dask_address: str | None = None,
 ) -> Settings:
     """The run's settings from the flow's parameters (None: from the environment, pyproject, defaults)."""
     overrides = {
@@ -144,6 +151,7 @@ def _settings(
         "batch_docs": batch_docs,
         "workers": workers,
         "metadata_fields": metadata_fields,
+        "dask_address": dask_address,
     }
     return load_settings(overrides)
 
@@ -181,7 +189,9 @@ def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
     from flows.io import workers
 
     small = sum(f.size_bytes for f in pending) < workers.POOL_MIN_DOCS * BYTES_PER_ARTICLE
-    if pending and (settings.workers <= 1 or small):
+    if pending and settings.dask_address:
+        pass  # the models load on the Dask workers
+    elif pending and (settings.workers <= 1 or small):
         workers.warm_up()
     elif pending:
         workers.start_workers(settings.workers)
@@ -208,23 +218,24 @@ def news_etl(
     batch_docs: int | None = None,
     workers: int | None = None,
     metadata_fields: dict[str, str] | None = None,
+    dask_address: str | None = None,
 ) -> RunSummary:
     """Load new articles from the inputs into the lake and publish the DuckDB warehouse."""
     began = time.perf_counter()
     started_at = datetime.now(UTC)
-    settings = _settings(inputs, data_dir, batch_docs, workers, metadata_fields)
+    settings = _settings(inputs, data_dir, batch_docs, workers, metadata_fields, dask_address)
     run_id = _run_id()
     with lake.exclusive(settings.lake_dir):
         lake.close_killed_runs(settings.lake_dir)
+        settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)  # a lake on S3: its local warehouse folder
         remove_stale_builds(settings.warehouse_path)
         pending, dropped = discover_pending.with_options(retry_condition_fn=worth_retrying)(settings)
         stats: list[BatchStats] = []
         ledger = _Ledger(settings.lake_dir, run_id, started_at, stats)
         try:
-            for files in ledger.begin(plan_batches(pending, settings.batch_docs)):
-                batch_stats = load_batch.with_options(
-                    task_run_name=f"load-batch-{batch_id_for(files)}", retry_condition_fn=worth_retrying
-                )(files, run_id, settings)
+            for batch_stats in _load_batches(
+                ledger.begin(plan_batches(pending, settings.batch_docs)), run_id, settings
+            ):
                 stats.append(batch_stats)
                 batch_committed(stats, pending)
             ledger.record(lake.SUCCEEDED)
@@ -245,12 +256,29 @@ def news_etl(
     return summary
 
 
+def _load_batches(batches: Sequence[list[InputFile]], run_id: str, settings: Settings) -> Iterator[BatchStats]:
+    """Each batch's stats once committed: loaded one after another here, or all submitted at once to the Dask
+    cluster (each on a worker, its text stages in that worker process) and collected in order."""
+
+    def task(files: list[InputFile]) -> Any:
+        return load_batch.with_options(
+            task_run_name=f"load-batch-{batch_id_for(files)}", retry_condition_fn=worth_retrying
+        )
+
+    if settings.dask_address:
+        from flows.distributed import analyse_here
+
+        futures = [task(files).submit(files, run_id, analyse_here(settings)) for files in batches]
+        return (future.result() for future in futures)
+    return (task(files)(files, run_id, settings) for files in batches)
+
+
 def worth_retrying(task: object, task_run: TaskRun, state: State) -> bool:
     """Retry a failed task unless the machine refused (disk full, no permission): retrying cannot help."""
     return not (isinstance(state.data, BaseException) and operational_failure(state.data))
 
 
-def _record_run(lake_dir: Path, row: dict) -> None:
+def _record_run(lake_dir: LakePath, row: dict) -> None:
     record_run.with_options(retry_condition_fn=worth_retrying)(lake_dir, row)
 
 
@@ -261,7 +289,7 @@ class _Ledger:
     A run that commits no batch leaves no row, so a run with nothing new changes nothing.
     """
 
-    lake_dir: Path
+    lake_dir: LakePath
     run_id: str
     started_at: datetime
     stats: list[BatchStats]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.io.metadata import FIELD_ALIASES
+from warehouse.storage import LakePath, ObjectPath, is_url, lake_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # A source checkout has pyproject.toml and sql/ beside the packages; an installed wheel ships the
@@ -92,9 +93,14 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
-    """Where data lives and how big a batch is; every path is absolute."""
+    """Where data lives and how big a batch is; every path is absolute.
 
-    data_dir: Path = field(default_factory=default_data_dir)
+    `data_dir` is a local folder or an fsspec URL (`s3://bucket/prefix`): the lake then lives on the
+    object store and the warehouse file is built in a local folder named after the URL (and a copy is
+    put beside the lake); `dask_address` (`tcp://HOST:PORT`) runs the batches on that Dask cluster.
+    """
+
+    data_dir: LakePath = field(default_factory=default_data_dir)
     inputs: tuple[Path, ...] = (PROJECT_ROOT / "seeds",) if IN_CHECKOUT else ()
     batch_docs: int = DEFAULT_BATCH_DOCS
     # Processes running the text stages: by default one per available core (affinity and cgroup quota).
@@ -102,28 +108,50 @@ class Settings:
     # (canonical field, name in the input records), e.g. (("published_at", "dc_date"),)
     metadata_fields: tuple[tuple[str, str], ...] = ()
     sql_dir: Path = PROJECT_ROOT / "sql" if IN_CHECKOUT else PROJECT_ROOT / "warehouse" / "sql"
+    dask_address: str | None = None
 
     @property
-    def lake_dir(self) -> Path:
-        """Folder of the Parquet tables."""
+    def lake_dir(self) -> LakePath:
+        """Folder (or object prefix) of the Parquet tables."""
         return self.data_dir / "lake"
 
     @property
     def warehouse_path(self) -> Path:
-        """The DuckDB file analysts open."""
+        """The DuckDB file analysts open: in the data folder, or for a lake on an object store in a local folder."""
+        if isinstance(self.data_dir, ObjectPath):
+            return remote_warehouse_dir(self.data_dir) / "warehouse.duckdb"
         return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def shared_warehouse(self) -> ObjectPath | None:
+        """Where the published warehouse file is copied beside a lake on an object store (None for a local lake)."""
+        return self.data_dir / "warehouse.duckdb" if isinstance(self.data_dir, ObjectPath) else None
+
+
+def remote_warehouse_dir(data_dir: ObjectPath) -> Path:
+    """The local folder holding the warehouse of a lake on an object store: named after its URL, under the default
+    data folder (`NEWSETL_WAREHOUSE_DIR` names another)."""
+    chosen = os.environ.get("NEWSETL_WAREHOUSE_DIR")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    name = f"{data_dir.protocol}/{data_dir.key}".replace("/", "_")
+    return default_data_dir() / "remote" / name
 
 
 _KEYS = {f.name for f in fields(Settings)}
 # NEWSETL_* variables read elsewhere, not pipeline settings: the evaluation's shared folder and
 # the gazetteer cache switch (flows/io/models.py).
-OTHER_ENVIRONMENT = ("shared_dir", "gazetteer_cache")
+OTHER_ENVIRONMENT = ("shared_dir", "gazetteer_cache", "warehouse_dir")
 
 
 def _coerce(key: str, value: Any) -> Any:
     """Turn a raw config value into the field's type."""
-    if key in ("data_dir", "sql_dir"):
+    if key == "data_dir":
+        return lake_path(str(value))
+    if key == "sql_dir":
         return Path(value).expanduser().resolve()
+    if key == "dask_address":
+        return _dask_address(value)
     if key == "inputs":
         items = value.split(os.pathsep) if isinstance(value, str) else list(value)
         return tuple(Path(v).expanduser().resolve() for v in items)
@@ -138,6 +166,19 @@ def _coerce(key: str, value: Any) -> Any:
             raise SettingsError(f"{key} must be at least 1, got {number}")
         return number
     return value
+
+
+def _dask_address(value: Any) -> str | None:
+    """A Dask scheduler address (`tcp://HOST:PORT`, or HOST:PORT); empty text means none."""
+    text = str(value).strip()
+    if not text:
+        return None
+    if "://" not in text:
+        text = f"tcp://{text}"
+    host_port = text.split("://", 1)[1]
+    if ":" not in host_port or not host_port.rsplit(":", 1)[1].isdigit():
+        raise SettingsError(f"dask_address must look like tcp://HOST:PORT, got {value!r}")
+    return text
 
 
 def _field_map(value: Any) -> tuple[tuple[str, str], ...]:
@@ -177,7 +218,7 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     base = path.parent
     resolved = dict(table)
     for key in ("data_dir", "sql_dir"):
-        if key in resolved:
+        if key in resolved and not (key == "data_dir" and is_url(str(resolved[key]))):
             resolved[key] = str(base / resolved[key])
     if "inputs" in resolved:
         resolved["inputs"] = [str(base / p) for p in resolved["inputs"]]

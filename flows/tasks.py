@@ -10,12 +10,13 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows.batch import BatchStats, build_batch
+from flows.batch import BatchStats, batch_id_for, build_batch
 from flows.io import sources
 from flows.io.sources import InputFile, discover_files
 from flows.settings import Settings
 from warehouse import db, lake
-from warehouse.schemas import INPUTS
+from warehouse.schemas import DOCUMENTS, ENTITY_MENTIONS, FIGURES, INPUTS, REMOVED_NOISE, Table
+from warehouse.storage import LakePath
 
 Discover = Callable[[Iterable[Path]], tuple[list[InputFile], list[Path]]]
 
@@ -43,7 +44,13 @@ def discover_pending(settings: Settings) -> tuple[list[InputFile], int]:
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_batch(files: list[InputFile], run_id: str, settings: Settings) -> BatchStats:
-    """Read, analyse and commit one batch of files to the lake (its doc_ids checked against the lake's); its stats."""
+    """Read, analyse and commit one batch of files to the lake (its doc_ids checked against the lake's); its stats.
+
+    A batch already committed (its task ran again after the worker that ran it died) is not loaded twice.
+    """
+    done = committed_stats(settings.lake_dir, files)
+    if done is not None:
+        return done
     from flows.io.workers import analyser  # the text stack: imported only when there is something to analyse
 
     analyse = analyser(settings.workers, settings.batch_docs)
@@ -55,8 +62,41 @@ def load_batch(files: list[InputFile], run_id: str, settings: Settings) -> Batch
     return batch.stats
 
 
+def committed_stats(lake_dir: LakePath, files: list[InputFile]) -> BatchStats | None:
+    """The stats of the batch of exactly these files (paths and contents) when its manifest exists, else None."""
+    batch_id = batch_id_for(files)
+    manifest = lake.table_dir(lake_dir, INPUTS) / f"{batch_id}.parquet"
+    if not manifest.exists():
+        return None
+    rows = lake.read_file(manifest, INPUTS).to_pylist()
+    if {(r["source_path"], r["file_sha256"]) for r in rows} != {(str(f.path), f.sha256) for f in files}:
+        return None
+
+    def count(table: Table) -> int:
+        path = lake.table_dir(lake_dir, table) / f"{batch_id}.parquet"
+        return lake.read_file(path, table, ["batch_id"]).num_rows if path.exists() else 0
+
+    documents = lake.table_dir(lake_dir, DOCUMENTS) / f"{batch_id}.parquet"
+    words = (
+        sum(lake.read_file(documents, DOCUMENTS, ["word_count"]).column("word_count").to_pylist())
+        if documents.exists()
+        else 0
+    )
+    return BatchStats(
+        batch_id=batch_id,
+        input_files=len(rows),
+        documents_loaded=sum(r["articles_loaded"] for r in rows),
+        duplicates=sum(r["articles_duplicate"] for r in rows),
+        rejected=sum(r["rejected"] for r in rows),
+        figures=count(FIGURES),
+        entity_mentions=count(ENTITY_MENTIONS),
+        removed_segments=count(REMOVED_NOISE),
+        words=words,
+    )
+
+
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def record_run(lake_dir: Path, run_row: dict) -> None:
+def record_run(lake_dir: LakePath, run_row: dict) -> None:
     """Write the run's row (only runs that committed something are recorded)."""
     lake.write_run(lake_dir, run_row)
 
@@ -66,4 +106,7 @@ def publish_warehouse(settings: Settings) -> list[db.CheckFailure]:
     """Rebuild the DuckDB warehouse over the lake, run the checks, and swap it into place (skipped when current)."""
     if db.is_current(settings.warehouse_path, settings.lake_dir, settings.sql_dir):
         return []
-    return db.publish(settings.warehouse_path, settings.lake_dir, settings.sql_dir)
+    failures = db.publish(settings.warehouse_path, settings.lake_dir, settings.sql_dir)
+    if not failures and settings.shared_warehouse is not None:  # a lake on an object store: a copy beside it
+        settings.shared_warehouse.write_bytes(settings.warehouse_path.read_bytes())
+    return failures

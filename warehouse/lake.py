@@ -6,6 +6,9 @@ flushed too, so a committed batch survives a power loss, not only a killed proce
 batch that never committed (a crash) are discarded at the start of the next run, and the batch
 is processed again under the same deterministic id, so a re-run gives the same lake.
 
+The lake may live on an object store (`s3://bucket/prefix`, see `warehouse.storage`): there every
+file is one atomic PUT, in place, and the run lock is a lock object; the rest is the same.
+
 A run's `runs` row is written as `running` before its first batch and rewritten with its final
 status at the end; a row still `running` at the next start belongs to a killed run and becomes
 `incomplete`, with what its committed batches loaded.
@@ -26,6 +29,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from warehouse.schemas import DOCUMENTS, INPUTS, RUNS, TABLES, RowError, Table, check_row, make_row
+from warehouse.storage import LakeLockBusy, LakePath, ObjectLock, ObjectPath, source_for
 
 TMP_SUFFIX = ".tmp"
 BATCH_TABLES = tuple(t for t in TABLES if t is not RUNS)  # written per batch, `inputs` (the commit) last
@@ -45,8 +49,15 @@ class LakeBusy(RuntimeError):
 
 
 @contextmanager
-def exclusive(lake_dir: Path) -> Iterator[None]:
+def exclusive(lake_dir: LakePath) -> Iterator[None]:
     """Hold the lake for one run; a second concurrent run fails at once instead of interleaving."""
+    if isinstance(lake_dir, ObjectPath):
+        try:
+            with ObjectLock(lake_dir / LOCK_NAME).held():
+                yield
+        except LakeLockBusy as err:
+            raise LakeBusy(f"another newsetl run is loading {lake_dir} ({err}); try again when it ends") from None
+        return
     lake_dir.mkdir(parents=True, exist_ok=True)
     with (lake_dir / LOCK_NAME).open("a") as handle:
         try:
@@ -59,20 +70,25 @@ def exclusive(lake_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def table_dir(lake_dir: Path, table: Table) -> Path:
+def table_dir(lake_dir: LakePath, table: Table) -> LakePath:
     """Folder holding a table's Parquet files."""
     return lake_dir / table.name
 
 
-def write_parquet(path: Path, table: Table, rows: Sequence[dict[str, Any]]) -> Path:
+def write_parquet(path: LakePath, table: Table, rows: Sequence[dict[str, Any]]) -> LakePath:
     """Write rows with the table's schema to a temporary name, then rename into place.
 
     Raises RowError when a row's keys are not exactly the table's columns.
     """
     for row in rows:
         check_row(table, row)
-    make_dirs(path.parent)
     data = pa.Table.from_pylist(list(rows), schema=table.schema)
+    if isinstance(path, ObjectPath):  # one PUT, atomic: no temporary name needed
+        sink = pa.BufferOutputStream()
+        pq.write_table(data, sink, compression="zstd")
+        path.write_bytes(sink.getvalue().to_pybytes())
+        return path
+    make_dirs(path.parent)
     tmp = path.with_name(path.name + TMP_SUFFIX)
     with tmp.open("wb") as handle:
         pq.write_table(data, handle, compression="zstd")
@@ -101,7 +117,7 @@ def make_dirs(folder: Path) -> None:
     fsync_dir(folder.parent)
 
 
-def write_batch(lake_dir: Path, batch_id: str, rows_by_table: Mapping[str, Sequence[dict[str, Any]]]) -> int:
+def write_batch(lake_dir: LakePath, batch_id: str, rows_by_table: Mapping[str, Sequence[dict[str, Any]]]) -> int:
     """Write every data table of a batch, then its `inputs` manifest (the commit); returns rows written.
 
     Every row is checked before anything is written: RowError for an unknown table name or a row whose
@@ -124,24 +140,25 @@ def write_batch(lake_dir: Path, batch_id: str, rows_by_table: Mapping[str, Seque
     return written + len(manifest)
 
 
-def write_run(lake_dir: Path, run_row: dict[str, Any]) -> Path:
+def write_run(lake_dir: LakePath, run_row: dict[str, Any]) -> LakePath:
     """Record (or re-record) a run's row; one file per run."""
     return write_parquet(_run_path(lake_dir, run_row["run_id"]), RUNS, [run_row])
 
 
-def drop_run(lake_dir: Path, run_id: str) -> None:
+def drop_run(lake_dir: LakePath, run_id: str) -> None:
     """Remove a run's row (a run that ended without committing a batch)."""
     path = _run_path(lake_dir, run_id)
     if path.exists():
         path.unlink()
-        fsync_dir(path.parent)
+        if isinstance(path, Path):
+            fsync_dir(path.parent)
 
 
-def _run_path(lake_dir: Path, run_id: str) -> Path:
+def _run_path(lake_dir: LakePath, run_id: str) -> LakePath:
     return table_dir(lake_dir, RUNS) / f"{run_id}.parquet"
 
 
-def close_killed_runs(lake_dir: Path) -> list[dict[str, Any]]:
+def close_killed_runs(lake_dir: LakePath) -> list[dict[str, Any]]:
     """Rows still `running` (their run was killed) become `incomplete` with what their committed batches
     loaded, or are dropped when none committed; returns the rewritten rows. Call under `exclusive`."""
     running = [r for r in read_column(lake_dir, RUNS, RUNS.columns).to_pylist() if r["status"] == RUNNING]
@@ -168,24 +185,30 @@ def close_killed_runs(lake_dir: Path) -> list[dict[str, Any]]:
     return closed
 
 
-def committed_batches(lake_dir: Path) -> set[str]:
+def committed_batches(lake_dir: LakePath) -> set[str]:
     """Ids of batches whose manifest exists."""
-    return {p.stem for p in table_dir(lake_dir, INPUTS).glob("*.parquet")}
+    return {p.stem for p in listing(table_dir(lake_dir, INPUTS), "*.parquet")}
 
 
-def uncommitted(lake_dir: Path) -> list[Path]:
+def listing(folder: LakePath, pattern: str) -> list[LakePath]:
+    """Files of a lake folder matching a pattern, sorted by name (one listing request on an object store)."""
+    found: list[LakePath] = list(folder.glob(pattern))
+    return sorted(found, key=lambda p: p.name)
+
+
+def uncommitted(lake_dir: LakePath) -> list[LakePath]:
     """Leftovers of batches that never committed and stray temporary files."""
     done = committed_batches(lake_dir)
-    found: list[Path] = []
+    found: list[LakePath] = []
     for table in TABLES:
         folder = table_dir(lake_dir, table)
-        found.extend(sorted(folder.glob(f"*{TMP_SUFFIX}")))
+        found.extend(listing(folder, f"*{TMP_SUFFIX}"))
         if table not in (INPUTS, RUNS):
-            found.extend(path for path in sorted(folder.glob("*.parquet")) if path.stem not in done)
+            found.extend(path for path in listing(folder, "*.parquet") if path.stem not in done)
     return found
 
 
-def discard_uncommitted(lake_dir: Path) -> list[Path]:
+def discard_uncommitted(lake_dir: LakePath) -> list[LakePath]:
     """Delete leftovers of batches that never committed and stray temporary files."""
     dropped = uncommitted(lake_dir)
     for path in dropped:
@@ -193,29 +216,39 @@ def discard_uncommitted(lake_dir: Path) -> list[Path]:
     return dropped
 
 
-def has_killed_runs(lake_dir: Path) -> bool:
+def has_killed_runs(lake_dir: LakePath) -> bool:
     """Whether a run row is still `running` (its run was killed; `close_killed_runs` settles it)."""
     return RUNNING in read_column(lake_dir, RUNS, ["status"]).column("status").to_pylist()
 
 
-def table_files(lake_dir: Path, table: Table) -> list[Path]:
+def table_files(lake_dir: LakePath, table: Table) -> list[LakePath]:
     """Committed Parquet files of a table, sorted."""
     if table is RUNS:
-        return sorted(table_dir(lake_dir, table).glob("*.parquet"))
+        return listing(table_dir(lake_dir, table), "*.parquet")
     done = committed_batches(lake_dir)
-    return sorted(p for p in table_dir(lake_dir, table).glob("*.parquet") if p.stem in done)
+    return [p for p in listing(table_dir(lake_dir, table), "*.parquet") if p.stem in done]
 
 
-def read_column(lake_dir: Path, table: Table, columns: Iterable[str]) -> pa.Table:
+def read_column(lake_dir: LakePath, table: Table, columns: Iterable[str]) -> pa.Table:
     """Some columns of a table over all committed files (empty table when there are none)."""
     names = list(columns)
     files = table_files(lake_dir, table)
     if not files:
         return table.schema.empty_table().select(names)
-    return pa.concat_tables(pq.read_table(f, columns=names, schema=table.schema) for f in files)
+    return pa.concat_tables(read_file(f, table, names) for f in files)
 
 
-def known_doc_ids(lake_dir: Path, candidates: Iterable[str]) -> set[str]:
+def read_file(path: LakePath, table: Table, columns: Sequence[str] | None = None) -> pa.Table:
+    """One lake file's rows (some columns, or all) with the table's schema, from a local disk or an object store."""
+    source = source_for(path)
+    try:
+        return pq.read_table(source, columns=None if columns is None else list(columns), schema=table.schema)
+    finally:
+        if not isinstance(source, str):
+            source.close()
+
+
+def known_doc_ids(lake_dir: LakePath, candidates: Iterable[str]) -> set[str]:
     """Those of the candidate doc_ids already in the lake's committed `documents` files.
 
     DuckDB joins the candidates against the documents' `doc_id` column, read by Arrow one file at a
@@ -225,7 +258,7 @@ def known_doc_ids(lake_dir: Path, candidates: Iterable[str]) -> set[str]:
     files = table_files(lake_dir, DOCUMENTS)
     if not files or not wanted.num_rows:
         return set()
-    lake_ids = ds.dataset([str(f) for f in files], schema=DOCUMENTS.schema, format="parquet")
+    lake_ids = _dataset(files, DOCUMENTS)
     con = duckdb.connect(config={"threads": 1})
     try:
         con.register("lake_ids", lake_ids)
@@ -234,3 +267,16 @@ def known_doc_ids(lake_dir: Path, candidates: Iterable[str]) -> set[str]:
     finally:
         con.close()
     return {doc_id for (doc_id,) in found}
+
+
+def _dataset(files: Sequence[LakePath], table: Table) -> ds.Dataset:
+    """An Arrow dataset over lake files; on an object store, read through its fsspec filesystem."""
+    first = files[0]
+    if isinstance(first, ObjectPath):
+        from pyarrow.fs import FSSpecHandler, PyFileSystem
+
+        filesystem = PyFileSystem(FSSpecHandler(first.fs))
+        return ds.dataset(
+            [f.key for f in files if isinstance(f, ObjectPath)], schema=table.schema, filesystem=filesystem
+        )
+    return ds.dataset([str(f) for f in files], schema=table.schema, format="parquet")

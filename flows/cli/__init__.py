@@ -111,6 +111,11 @@ def _load_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-docs", type=int, help="articles per batch task (default 500)")
     parser.add_argument("--workers", type=int, help="processes running the text stages (default: the available cores)")
     parser.add_argument(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="run the batch tasks on this Dask cluster's workers (default: here); see docs/SCALING.md",
+    )
+    parser.add_argument(
         "--metadata-fields",
         metavar="FIELD=NAME,...",
         help="read metadata under other JSON names, e.g. published_at=dc_date,source=site",
@@ -185,7 +190,7 @@ def reader_gone() -> int:
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The settings a subcommand's flags give (absent flags give None: lower sources decide)."""
-    keys = ("data_dir", "inputs", "batch_docs", "workers", "metadata_fields")
+    keys = ("data_dir", "inputs", "batch_docs", "workers", "metadata_fields", "dask_address")
     return {key: getattr(args, key, None) for key in keys}
 
 

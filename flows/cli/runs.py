@@ -141,6 +141,7 @@ def _load(settings: Settings, outcome: RunOutcome) -> RunOutcome:
             batch_docs=settings.batch_docs,
             workers=settings.workers,
             metadata_fields=dict(settings.metadata_fields),
+            dask_address=settings.dask_address,
         )
     except ChecksFailed as err:
         print(f"newsetl run: warehouse checks failed\n{err}", file=sys.stderr)
