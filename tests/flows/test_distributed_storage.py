@@ -3,6 +3,7 @@ and the settings that name a cluster and an object store."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -115,8 +116,8 @@ def test_the_lock_object_refuses_a_second_run_until_released(bucket: ObjectPath)
 
 def test_an_expired_lock_object_is_taken_over(bucket: ObjectPath) -> None:
     path = bucket / "expired" / lake.LOCK_NAME
-    stale = '{"owner": "dead-host:1:x", "expires_at": "%s"}' % (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
-    path.write_text(stale)
+    expired = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    path.write_text(json.dumps({"owner": "dead-host:1:x", "expires_at": expired}))
     lock = ObjectLock(path)
     lock.acquire()  # the killed run's lock has expired
     assert lock.owner in path.read_text()
