@@ -37,7 +37,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
-from warehouse import report_params
+from warehouse import pairs, report_params
 from warehouse.lake import TMP_SUFFIX, read_file, table_files
 from warehouse.schemas import RUNS, TABLES, Table
 from warehouse.storage import LakePath, ObjectPath
@@ -166,13 +166,16 @@ def build_database(con: duckdb.DuckDBPyConnection, lake_dir: LakePath, sql_dir: 
 
 
 def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file."""
+    """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file (and
+    before the reports, the co-occurrence tables of warehouse/pairs.py)."""
     con.execute(f"create schema if not exists {VOCAB_SCHEMA}")
     for vocabulary in VOCABULARIES:
         create_vocabulary(con, vocabulary)
     con.execute("create schema if not exists checks")
     con.execute(f"create or replace view {SCOPE} as select distinct batch_id from raw.inputs")
     for layer, schema in SQL_LAYERS:
+        if layer == "reports":  # the co-occurrence tables, over the marts, that the reports read
+            pairs.create(con)
         con.execute(f"create schema if not exists {schema}")
         for path in sql_files(sql_dir, layer):
             body = path.read_text(encoding="utf-8").strip().rstrip(";")
@@ -265,6 +268,7 @@ def _update_in_place(
         con.execute("set enable_progress_bar = false")
         con.execute("begin transaction")
         _replace_batches(con, lake_dir, stale, changed)
+        pairs.update(con, stale, changed)
         if previous.get("runs") != state["runs"]:
             con.execute(f"delete from raw.{RUNS.name}")
             _append_files(con, RUNS, table_files(lake_dir, RUNS))

@@ -1,7 +1,8 @@
 -- entity_cooccurrence: which people, organisations and places are named in the same documents.
 -- grain: one row per unordered pair of entities (entity_id_a < entity_id_b) sharing at least
 --   min_shared documents (two by default)
--- depends on: main.entity_mentions, main.documents_in_range, vocab.entity_label
+-- depends on: derived.entity_pair_totals, derived.entity_pair_documents (warehouse/pairs.py: the name-label
+--   entities named together per document, kept at each publish), main.documents_in_range
 -- columns: name_a, label_a, name_b, label_b, shared_document_count (documents naming both),
 --   entity_id_a, entity_id_b
 -- param since (date, default null): only documents published on or after this day (UTC)
@@ -10,7 +11,9 @@
 -- param min_shared (bigint, default 2): only pairs named together in at least this many documents
 with
 args as (
-    select p_min_shared as min_shared_documents
+    select
+        p_min_shared as min_shared_documents,
+        p_since is null and p_until is null and p_language is null as whole_lake
 ),
 
 documents as (
@@ -20,37 +23,49 @@ documents as (
     ) as d
 ),
 
-name_labels as (
-    select code
-    from vocab.entity_label
-    where kind = 'name'
+totals as (
+    -- no range asked: the pair counts over every current document, kept at each publish
+    select
+        t.entity_id_a,
+        t.entity_id_b,
+        t.name_a,
+        t.label_a,
+        t.name_b,
+        t.label_b,
+        t.shared_document_count
+    from derived.entity_pair_totals as t
+    cross join args as g
+    where g.whole_lake
 ),
 
-mentions as (
-    select distinct
-        m.doc_id,
-        m.entity_id,
-        m.label,
-        m.canonical_name
-    from main.entity_mentions as m
-    inner join name_labels as l on m.label = l.code
-    inner join documents as d on m.doc_id = d.doc_id
+in_range as (
+    -- a range asked: the pairs of each document in it (one row per document and pair)
+    select
+        p.entity_id_a,
+        p.entity_id_b,
+        min(p.name_a) as name_a,
+        min(p.label_a) as label_a,
+        min(p.name_b) as name_b,
+        min(p.label_b) as label_b,
+        count(*) as shared_document_count
+    from derived.entity_pair_documents as p
+    inner join documents as d on p.doc_id = d.doc_id
+    cross join args as g
+    where not g.whole_lake
+    group by p.entity_id_a, p.entity_id_b
+),
+
+candidates as (
+    select * from totals
+    union all
+    select * from in_range
 ),
 
 pairs as (
-    select
-        a.entity_id as entity_id_a,
-        b.entity_id as entity_id_b,
-        min(a.canonical_name) as name_a,
-        min(a.label) as label_a,
-        min(b.canonical_name) as name_b,
-        min(b.label) as label_b,
-        count(distinct a.doc_id) as shared_document_count
-    from mentions as a
-    inner join mentions as b on a.doc_id = b.doc_id and a.entity_id < b.entity_id
+    select c.*
+    from candidates as c
     cross join args as g
-    group by a.entity_id, b.entity_id, g.min_shared_documents
-    having count(distinct a.doc_id) >= g.min_shared_documents
+    where c.shared_document_count >= g.min_shared_documents
 ),
 
 final as (
