@@ -7,7 +7,8 @@ Prints, each measured in this run on this machine:
    (en_semeval2023t3 + en_globalvoices of `shared/corpus`, 500+ words first, then the longest others);
 2. words/s of `newsetl extract` and of `newsetl run` with default settings on the same articles
    (subprocesses: start-up, model loads and the embedded Prefect server included), each over the ceiling;
-3. a one-document `run` into a fresh data dir, and a re-run that finds nothing new (seconds, share of the full run);
+3. a one-document `run` into a fresh data dir, a re-run that finds nothing new (seconds, share of the full run),
+   and a one-document `run` against a local Prefect server started beforehand;
 4. for each lake size, a `run` of that many corpus articles (all languages, round-robin): seconds, peak RSS
    (the sum over the run's processes, and the largest one), and the no-op re-run's share of it.
 """
@@ -17,11 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -101,11 +107,18 @@ def _tree_rss(root: int) -> tuple[int, int]:
     return sum(sizes), max(sizes, default=0)
 
 
-def measured(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds and peak RSS in MiB (sum over the process tree, largest process) of a command."""
+def measured(command: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds and peak RSS in MiB (sum over the process tree, largest process) of a command.
+
+    Also prints the CPU seconds of the process tree and the load average: on a shared machine the CPU
+    seconds say more than the wall time.
+    """
     # A busy machine may need more than Prefect's default 20 s to start the embedded server.
     env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120", **os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.update(extra_env or {})
     peak = [0, 0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     began = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
 
@@ -121,7 +134,38 @@ def measured(command: list[str]) -> tuple[float, float, float]:
         raise SystemExit(f"failed: {' '.join(command)}")
     seconds = time.perf_counter() - began
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"    [{cpu:.1f} CPU s; load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end]")
     return seconds, peak[0] / 2**20, peak[1] / 2**20
+
+
+@contextmanager
+def prefect_server() -> Iterator[dict[str, str]]:
+    """A local Prefect server started for the measurement (its own home folder); the environment to use it."""
+    port = 4299
+    home = Path(tempfile.mkdtemp(prefix="newsetl-prefect-"))
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        process_group=0,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(1)
+        yield {"PREFECT_API_URL": url, "PREFECT_HOME": str(home)}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
 
 
 def write_inputs(folder: Path, articles: list[dict]) -> None:
@@ -193,6 +237,9 @@ def main() -> int:
         print(f"one-document run (embedded server): {seconds:.1f} s  peak RSS {total:.0f} MiB")
         seconds, _, _ = measured(run_command(base / "one", base / "data-one"))
         print(f"its no-op re-run: {seconds:.1f} s")
+        with prefect_server() as server_env:
+            seconds, total, _ = measured(run_command(base / "one", base / "data-one-server"), server_env)
+            print(f"one-document run (a running local Prefect server): {seconds:.1f} s  peak RSS {total:.0f} MiB")
 
         for size in [int(s) for s in args.lake_sizes.split(",") if s.strip()]:
             articles = corpus_articles(args.shared, size)
