@@ -49,7 +49,9 @@ def connect(data_dir: DataDir = None) -> duckdb.DuckDBPyConnection:
     path = warehouse_path(data_dir)
     if not path.is_file():
         raise WarehouseMissing(f"no warehouse at {path}: run `newsetl run` first")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute("set TimeZone = 'UTC'")  # timestamps come back in UTC whatever the machine's zone
+    return con
 
 
 def report_names() -> list[str]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -161,3 +164,21 @@ def test_a_batch_is_committed_after_its_documents_were_loaded(seeded, capsys):
     assert main(["query", "--data-dir", str(data_dir), "--format", "json", sql]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert row["batches"] > 0 and row["later"] == row["batches"]
+
+
+def test_timestamps_read_as_utc_whatever_the_machines_zone(seeded):
+    # a column named *_utc must not show in the local zone: the analyst connection sets TimeZone = 'UTC'
+    data_dir, _ = seeded
+    sql = "select min(published_at_utc) as first from documents"
+    env = {**os.environ, "TZ": "Asia/Tokyo"}
+    command = [sys.executable, "-m", "flows.cli", "query", "--data-dir", str(data_dir), "--format", "json", sql]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    [row] = json.loads(done.stdout)
+    assert row["first"].endswith("+00:00")
+    api = "import newsetl, sys; con = newsetl.connect(sys.argv[1]); print(con.sql('select current_setting(?)', "
+    api += "params=['TimeZone']).fetchone()[0])"
+    done = subprocess.run(
+        [sys.executable, "-c", api, str(data_dir)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "UTC", done.stderr
