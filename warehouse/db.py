@@ -35,12 +35,12 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
-from warehouse import report_params
-from warehouse.lake import TMP_SUFFIX, table_files
+from warehouse import pairs, report_params
+from warehouse.lake import TMP_SUFFIX, read_file, table_files
 from warehouse.schemas import RUNS, TABLES, Table
+from warehouse.storage import LakePath, ObjectPath
 
 SQL_LAYERS = (("marts", "main"), ("macros", "main"), ("reports", "reports"), ("checks", "checks"))
 PUBLISHED_NAME = ".published"  # in the lake folder: what the last publish was built from
@@ -59,8 +59,7 @@ PUBLISH_CONFIG: dict[str, Any] = {
 }
 LOCK_WAIT_SECONDS = 30  # how long an analyst's connection waits for a publish updating the file in place
 ANALYST_CONFIG: dict[str, Any] = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
-# timestamps show in UTC whatever the machine's zone (`published_at_utc` reads as UTC), then files off and locked
-LOCKDOWN = ("set TimeZone = 'UTC'", "set enable_external_access = false", "set lock_configuration = true")
+LOCKDOWN = ("set enable_external_access = false", "set lock_configuration = true")
 
 
 class WarehouseError(RuntimeError):
@@ -104,13 +103,13 @@ def raw_table_sql(table: Table) -> str:
     return f"create or replace table raw.{table.name} ({columns})"
 
 
-def _file_batches(table: Table, files: Sequence[Path]) -> Iterator[pa.RecordBatch]:
-    """The rows of Parquet files, one file in memory at a time, read with the table's schema."""
+def _file_batches(table: Table, files: Sequence[LakePath]) -> Iterator[pa.RecordBatch]:
+    """The rows of lake files (local or on an object store), one file in memory at a time, with the table's schema."""
     for path in files:
-        yield from pq.read_table(path, schema=table.schema).to_batches()
+        yield from read_file(path, table).to_batches()
 
 
-def load_raw_table(con: duckdb.DuckDBPyConnection, table: Table, files: Sequence[Path]) -> None:
+def load_raw_table(con: duckdb.DuckDBPyConnection, table: Table, files: Sequence[LakePath]) -> None:
     """Create `raw.<table>` holding the rows of exactly these Parquet files (DuckDB never sees their paths)."""
     con.execute(raw_table_sql(table))
     _append_files(con, table, files)
@@ -157,7 +156,7 @@ def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, cr
         con.unregister("arrow_rows")
 
 
-def build_database(con: duckdb.DuckDBPyConnection, lake_dir: Path, sql_dir: Path) -> None:
+def build_database(con: duckdb.DuckDBPyConnection, lake_dir: LakePath, sql_dir: Path) -> None:
     """Create the raw tables from the committed lake files and every SQL relation of sql/ in a connection."""
     for schema in ("raw", "reports", "checks"):
         con.execute(f"create schema if not exists {schema}")
@@ -167,13 +166,16 @@ def build_database(con: duckdb.DuckDBPyConnection, lake_dir: Path, sql_dir: Path
 
 
 def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file."""
+    """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file (and
+    before the reports, the co-occurrence tables of warehouse/pairs.py)."""
     con.execute(f"create schema if not exists {VOCAB_SCHEMA}")
     for vocabulary in VOCABULARIES:
         create_vocabulary(con, vocabulary)
     con.execute("create schema if not exists checks")
     con.execute(f"create or replace view {SCOPE} as select distinct batch_id from raw.inputs")
     for layer, schema in SQL_LAYERS:
+        if layer == "reports":  # the co-occurrence tables, over the marts, that the reports read
+            pairs.create(con)
         con.execute(f"create schema if not exists {schema}")
         for path in sql_files(sql_dir, layer):
             body = path.read_text(encoding="utf-8").strip().rstrip(";")
@@ -201,7 +203,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -
     return failures
 
 
-def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFailure]:
+def publish(warehouse_path: Path, lake_dir: LakePath, sql_dir: Path) -> list[CheckFailure]:
     """Bring the warehouse up to the lake: in place when it can (`_update_in_place`), else by building a fresh
     file beside the old one and renaming it into place when every check passes.
 
@@ -241,7 +243,7 @@ def publish(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> list[CheckFa
 
 
 def _update_in_place(
-    warehouse_path: Path, lake_dir: Path, sql_dir: Path, state: dict[str, Any]
+    warehouse_path: Path, lake_dir: LakePath, sql_dir: Path, state: dict[str, Any]
 ) -> list[CheckFailure] | None:
     """Bring the published warehouse up to the lake in one transaction on the file itself; None when it cannot.
 
@@ -266,6 +268,7 @@ def _update_in_place(
         con.execute("set enable_progress_bar = false")
         con.execute("begin transaction")
         _replace_batches(con, lake_dir, stale, changed)
+        pairs.update(con, stale, changed)
         if previous.get("runs") != state["runs"]:
             con.execute(f"delete from raw.{RUNS.name}")
             _append_files(con, RUNS, table_files(lake_dir, RUNS))
@@ -284,7 +287,7 @@ def _update_in_place(
     return failures
 
 
-def _replace_batches(con: duckdb.DuckDBPyConnection, lake_dir: Path, stale: list[str], fresh: list[str]) -> None:
+def _replace_batches(con: duckdb.DuckDBPyConnection, lake_dir: LakePath, stale: list[str], fresh: list[str]) -> None:
     """Delete the rows of the stale batches from every raw table and insert those of the fresh ones."""
     wanted = set(fresh)
     for table in TABLES:
@@ -298,7 +301,7 @@ def _replace_batches(con: duckdb.DuckDBPyConnection, lake_dir: Path, stale: list
             _append_files(con, table, [path for path in table_files(lake_dir, table) if path.stem in wanted])
 
 
-def _append_files(con: duckdb.DuckDBPyConnection, table: Table, files: Sequence[Path]) -> None:
+def _append_files(con: duckdb.DuckDBPyConnection, table: Table, files: Sequence[LakePath]) -> None:
     """Insert the rows of these Parquet files into `raw.<table>`, one file in memory at a time."""
     if not files:
         return
@@ -321,7 +324,7 @@ def _limit_scope(con: duckdb.DuckDBPyConnection, batch_ids: Sequence[str]) -> No
         _insert_arrow(con, SCOPE, pa.table({"batch_id": pa.array(list(batch_ids), pa.string())}))
 
 
-def lake_state(lake_dir: Path, sql_dir: Path) -> dict[str, Any]:
+def lake_state(lake_dir: LakePath, sql_dir: Path) -> dict[str, Any]:
     """What a publish reads: a stamp per committed batch (its files' names, sizes and modification times), one of
     the runs, and one of the code (the SQL, the schemas, the vocabularies)."""
     batches: dict[str, Any] = {}
@@ -347,7 +350,7 @@ def lake_state(lake_dir: Path, sql_dir: Path) -> dict[str, Any]:
     }
 
 
-def _previous(warehouse_path: Path, lake_dir: Path) -> dict[str, Any] | None:
+def _previous(warehouse_path: Path, lake_dir: LakePath) -> dict[str, Any] | None:
     """The record of the last publish, when the warehouse file is still the one it wrote."""
     try:
         record = json.loads((lake_dir / PUBLISHED_NAME).read_text(encoding="utf-8"))
@@ -357,7 +360,7 @@ def _previous(warehouse_path: Path, lake_dir: Path) -> dict[str, Any] | None:
     return record if isinstance(record, dict) and record.get("warehouse") == stamp else None
 
 
-def _batches_to_check(warehouse_path: Path, lake_dir: Path, state: dict[str, Any]) -> list[str] | None:
+def _batches_to_check(warehouse_path: Path, lake_dir: LakePath, state: dict[str, Any]) -> list[str] | None:
     """Batches new or changed since the last publish; None (all) when the code or the warehouse changed."""
     previous = _previous(warehouse_path, lake_dir)
     if previous is None or previous.get("code") != state["code"]:
@@ -371,17 +374,20 @@ def _warehouse_stamp(warehouse_path: Path) -> list[Any]:
     return [str(warehouse_path), stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
-def _record_published(warehouse_path: Path, lake_dir: Path, state: dict[str, Any]) -> None:
+def _record_published(warehouse_path: Path, lake_dir: LakePath, state: dict[str, Any]) -> None:
     """Write `lake/.published` (temporary name, then rename): the lake's state and the warehouse file written."""
     record = {**state, "warehouse": _warehouse_stamp(warehouse_path)}
     path = lake_dir / PUBLISHED_NAME
+    if isinstance(path, ObjectPath):  # one PUT, atomic
+        path.write_text(json.dumps(record))
+        return
     tmp = path.with_name(path.name + TMP_SUFFIX)
     lake_dir.mkdir(parents=True, exist_ok=True)
     tmp.write_text(json.dumps(record), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def is_current(warehouse_path: Path, lake_dir: Path, sql_dir: Path) -> bool:
+def is_current(warehouse_path: Path, lake_dir: LakePath, sql_dir: Path) -> bool:
     """Whether the warehouse file is the one the last publish wrote from the lake as it is now (nothing to rebuild)."""
     previous = _previous(warehouse_path, lake_dir)
     if previous is None:
