@@ -59,7 +59,8 @@ PUBLISH_CONFIG: dict[str, Any] = {
 }
 LOCK_WAIT_SECONDS = 30  # how long an analyst's connection waits for a publish updating the file in place
 ANALYST_CONFIG: dict[str, Any] = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
-LOCKDOWN = ("set enable_external_access = false", "set lock_configuration = true")
+# timestamps show in UTC whatever the machine's zone (`published_at_utc` reads as UTC), then files off and locked
+LOCKDOWN = ("set TimeZone = 'UTC'", "set enable_external_access = false", "set lock_configuration = true")
 
 
 class WarehouseError(RuntimeError):
