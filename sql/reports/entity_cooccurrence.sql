@@ -3,8 +3,8 @@
 --   min_shared documents (two by default)
 -- depends on: derived.entity_pair_totals, derived.entity_pair_documents (warehouse/pairs.py: the name-label
 --   entities named together per document, kept at each publish), main.documents_in_range
--- columns: name_a, label_a, name_b, label_b, shared_document_count (documents naming both),
---   entity_id_a, entity_id_b
+-- columns: canonical_name_a, label_a, canonical_name_b, label_b (each entity's canonical_name and
+--   label), shared_document_count (documents naming both), entity_id_a, entity_id_b
 -- param since (date, default null): only documents published on or after this day (UTC)
 -- param until (date, default null): only documents published on or before this day (UTC)
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
@@ -70,9 +70,9 @@ pairs as (
 
 final as (
     select
-        cast(name_a as varchar) as name_a,
+        cast(name_a as varchar) as canonical_name_a,
         cast(label_a as varchar) as label_a,
-        cast(name_b as varchar) as name_b,
+        cast(name_b as varchar) as canonical_name_b,
         cast(label_b as varchar) as label_b,
         cast(shared_document_count as bigint) as shared_document_count,
         cast(entity_id_a as varchar) as entity_id_a,
@@ -81,4 +81,4 @@ final as (
 )
 
 select * from final
-order by shared_document_count desc, name_a asc, name_b asc
+order by shared_document_count desc, canonical_name_a asc, canonical_name_b asc

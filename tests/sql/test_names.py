@@ -21,6 +21,8 @@ RETIRED = {
     "documents": "document_count",
     "doc_count": "document_count",
     "point_value": "value",
+    "name": "canonical_name",
+    "name_a": "canonical_name_a",
 }
 
 

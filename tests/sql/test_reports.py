@@ -282,9 +282,9 @@ def test_entity_cooccurrence_counts_shared_documents_once_per_pair(warehouse_wit
             _mention("b", 2, "Armenian", "NORP", "e4"),  # not P/O/L
         ],
     )
-    assert _rows(con, "select name_a, name_b, shared_document_count from reports.entity_cooccurrence") == [
-        ("Baku", "Ilham Aliyev", 2)
-    ]
+    assert _rows(
+        con, "select canonical_name_a, canonical_name_b, shared_document_count from reports.entity_cooccurrence"
+    ) == [("Baku", "Ilham Aliyev", 2)]
 
 
 def test_places_map_lists_resolved_places_with_coordinates_only(warehouse_with):
