@@ -103,3 +103,12 @@ def test_parse_digits_reads_separators(raw: str, language: str, value: float) ->
 def test_compose_words_nests_scales() -> None:
     words = [("unit", 3), ("scale", 1e12), ("unit", 455), ("scale", 1e3), ("unit", 228), ("scale", 1e6)]
     assert compose_words(words) == 3_455_228_000_000
+
+
+def test_bidirectional_marks_around_a_separator_are_read_through() -> None:
+    assert parse_number("4821\u202a,\u202a75", "ar") == pytest.approx(4821.75)
+
+
+def test_arabic_article_on_a_number_word_is_a_clitic() -> None:
+    assert parse_number("المائة", "ar") == 100.0
+    assert parse_number("بالمليون", "ar") == 1_000_000.0

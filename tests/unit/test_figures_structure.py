@@ -71,3 +71,28 @@ def test_romance_person_de_bare_number_is_an_age() -> None:
 def test_romance_list_of_ages_keeps_the_unit_of_its_last_item() -> None:
     figures = extract_figures("Tres mujeres de 25, 33 y 47 años fueron detenidas.", "es")
     assert [(f.unit, f.category) for f in figures[1:]] == [("year", "age")] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "category", "object_"),
+    [
+        ("Il bilancio dei morti è salito a 31.", "it", "killed", None),
+        ("Le bilan des morts s'élève désormais à 52.", "fr", "killed", "person"),
+        ("The toll of the dead climbed to 18 on Friday.", "en", "killed", None),
+    ],
+)
+def test_a_bare_count_a_tally_amounts_to_takes_its_event(
+    text: str, language: str, category: str, object_: str | None
+) -> None:
+    figure = extract_figures(text, language)[0]
+    assert (figure.category, figure.object) == (category, object_)
+
+
+def test_a_tally_listing_two_events_decides_nothing() -> None:
+    figures = extract_figures("The toll so far: 4 killed and 9 wounded.", "en")
+    assert [f.category for f in figures] == ["killed", "wounded"]
+
+
+def test_italian_conjunction_closes_the_clause_of_the_count_before() -> None:
+    figures = extract_figures("Nel crollo 6 operai sono morti e 11 sono rimasti feriti.", "it")
+    assert [f.category for f in figures] == ["killed", "wounded"]

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from flows.text.figure_lexicon import CATEGORY_CUES, CONTEXT_WORDS, CURRENCY_SYMBOLS, KILLED_NOUNS
 from flows.text.figures.draft import Doc, Draft
 from flows.text.figures.nouns import is_person, next_word, person_before, translate
-from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE
+from flows.text.figures.patterns import AGE_PREFIX_RE, LIST_GAP_RE, WORD_RE
 from flows.text.figures.predicates import is_agent, lemma_cues, own_clause
 from flows.text.figures.structure import Structure
 from flows.text.figures.units import currency_code
@@ -17,7 +17,9 @@ from flows.text.vocabulary import FIGURE_CATEGORIES
 # "10,000 infected, of whom 800 died": the verb after the relative belongs to the second count.
 RELATIVE_PART_RE = re.compile(rf",\s*(?:{CONTEXT_WORDS['relative']})\s")
 ALTERNATIVE_GAP_RE = re.compile(rf"\s+(?:{CONTEXT_WORDS['alternative']})\s+")
-CLAUSE_CUT_RE = re.compile(r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while)(?!\w)|\s(?=و))")
+CLAUSE_CUT_RE = re.compile(
+    r".*(?:[,;:().!?\n،؛]|(?<!\w)(?:and|et|y|und|or|ou|o|but|mais|pero|while|e|ma|mas|и|но)(?!\w)|\s(?=و))"
+)
 FORWARD_STOP_RE = re.compile(r"[.!?\n؟;](?!\d)|\s(?:but|mais|pero|aber|sondern|لكن)\s")
 CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:وال|بال|لل|ال|و|ب|ل)?(?:"
@@ -37,6 +39,8 @@ CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?\n;:,]\s*|(?<!\w)(?:and|but|while|when|as
 POPULATION_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{CONTEXT_WORDS['population_before']})\s*$")
 POPULATION_AFTER_RE = re.compile(rf"\s*(?:[^\W\d_]+\s+)?(?:{CONTEXT_WORDS['population_after']})(?!\w)")
 # The rest of a population noun's own phrase: up to a clause mark or a conjunction.
+TOLL_RE = re.compile(rf"(?<![^\W\d_])(?:وال|ال|و)?(?:{CONTEXT_WORDS['toll']})(?!\w)")
+SENTENCE_START_RE = re.compile(r".*[.!?\n؟]\s", re.DOTALL)
 PHRASE_END_RE = re.compile(r"[,;:.!?()\n،؛]|\s(?:and|et|y|und|i|и|e|or|ou|o|but|mais|pero|ma|а|но|و)\s")
 
 
@@ -113,6 +117,9 @@ def with_category(draft: Draft, doc: Doc, index: int, drafts: list[Draft], struc
     following = next((d for d in drafts[index + 1 :] if d.unit_kind is None and not d.age), None)
     if structure is not None and (structure.event is not None or structure.agent):
         cue = structure.event
+    elif draft.object is None and (toll := _toll_event(draft, doc)) is not None:
+        category, noun = toll
+        return draft._replace(category=category, object="person" if translate(noun) == "person" else None)
     else:
         cue = _cue_category(draft, doc, drafts[index - 1] if index else None, following)
     if cue is not None:
@@ -139,6 +146,26 @@ def is_population(draft: Draft, doc: Doc) -> bool:
     rest = after.end() if after is not None else noun_end
     stop = PHRASE_END_RE.search(low, rest, rest + 80)
     return not _cues(doc, rest, stop.start() if stop else min(len(low), rest + 80))
+
+
+def _toll_event(draft: Draft, doc: Doc) -> tuple[str, str] | None:
+    """Return (category, event word) of a bare count that a tally earlier in its sentence amounts to
+    ("the toll of the dead ... reached 1,000", "il bilancio delle vittime è salito a 25"): the event
+    named right after the tally's noun, before the count. A non-English casualty noun so named is the
+    count's object (person), as the nominalised casualty words are."""
+    low = doc.low
+    left = max(0, draft.start - 200)
+    opening = SENTENCE_START_RE.match(low, left, draft.start)
+    start = opening.end() if opening else left
+    tolls = list(TOLL_RE.finditer(low, start, draft.start))
+    if not tolls or any(c.isdigit() for c in low[tolls[-1].end() : draft.start]):
+        return None  # another number between the tally and the count is the tally's
+    cues = _cues(doc, tolls[-1].end(), draft.start)
+    if len(cues) != 1 or cues[0][0] > tolls[-1].end() + 40:
+        return None  # "toll: 12 killed and 30 wounded" is no tally of one event
+    position, category = cues[0]
+    word = WORD_RE.match(low, position)
+    return category, word.group() if word else ""
 
 
 def _person_before_of(draft: Draft, doc: Doc) -> bool:

@@ -65,11 +65,19 @@ _BASE_WORDS = _spelling_variants(set(NUMBER_WORDS) | set(VAGUE) | set(APPROXIMAT
 _WORDS = sorted(_BASE_WORDS, key=len, reverse=True)
 # Arabic attaches "و" (and) to the next word: "وخمسة" is "and five" (scanned for Arabic only).
 # Arabic also attaches "ب"/"ل" (by, for) to longer number words ("بخمسة", "لثلاثة آلاف").
-ARABIC_CLITICS = ("وب", "ول", "و", "ب", "ل")
+# The article "ال" (with "و"/"ب" before it) makes a number word definite ("المائة", "بالألف"): the number
+# is read after it, as for the other clitics.
+ARABIC_CLITICS = ("وبال", "وال", "بال", "ال", "وب", "ول", "و", "ب", "ل")
+_LONG_CLITICS = ("ب", "ل", "وب", "ول", "ال", "وال", "بال", "وبال")
 _ARABIC_WORDS = sorted(
     _BASE_WORDS
     | {"و" + w for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff"}
-    | {p + w for p in ("ب", "ل", "وب", "ول") for w in _BASE_WORDS if "\u0600" <= w[0] <= "\u06ff" and len(w) > 3},
+    | {
+        p + w
+        for p in _LONG_CLITICS
+        for w in _BASE_WORDS
+        if "\u0600" <= w[0] <= "\u06ff" and len(w) > 3 and not w.startswith("ال")
+    },
     key=len,
     reverse=True,
 )
