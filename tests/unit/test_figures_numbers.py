@@ -112,3 +112,8 @@ def test_bidirectional_marks_around_a_separator_are_read_through() -> None:
 def test_arabic_article_on_a_number_word_is_a_clitic() -> None:
     assert parse_number("المائة", "ar") == 100.0
     assert parse_number("بالمليون", "ar") == 1_000_000.0
+
+
+def test_arabic_comma_groups_thousands_before_three_digits() -> None:
+    assert parse_number("31،400,25", "ar") == pytest.approx(31400.25)
+    assert parse_number("7،250", "ar") == 7250.0

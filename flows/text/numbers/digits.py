@@ -30,11 +30,12 @@ _SPACES = " \u00a0\u202f\u2009"
 # Devanagari) belong to text outside the five languages.
 # Bidirectional marks that right-to-left text may hold around a separator ("25799\u202a,\u202a52").
 BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_SEPARATOR = rf"[{BIDI}]?[.,][{BIDI}]?"
+# The Arabic comma groups thousands in some Arabic typing ("12،220,13"): read as a group before three digits.
+_SEPARATOR = rf"[{BIDI}]?[.,][{BIDI}]?|،(?=[0-9]{{3}}(?![0-9]))"
 DIGITS_SPACE_RE = re.compile(rf"[0-9]+(?:(?:{_SEPARATOR}|[ \u00a0\u202f\u2009](?=[0-9]{{3}}(?![0-9])))[0-9]+)*")
 DIGITS_NOSPACE_RE = re.compile(rf"[0-9]+(?:(?:{_SEPARATOR}|[\u00a0\u202f\u2009](?=[0-9]{{3}}(?![0-9])))[0-9]+)*")
 _BIDI_RE = re.compile(f"[{BIDI}]")
-GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ]")
+GROUP_SPLIT_RE = re.compile(r"[.,\u00a0\u202f\u2009 ،]")
 NON_ASCII_DIGIT_RE = re.compile(r"[٫٬٪]|(?![0-9])\d")
 ABBREVIATED_SCALE_RE = re.compile(r"(?:\s?(bn|mn|mln|mio\.?|mrd\.?|mds?|k(?![.-]))|(m|b))(?![^\W\d_])", re.I)
 CLDR_ABBREVIATED_RE = re.compile(
@@ -51,7 +52,7 @@ def normalize_digits(text: str) -> str:
 
 def parse_digits(raw: str, language: str, scale_word: str = "") -> float | None:
     """Return the value of a digit string under the language's separator convention."""
-    digits = "".join(c for c in _BIDI_RE.sub("", raw) if c not in _SPACES)
+    digits = "".join(c for c in _BIDI_RE.sub("", raw) if c not in _SPACES and c != "،")
     comma_decimal = language in DECIMAL_COMMA_LANGUAGES or scale_word.lower().rstrip(".") in DECIMAL_COMMA_SCALES
     if "," in digits and "." in digits:
         decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
