@@ -102,7 +102,16 @@ AR_FAMILY_ZIPF = 4.2  # a word with the article after a given name, rarer than t
 AR_CLITIC_WORD_ZIPF = 3.0  # a word this frequent is a word of its own, not a clitic before a place
 # Endings of Arabic nouns and adjectives, not of given names: -iyya (nisba/abstract), attached pronouns -hu/-hā.
 AR_NOUN_ENDINGS = ("ية", "ته", "ها", "اته")
-AR_TITLED_NAME_MIN = 3  # an Arabic word after a title this often in the tune-half articles is a given name
+AR_TITLED_NAME_MIN = 3
+AR_NAMED_BODY_NOUNS = frozenset({"نادي", "فريق", "صحيفة", "قناة"})  # club, team, newspaper, channel
+AR_ORG_NAME_ZIPF = 5.6
+ARAB_LEAGUE = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+)  # names-dataset countries whose first names are taken
+AR_NAME_RANK = 1000
+AR_NAME_COUNTRIES = 3
+AR_TOP_NAME_RANK = 50
+AR_NAME_WORD_ZIPF = 4.5  # an Arabic word after a title this often in the tune-half articles is a given name
 NO_ENTITY = "O"
 CRF_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 Sentence = tuple[list[str], list[str]]
@@ -223,8 +232,65 @@ def arabic_titled_names(texts: Sequence[str], min_count: int = AR_TITLED_NAME_MI
     return sorted(name for name, n in counts.items() if n >= min_count)
 
 
+def arabic_given_names(gazetteer: Gazetteer) -> list[str]:
+    """Return Arabic-script given names of names-dataset (MIT; first names by country and rank, build time only).
+
+    A name ranks among the AR_NAME_RANK commonest first names of AR_NAME_COUNTRIES Arab League countries
+    or more (a nickname is rarely common in several), is written in Arabic letters alone without the
+    article, has three letters or more and is no strong place; a frequent Arabic word
+    (Zipf >= AR_NAME_WORD_ZIPF: "أيام", "أمل") only when it ranks among the AR_TOP_NAME_RANK commonest.
+    """
+    import gzip
+    import pickle
+    import re
+    from importlib.resources import files
+
+    import wordfreq
+
+    with gzip.open(str(files("names_dataset") / "v3" / "first_names.pkl.gz")) as handle:
+        names = pickle.load(handle)
+    letters = re.compile(r"[\u0621-\u064a]{3,}")
+    out = []
+    for name, info in names.items():
+        if not letters.fullmatch(name):
+            continue
+        ranks = [r for country, r in (info.get("rank") or {}).items() if country in ARAB_LEAGUE and r]
+        if len([r for r in ranks if r <= AR_NAME_RANK]) < AR_NAME_COUNTRIES or name.startswith("ال"):
+            continue
+        best = min(ranks)
+        if strong_place(gazetteer, normalize_name(name), WEAK_CITY_POPULATION):
+            continue
+        if wordfreq.zipf_frequency(name, "ar") >= AR_NAME_WORD_ZIPF and best > AR_TOP_NAME_RANK:
+            continue
+        out.append(name)
+    return sorted(out)
+
+
+def arabic_named_organisations(texts: Sequence[str], min_count: int = AR_TITLED_NAME_MIN) -> list[str]:
+    """Return the words that follow an Arabic noun of a named body (club, team, newspaper, channel:
+    AR_NAMED_BODY_NOUNS) at least `min_count` times in the texts: the body's name ("نادي الهلال").
+
+    The word is in Arabic letters and not among the language's commonest words (Zipf < AR_ORG_NAME_ZIPF:
+    "فريق العمل" is a working group).
+    """
+    import wordfreq
+
+    counts: Counter[str] = Counter()
+    for words in corpus_sentences(texts):
+        for i, word in enumerate(words[:-1]):
+            key = _arabic_stem(normalize_name(word))
+            if key in AR_NAMED_BODY_NOUNS or (key[:1] in ("و", "ب", "ل", "ف") and key[1:] in AR_NAMED_BODY_NOUNS):
+                name = words[i + 1]
+                if _is_arabic(name) and name.isalpha() and wordfreq.zipf_frequency(name, "ar") < AR_ORG_NAME_ZIPF:
+                    counts[name] += 1
+    return sorted(name for name, n in counts.items() if n >= min_count)
+
+
 def build_lexicon(
-    gazetteer: Gazetteer, wikiann: Sequence[Sentence], learned_names: Sequence[str] = ()
+    gazetteer: Gazetteer,
+    wikiann: Sequence[Sentence],
+    learned_names: Sequence[str] = (),
+    learned_orgs: Sequence[str] = (),
 ) -> dict[str, set[str]]:
     """Return normalised word -> classes (see the module docstring)."""
     import wordfreq
@@ -250,6 +316,8 @@ def build_lexicon(
     learned = [w for w, n in firsts.items() if n >= 2 and w.isalpha() and w[0].isupper() and not _is_common_anywhere(w)]
     for word in [*FIRST_NAMES, *learned, *learned_names]:
         add(word, "first")
+    for word in learned_orgs:
+        add(word, "orgname")
     for (_, kind), words in cue_words().items():
         for word in words:
             add(word, kind)
@@ -364,6 +432,10 @@ class WeakLabeller:
         if not _is_arabic(word) or self.clitic_common(word) or not _arabic_name_form(word):
             return False
         return self.zipf(word, "ar") < 3.5 and not self.place([word])
+
+    def org_name(self, word: str) -> bool:
+        """Return whether an Arabic word (also after a clitic) is a learned name of a club, team or newspaper."""
+        return any(c in ("orgname", "orgname~") for c in lexicon_classes(word, self.lexicon))
 
     def arabic_family_name(self, word: str) -> bool:
         """Return whether an Arabic word with the article can be a family name after a given name
@@ -645,7 +717,8 @@ def build(languages: Sequence[str], out: Path) -> dict[str, str]:
     classes = build_lexicon(
         gazetteer,
         [s for language in WIKIANN_LANGUAGES for s in wikiann[language]],
-        arabic_titled_names(read_corpus_texts("ar")),
+        [*arabic_titled_names(read_corpus_texts("ar")), *arabic_given_names(gazetteer)],
+        arabic_named_organisations(read_corpus_texts("ar")),
     )
     text = render_lexicon(classes)
     (out / LEXICON_FILE).write_text(text, encoding="utf-8")

@@ -5,7 +5,8 @@ the sentence, affixes, and membership of the token (and its neighbours) in a wor
 from maintained package data (places from GeoNames/CLDR, given names, organisation and person
 cue words, the language's common words from wordfreq; `ner_lexicon.tsv`). The lower-cased word
 and its neighbours are features too, so each language's tagger also learns its own context words.
-Arabic tokens are looked up with and without a leading clitic (wa-, bi-, li-, fa-, al-, ...).
+Arabic tokens are looked up with and without a leading clitic (wa-, bi-, li-, fa-, al-, ...); after
+a clitic before the article, with the article too ("بالرياض" -> "الرياض", "للرياض" -> "الرياض").
 """
 
 from __future__ import annotations
@@ -85,8 +86,10 @@ def lexicon_classes(word: str, lexicon: NerLexicon) -> frozenset[str]:
     found = lexicon.classes.get(key, frozenset())
     if _ARABIC.match(word):
         for prefix in ARABIC_PREFIXES:
-            if key.startswith(prefix) and len(key) - len(prefix) >= 2:
-                stem = lexicon.classes.get(key[len(prefix) :])
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and len(rest) >= 2:
+                with_article = f"ال{rest}" if prefix.endswith("ال") or prefix == "لل" else ""
+                stem = lexicon.classes.get(with_article, frozenset()) | lexicon.classes.get(rest, frozenset())
                 if stem:
                     found = found | {f"{c}~" for c in stem}
                 break
