@@ -24,7 +24,8 @@ words, not places, in German text, while "Denver" or "Uppsala" stay places. A na
 when all its words are ("Maison Blanche"); a subdivision name that several countries use is a
 generic word ("Nord"); a city abroad named by an alternate name that is one of the language's
 commonest words is not meant (Polish "Sam", an alternate name of Damascus), while a country's or
-a home city's name is frequent because it is a name ("Deutschland", "Roma").
+a home city's name is frequent because it is a name ("Deutschland", "Roma"). In Polish, a
+one-word name an NER model labelled a place is also looked up by its lemma ("Polsce" -> "Polska").
 """
 
 from __future__ import annotations
@@ -229,9 +230,31 @@ def trusted_entries(
     `labelled`: an NER model has labelled the name a place (evidence of its own).
     """
     ctx = frozenset(context)
-    return tuple(
+    found = tuple(
         e for e in lookup_candidates(gazetteer, name) if is_trusted(gazetteer, e, name, language, ctx, labelled)
     )
+    lemma = None if found or not labelled else place_lemma(name, language)
+    if lemma:
+        found = tuple(
+            e for e in lookup_candidates(gazetteer, lemma) if is_trusted(gazetteer, e, lemma, language, ctx, labelled)
+        )
+    return found
+
+
+# Languages whose place names decline by case ("w Polsce", "do Rosji"): a one-word name that a model
+# labelled a place and the gazetteer does not know is looked up by its simplemma lemma.
+LEMMA_PLACE_LANGUAGES = frozenset({"pl"})
+
+
+def place_lemma(name: str, language: str) -> str | None:
+    """Return the simplemma lemma of a one-word capitalised place name in a LEMMA_PLACE_LANGUAGES
+    language ("Polsce" -> "Polska"), when it differs from the name and is capitalised; else None."""
+    if language not in LEMMA_PLACE_LANGUAGES or not name.isalpha() or not name[:1].isupper() or name.isupper():
+        return None
+    import simplemma
+
+    lemma = simplemma.lemmatize(name, lang=language)
+    return lemma if lemma != name and lemma[:1].isupper() else None
 
 
 def resolve_trusted(

@@ -35,3 +35,14 @@ def test_clean_spans_drop_a_span_without_letters() -> None:
     text = "/ Marta,"
     spans = [Candidate(0, 1, "ORG", "crf"), Candidate(0, 8, "PERSON", "crf")]
     assert [(c.start, c.end) for c in clean_spans(text, spans)] == [(2, 7)]
+
+
+def test_polish_case_forms_of_places_are_trusted_by_their_lemma() -> None:
+    from flows.io.models import load_gazetteer
+    from flows.text.places import place_lemma, trusted_entries
+
+    assert place_lemma("Francji", "pl") == "Francja"
+    assert place_lemma("Francji", "de") is None  # only in languages that decline place names
+    gazetteer = load_gazetteer()
+    assert any(e.place.country_code == "FR" for e in trusted_entries(gazetteer, "Francji", "pl", labelled=True))
+    assert not trusted_entries(gazetteer, "Francji", "pl")  # a model's label is the evidence

@@ -171,3 +171,11 @@ def test_arabic_person_spans_run_over_link_words_and_stop_at_titles() -> None:
     words = ["قال", "سعيد", "بن", "خالد", "محافظ", "المدينة"]
     assert arabic_spans(words, [(1, 3, "PER"), (3, 6, "PER")], lexicon) == [(1, 4, "PER")]
     assert arabic_spans(words, [(1, 3, "PER")], lexicon) == [(1, 4, "PER")]
+
+
+def test_spans_are_cut_at_plain_lower_case_words() -> None:
+    from flows.text.entities.ner_tagger import split_at_plain_words
+
+    words = ["Vino", "el", "Ministerio", "de", "Pesca", "y", "la", "gente", "de", "Tarrasa"]
+    assert split_at_plain_words(words, [(2, 5, "ORG")]) == [(2, 5, "ORG")]  # a connector before a name
+    assert split_at_plain_words(words, [(6, 10, "LOC")]) == [(9, 10, "LOC")]  # a plain word: cut

@@ -61,6 +61,8 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
         words = [text[start:end] for start, end in offsets]
         spans = tag_spans(tagger.tag(sentence_features(words, lexicon, language)))
         spans = split_at_punctuation(words, spans)
+        if language != "ar":
+            spans = split_at_plain_words(words, spans)
         if language == "ar":
             spans = arabic_spans(words, spans, lexicon)
         for i, j, label in spans:
@@ -85,6 +87,38 @@ def split_at_punctuation(words: Sequence[str], spans: Sequence[tuple[int, int, s
                     out.append((start, k, label))
                 start = k + 1
     return out
+
+
+# Lower-case words inside names are short connectors ("de", "für", "i", "della"); longer ones are words.
+CONNECTOR_LETTERS = 4
+LONG_CONNECTORS = frozenset({"della", "delle", "degli", "dello", "dell’", "dell'"})
+
+
+def split_at_plain_words(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return the spans of a cased language cut at the lower-case words inside them that are no connector
+    of a name: a word of CONNECTOR_LETTERS letters or more, or one not followed by a capitalised word
+    ("Ministerio de Sanidad" stays whole; "Sankcje wobec Rosji" is cut). A part starting the sentence
+    with one word only is left out (a capitalised sentence start)."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        start = first
+        for k in range(first, last + 1):
+            if k < last and not _plain_inside(words, k, last):
+                continue
+            while start < k and words[start][:1].islower():
+                start += 1
+            if k > start and not (start == 0 and k - start == 1 and k < last):
+                out.append((start, k, label))
+            start = k + 1
+    return out
+
+
+def _plain_inside(words: Sequence[str], k: int, last: int) -> bool:
+    word = words[k]
+    if not word[:1].islower() or not word.isalpha():
+        return False
+    followed = k + 1 < last and words[k + 1][:1].isupper()
+    return (len(word) >= CONNECTOR_LETTERS and word not in LONG_CONNECTORS) or not followed
 
 
 def arabic_spans(
