@@ -42,7 +42,7 @@ from flows.text.clean.features import (  # noqa: E402
     PROSE_SCORE,
     context_features,
     document_features,
-    is_prose,
+    is_unscored,
 )
 from flows.text.clean.lines import normalise_line, split_lines  # noqa: E402
 from flows.text.clean.model import LineModel, TreeEnsemble, ensemble_from_dict, model_from_dict  # noqa: E402
@@ -94,7 +94,7 @@ def labelled_document(
     texts: list[str], labels: dict[int, int], learned: frozenset[str], script: str, dataset: str
 ) -> Doc | None:
     """Return the features and labels of one document (prose lines are never judged: unlabelled)."""
-    prose = np.array([is_prose(t) for t in texts], dtype=bool)
+    prose = np.array([is_unscored(t) for t in texts], dtype=bool)
     marks = np.full(len(texts), -1, dtype=np.int64)
     for index, label in labels.items():
         if not prose[index]:

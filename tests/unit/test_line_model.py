@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from flows.text.clean.features import CONTEXT_NAMES, FEATURE_NAMES, context_features
+from flows.text.clean.features import CONTEXT_NAMES, FEATURE_NAMES, context_features, is_plain_body
 from flows.text.clean.model import MODEL_FILE, TreeEnsemble, packaged_line_model
 from flows.text.clean.phrases import phrase_hits
 from flows.text.clean.removals import GROUP_REASONS, chained, list_items, reason_of
@@ -139,3 +139,25 @@ def test_list_items_are_lines_opening_with_the_mark_of_a_kept_line_above():
     # the second bullet follows a kept bullet; "- Weather" follows "- Tags", which is noise
     assert list_items(texts, judged, noise).tolist() == [False, True, False, False, False]
     assert list_items(texts, judged, np.zeros(len(texts), dtype=bool)).tolist() == [False, True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("line", "plain"),
+    [
+        ("The ferry to the northern islands will run twice a day from the first of May.", True),
+        ("« Nous rouvrirons le port dès que la digue sera réparée », a déclaré la maire hier.", True),
+        # 24 words or more without a final stop, holding a sentence break: still a body sentence
+        (
+            "The vote was close. Eleven members backed the plan and nine opposed it while two of them "
+            + "abstained and the chair did not vote at all",
+            True,
+        ),
+        ("Council votes on the harbour plan", False),  # too short to be body-like
+        ("the ferry to the northern islands will run twice a day from the first of May.", False),  # lower case first
+        ("Subscribe to our newsletter and get the news from the islands every single morning.", False),  # a plea
+        ("The ferry timetable for the whole summer season is online at www.example.org today.", False),  # a link
+        ("Write to the harbour office at harbour@example.org with your questions about fares.", False),
+    ],
+)
+def test_is_plain_body_tells_body_sentences_the_classifier_need_not_score(line, plain):
+    assert is_plain_body(line) is plain

@@ -254,10 +254,35 @@ def is_prose(text: str) -> bool:
     return word_count(text) >= PROSE_LINE_WORDS
 
 
-def prose_facts(text: str) -> LineFacts:
-    """Return the facts of a prose line (what its neighbours see of it)."""
+OPENING_CHARS = 200  # a notice phrase opening a line is read on its first characters
+
+
+def is_plain_body(text: str) -> bool:
+    """Return whether a line is a plain body sentence: body-like (12 words or more ending a sentence,
+    or 24 or more), opened by a capital or a quote, ending a sentence or holding a sentence break,
+    without a link, e-mail or handle and not opened by a notice phrase. The cleaner never removes
+    such a line, so it is not scored: it stands for body in its neighbours' context, like prose."""
+    if len(text) < 2 * BODY_LINE_WORDS - 1 or not (text[0].isupper() or QUOTE_START_RE.match(text)):
+        return False
+    words = word_count(text)
     ends = ends_sentence(text)
-    return LineFacts({}, PROSE_LINE_WORDS, ends, True, False, False, False)
+    if not ((words >= BODY_LINE_WORDS and ends) or (words >= 2 * BODY_LINE_WORDS and INNER_SENTENCE_RE.search(text))):
+        return False
+    if "@" in text or URL_HINT_RE.search(text) is not None:
+        return False
+    return NOTICE_GROUPS.isdisjoint(phrase_hits(text[:OPENING_CHARS]).opening)
+
+
+def is_unscored(text: str) -> bool:
+    """Return whether the classifier leaves a line unscored: prose, or a plain body sentence."""
+    return is_prose(text) or is_plain_body(text)
+
+
+def prose_facts(text: str, learned: frozenset[str]) -> LineFacts:
+    """Return the facts of an unscored line (what its neighbours see of it)."""
+    ends = ends_sentence(text)
+    repeated = bool(learned) and line_key(text) in learned
+    return LineFacts({}, PROSE_LINE_WORDS, ends, True, False, False, repeated)
 
 
 def line_facts(text: str, body_script: str, learned: frozenset[str]) -> LineFacts:
@@ -341,7 +366,7 @@ def document_features(
     """Return the feature matrix (one row per normalised line, FEATURE_NAMES columns; prose rows
     hold only their position and context)."""
     facts = [
-        prose_facts(t) if prose else line_facts(t, body_script, learned)
+        prose_facts(t, learned) if prose else line_facts(t, body_script, learned)
         for t, prose in zip(texts, prose_flags, strict=True)
     ]
     body = [i for i, f in enumerate(facts) if f.body_like]

@@ -3,8 +3,9 @@
 Every line is scored twice (`model.py`): on its own features, then with the scores around it.
 Lines in the header or trailer block (before the first or after the last body-like line) must pass
 the `edge` threshold, lines between body lines the stricter `inner` one; nothing stops at the
-first line that is not noise. Long prose lines are body and are not scored; so are plain
-sentences (`plain_sentences`) that no notice phrase opens, and every line of a text without a
+first line that is not noise. Long prose lines and plain body sentences (`is_plain_body`) are body
+and are not scored (they stand for body in their neighbours' context); no shorter plain sentence
+(`plain_sentences`) that no notice phrase opens is removed either, nor any line of a text without a
 sentence of six words or more. A line that is noise mostly because
 its source repeats it must be noise-like without that evidence too (`repetition_floor`): a batch
 of one kind of text repeats real lines (division headings, datelines). The reason recorded is the
@@ -26,7 +27,7 @@ from flows.text.clean.features import (
     PROSE_SCORE,
     context_features,
     document_features,
-    is_prose,
+    is_unscored,
 )
 from flows.text.clean.lines import Line, normalise_line, split_lines, word_count
 from flows.text.clean.model import LineModel, group_contributions
@@ -168,7 +169,7 @@ def has_sentences(matrix: np.ndarray) -> bool:
 
 def noise_lines(texts: Sequence[str], model: LineModel, body_script: str, learned: frozenset[str]) -> dict[int, str]:
     """Return {line index: reason} for the lines the classifier calls noise."""
-    prose = [is_prose(text) for text in texts]
+    prose = [is_unscored(text) for text in texts]
     if len(texts) < 2:
         return {}
     matrix = document_features(texts, prose, body_script, learned)
