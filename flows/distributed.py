@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from flows.batch import BatchRows
 from flows.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,3 +53,38 @@ def api_for_workers() -> Iterator[None]:
 def analyse_here(settings: Settings) -> Settings:
     """The settings a batch task uses on a Dask worker: its text stages in that worker process."""
     return replace(settings, workers=1)
+
+
+PER_DOCUMENT = ("documents", "entity_mentions", "figures", "removed_noise")  # the rows a loaded document brings
+
+
+def without_documents(batch: BatchRows, doc_ids: set[str]) -> BatchRows:
+    """The batch with these documents counted as duplicates (another batch committed them first): their rows gone,
+    the manifest and the stats counting them as duplicates. Article versions and boilerplate are kept."""
+    if not doc_ids:
+        return batch
+    rows = dict(batch.rows)
+    dropped_by_path: dict[str, int] = {}
+    for row in batch.rows["documents"]:
+        if row["doc_id"] in doc_ids:
+            dropped_by_path[row["source_path"]] = dropped_by_path.get(row["source_path"], 0) + 1
+    for name in PER_DOCUMENT:
+        rows[name] = [row for row in batch.rows[name] if row["doc_id"] not in doc_ids]
+    rows["inputs"] = [
+        {
+            **row,
+            "articles_loaded": row["articles_loaded"] - dropped_by_path.get(row["source_path"], 0),
+            "articles_duplicate": row["articles_duplicate"] + dropped_by_path.get(row["source_path"], 0),
+        }
+        for row in batch.rows["inputs"]
+    ]
+    stats = replace(
+        batch.stats,
+        documents_loaded=len(rows["documents"]),
+        duplicates=batch.stats.duplicates + sum(dropped_by_path.values()),
+        figures=len(rows["figures"]),
+        entity_mentions=len(rows["entity_mentions"]),
+        removed_segments=len(rows["removed_noise"]),
+        words=sum(row["word_count"] for row in rows["documents"]),
+    )
+    return BatchRows(rows, stats, batch.doc_ids - doc_ids)

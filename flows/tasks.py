@@ -58,7 +58,19 @@ def load_batch(files: list[InputFile], run_id: str, settings: Settings) -> Batch
     committed = lake.committed_batches(settings.lake_dir)
     known = partial(lake.known_doc_ids, settings.lake_dir)
     batch = build_batch(files, analyse, known, run_id, now, dict(settings.metadata_fields), committed)
-    lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
+    if not settings.dask_address:
+        lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
+        return batch.stats
+    from flows.distributed import without_documents
+
+    # Batches commit side by side on a cluster: one at a time, and a document that a batch committed
+    # since this one was read counts as a duplicate here, as it would have in a run of one batch at a time.
+    with lake.committing(settings.lake_dir):
+        since = lake.committed_batches(settings.lake_dir) - committed
+        batch = without_documents(
+            batch, lake.known_doc_ids(settings.lake_dir, batch.doc_ids, since) if since else set()
+        )
+        lake.write_batch(settings.lake_dir, batch.stats.batch_id, batch.rows)
     return batch.stats
 
 

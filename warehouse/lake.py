@@ -34,6 +34,11 @@ from warehouse.storage import LakeLockBusy, LakePath, ObjectLock, ObjectPath, so
 TMP_SUFFIX = ".tmp"
 BATCH_TABLES = tuple(t for t in TABLES if t is not RUNS)  # written per batch, `inputs` (the commit) last
 LOCK_NAME = ".run.lock"
+COMMIT_LOCK_NAME = ".commit.lock"
+# The commit lock's expiry (renewed while held, so a dead worker's lock is taken over this soon after it
+# died) and how long a batch waits for its turn to commit before its task fails (and is retried).
+COMMIT_LOCK_SECONDS = 20
+COMMIT_WAIT_SECONDS = 600
 RUNNING, SUCCEEDED, CHECKS_FAILED, FAILED, INTERRUPTED, INCOMPLETE = (
     "running",
     "succeeded",
@@ -46,6 +51,28 @@ RUNNING, SUCCEEDED, CHECKS_FAILED, FAILED, INTERRUPTED, INCOMPLETE = (
 
 class LakeBusy(RuntimeError):
     """Another run holds the lake."""
+
+
+@contextmanager
+def committing(lake_dir: LakePath) -> Iterator[None]:
+    """Hold the lake's commit lock, waiting for it: batches committed at the same time (Dask workers) take turns.
+
+    Local (or a shared folder): `flock` on `lake/.commit.lock`; on an object store: a lock object (see
+    `warehouse.storage.ObjectLock`), polled until free.
+    """
+    if isinstance(lake_dir, ObjectPath):
+        with ObjectLock(lake_dir / COMMIT_LOCK_NAME, seconds=COMMIT_LOCK_SECONDS).held(
+            wait_seconds=COMMIT_WAIT_SECONDS
+        ):
+            yield
+        return
+    make_dirs(lake_dir)
+    with (lake_dir / COMMIT_LOCK_NAME).open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager
@@ -248,14 +275,18 @@ def read_file(path: LakePath, table: Table, columns: Sequence[str] | None = None
             source.close()
 
 
-def known_doc_ids(lake_dir: LakePath, candidates: Iterable[str]) -> set[str]:
-    """Those of the candidate doc_ids already in the lake's committed `documents` files.
+def known_doc_ids(lake_dir: LakePath, candidates: Iterable[str], among: Iterable[str] | None = None) -> set[str]:
+    """Those of the candidate doc_ids already in the lake's committed `documents` files (of the batches
+    `among` only, when given).
 
     DuckDB joins the candidates against the documents' `doc_id` column, read by Arrow one file at a
     time (DuckDB never sees a path), so memory follows the candidates, not the size of the lake.
     """
     wanted = pa.table({"doc_id": pa.array(sorted(set(candidates)), pa.string())})
     files = table_files(lake_dir, DOCUMENTS)
+    if among is not None:
+        batches = set(among)
+        files = [f for f in files if f.stem in batches]
     if not files or not wanted.num_rows:
         return set()
     lake_ids = _dataset(files, DOCUMENTS)

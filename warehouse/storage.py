@@ -25,6 +25,7 @@ import json
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,22 +60,27 @@ class ObjectStat:
 class ObjectPath:
     """An object or prefix on an fsspec filesystem, with the `pathlib.Path` operations the lake uses."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, listed: dict[str, Any] | None = None) -> None:
         protocol, _, rest = url.partition("://")
         self.protocol = protocol
         self.key = str(PurePosixPath("/" + rest.strip("/")))[1:]  # bucket/prefix/name, no trailing slash
+        self._listed = (
+            listed  # what the listing that found this object said of it (size, ETag): stat() needs no request
+        )
 
     @cached_property
     def fs(self) -> AbstractFileSystem:
         """The filesystem (one instance per process and protocol, listings never cached)."""
         options: dict[str, Any] = {"use_listings_cache": False} if self.protocol in ("s3", "s3a", "gs", "gcs") else {}
+        if self.protocol in ("s3", "s3a"):  # fsspec caches instances by arguments: a new endpoint, a new instance
+            options["endpoint_url"] = os.environ.get("AWS_ENDPOINT_URL")
         return fsspec.filesystem(self.protocol, **options)
 
     def __getstate__(self) -> dict[str, str]:
         return {"protocol": self.protocol, "key": self.key}  # the filesystem is made again where it is unpickled
 
     def __setstate__(self, state: dict[str, str]) -> None:
-        self.protocol, self.key = state["protocol"], state["key"]
+        self.protocol, self.key, self._listed = state["protocol"], state["key"], None
 
     def __str__(self) -> str:
         return f"{self.protocol}://{self.key}"
@@ -109,11 +115,11 @@ class ObjectPath:
     def glob(self, pattern: str) -> Iterator[ObjectPath]:
         """Objects directly under this prefix whose names match the pattern."""
         try:
-            names = self.fs.ls(self.key, detail=False, refresh=True)
+            entries = self.fs.ls(self.key, detail=True, refresh=True)
         except FileNotFoundError:
             return iter(())
-        found = (PurePosixPath(n).name for n in names)
-        return iter([self / n for n in sorted(found) if fnmatch.fnmatchcase(n, pattern)])
+        found = {PurePosixPath(e["name"]).name: e for e in entries if e.get("type") != "directory"}
+        return iter([ObjectPath(f"{self}/{n}", found[n]) for n in sorted(found) if fnmatch.fnmatchcase(n, pattern)])
 
     def exists(self) -> bool:
         return bool(self.fs.exists(self.key))
@@ -135,7 +141,8 @@ class ObjectPath:
                 raise
 
     def stat(self) -> ObjectStat:
-        info = self.fs.info(self.key)
+        """Size and version of the object: from the listing that found it, else one request."""
+        info = self._listed or self.fs.info(self.key)
         version = str(info.get("ETag") or info.get("etag") or info.get("mtime") or info.get("LastModified") or "")
         modified = info.get("LastModified") or info.get("mtime") or info.get("created")
         when = modified.timestamp() if isinstance(modified, datetime) else float(modified or 0)
@@ -224,7 +231,8 @@ class ObjectLock:
         holder = self._holder()
         if holder is not None and datetime.fromisoformat(holder["expires_at"]) > datetime.now(UTC):
             raise LakeLockBusy(f"held by {holder['owner']} until {holder['expires_at']}")
-        self.path.unlink(missing_ok=True)  # expired: its run died without releasing it
+        if holder is not None:
+            self.path.unlink(missing_ok=True)  # expired: its run died without releasing it
         if not self.path.create_exclusive(self._body()):
             raise LakeLockBusy("taken by another run at the same moment")
 
@@ -242,10 +250,24 @@ class ObjectLock:
         if holder is not None and holder.get("owner") == self.owner:
             self.path.unlink(missing_ok=True)
 
+    def wait_for(self, seconds: float) -> None:
+        """Take the lock, polling while another holds it; LakeLockBusy when it is still held after `seconds`."""
+        deadline = time.monotonic() + seconds
+        pause = 0.05
+        while True:
+            try:
+                self.acquire()
+                return
+            except LakeLockBusy:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
+
     @contextmanager
-    def held(self) -> Iterator[None]:
-        """Hold the lock for the block, renewing it in a daemon thread."""
-        self.acquire()
+    def held(self, wait_seconds: float = 0) -> Iterator[None]:
+        """Hold the lock for the block (waiting up to `wait_seconds` for it), renewing it in a daemon thread."""
+        self.wait_for(wait_seconds) if wait_seconds else self.acquire()
         renewer = threading.Thread(target=self._renew, name="newsetl-lake-lock", daemon=True)
         renewer.start()
         try:

@@ -94,6 +94,7 @@ def _kill_a_worker_after_first_commit(lake: ObjectPath, client: object, done: th
         manifests = lake / "inputs"
         while not done.is_set():
             if list(manifests.glob("*.parquet")):
+                done.wait(0.5)  # the worker that committed has let go of the commit lock and taken its next batch
                 pid = sorted(pids.values())[0]
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)

@@ -151,3 +151,33 @@ def test_a_lake_on_s3_publishes_its_warehouse_locally_and_beside_the_lake(tmp_pa
     assert str(settings.shared_warehouse) == "s3://bucket/news/warehouse.duckdb"
     local = load_settings({"data_dir": str(tmp_path)}, environ={})
     assert local.warehouse_path == tmp_path / "warehouse.duckdb" and local.shared_warehouse is None
+
+
+def test_a_document_another_batch_committed_first_becomes_a_duplicate() -> None:
+    from flows.batch import BatchRows, BatchStats
+    from flows.distributed import without_documents
+
+    rows = {
+        "documents": [
+            {"doc_id": "d1", "source_path": "/in/a.jsonl", "word_count": 10},
+            {"doc_id": "d2", "source_path": "/in/a.jsonl", "word_count": 20},
+            {"doc_id": "d3", "source_path": "/in/b.txt", "word_count": 5},
+        ],
+        "entity_mentions": [{"doc_id": "d1"}, {"doc_id": "d2"}, {"doc_id": "d2"}],
+        "figures": [{"doc_id": "d2"}],
+        "removed_noise": [{"doc_id": "d3"}],
+        "article_versions": [{"doc_id": "d1"}, {"doc_id": "d2"}, {"doc_id": "d3"}],
+        "inputs": [
+            {"source_path": "/in/a.jsonl", "articles_loaded": 2, "articles_duplicate": 1},
+            {"source_path": "/in/b.txt", "articles_loaded": 1, "articles_duplicate": 0},
+        ],
+    }
+    stats = BatchStats("b1", 2, 3, 1, 0, 1, 3, 1, 35)
+    batch = without_documents(BatchRows(rows, stats, {"d1", "d2", "d3"}), {"d2"})
+    assert [r["doc_id"] for r in batch.rows["documents"]] == ["d1", "d3"]
+    assert batch.rows["entity_mentions"] == [{"doc_id": "d1"}] and batch.rows["figures"] == []
+    assert len(batch.rows["article_versions"]) == 3  # the version was read; its text is already loaded
+    assert [(r["articles_loaded"], r["articles_duplicate"]) for r in batch.rows["inputs"]] == [(1, 2), (1, 0)]
+    assert (batch.stats.documents_loaded, batch.stats.duplicates, batch.stats.words) == (2, 2, 15)
+    assert batch.doc_ids == {"d1", "d3"}
+    assert without_documents(batch, set()) is batch
