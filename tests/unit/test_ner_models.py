@@ -179,3 +179,11 @@ def test_spans_are_cut_at_plain_lower_case_words() -> None:
     words = ["Vino", "el", "Ministerio", "de", "Pesca", "y", "la", "gente", "de", "Tarrasa"]
     assert split_at_plain_words(words, [(2, 5, "ORG")]) == [(2, 5, "ORG")]  # a connector before a name
     assert split_at_plain_words(words, [(6, 10, "LOC")]) == [(9, 10, "LOC")]  # a plain word: cut
+
+
+def test_polish_person_spans_of_common_nouns_are_organisations() -> None:
+    from flows.text.entities.ner_tagger import common_noun_name_label
+
+    lexicon = NerLexicon({"rada": frozenset({"common:pl"}), "anna": frozenset({"first"})})
+    assert common_noun_name_label(["Rady", "Miejskiej"], "PER", lexicon, "pl") == "ORG"  # "rada": a common noun
+    assert common_noun_name_label(["Anna", "Rada"], "PER", lexicon, "pl") == "PER"  # a given name: a person

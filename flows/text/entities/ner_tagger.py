@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import simplemma
+
 from flows.text.entities.ner_features import (
     NerLexicon,
     lexicon_classes,
@@ -63,6 +65,8 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
         spans = split_at_punctuation(words, spans)
         if language != "ar":
             spans = split_at_plain_words(words, spans)
+        if language in NOUN_PHRASE_NAME_LANGUAGES:
+            spans = [(i, j, common_noun_name_label(words[i:j], label, lexicon, language)) for i, j, label in spans]
         if language == "ar":
             spans = arabic_spans(words, spans, lexicon)
         for i, j, label in spans:
@@ -87,6 +91,24 @@ def split_at_punctuation(words: Sequence[str], spans: Sequence[tuple[int, int, s
                     out.append((start, k, label))
                 start = k + 1
     return out
+
+
+# Languages whose institutions are named by capitalised noun phrases of common words in every case
+# ("Straży Granicznej", "Koalicji Polskiej"), which a tagger trained mostly on other languages takes for
+# people.
+NOUN_PHRASE_NAME_LANGUAGES = frozenset({"pl"})
+
+
+def common_noun_name_label(words: Sequence[str], label: str, lexicon: NerLexicon, language: str) -> str:
+    """Return ORG for a person span of several words none of which is a given name (as written or as its
+    simplemma lemma) and one of which is a common word of the language by its lemma; else the label."""
+    if label != "PER" or len(words) < 2:
+        return label
+    lemmas = [simplemma.lemmatize(w, lang=language) for w in words]
+    if any("first" in lexicon_classes(w, lexicon) for w in [*words, *lemmas]):
+        return label
+    common = f"common:{language}"
+    return "ORG" if any(common in lexicon_classes(lemma.lower(), lexicon) for lemma in lemmas) else label
 
 
 # Lower-case words inside names are short connectors ("de", "für", "i", "della"); longer ones are words.
