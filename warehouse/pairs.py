@@ -142,7 +142,22 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create or replace temp table pair_batches as select distinct batch_id from raw.entity_mentions")
     con.execute(_PAIRS_OF_BATCHES)
     con.execute("drop table pair_batches")
-    _count_new_documents(con)
+    # Every current document counted at once: one aggregation, no upsert of each pair.
+    con.execute(f"insert into {COUNTED} select doc_id, batch_id from main.documents")
+    con.execute(
+        f"""insert into {PAIR_TOTALS}
+        select
+            p.entity_id_a,
+            p.entity_id_b,
+            min(p.name_a),
+            min(p.label_a),
+            min(p.name_b),
+            min(p.label_b),
+            count(*)
+        from {PAIR_DOCUMENTS} as p
+        semi join {COUNTED} as k on p.doc_id = k.doc_id
+        group by p.entity_id_a, p.entity_id_b"""
+    )
 
 
 def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence[str]) -> None:
