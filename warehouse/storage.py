@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import fsspec  # type: ignore[import-untyped]
-from fsspec.spec import AbstractFileSystem  # type: ignore[import-untyped]
+if TYPE_CHECKING:  # fsspec (and s3fs) load with the first object path used, never for a local lake
+    from fsspec.spec import AbstractFileSystem  # type: ignore[import-untyped]
 
 LOCK_SECONDS = 600  # a lock object not renewed for this long belongs to a dead run
 RENEW_SECONDS = LOCK_SECONDS / 5
@@ -71,6 +71,8 @@ class ObjectPath:
     @cached_property
     def fs(self) -> AbstractFileSystem:
         """The filesystem (one instance per process and protocol, listings never cached)."""
+        import fsspec  # type: ignore[import-untyped]
+
         options: dict[str, Any] = {"use_listings_cache": False} if self.protocol in ("s3", "s3a", "gs", "gcs") else {}
         if self.protocol in ("s3", "s3a"):  # fsspec caches instances by arguments: a new endpoint, a new instance
             options["endpoint_url"] = os.environ.get("AWS_ENDPOINT_URL")
