@@ -117,3 +117,16 @@ def test_arabic_article_on_a_number_word_is_a_clitic() -> None:
 def test_arabic_comma_groups_thousands_before_three_digits() -> None:
     assert parse_number("31،400,25", "ar") == pytest.approx(31400.25)
     assert parse_number("7،250", "ar") == 7250.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("أحد عشر", 11.0), ("إحدى عشرة", 11.0), ("اثني عشر", 12.0), ("مائتا ألف", 200_000.0), ("مئتا ألف", 200_000.0)],
+)
+def test_arabic_compound_teens_and_construct_duals(text: str, value: float) -> None:
+    assert parse_number(text, "ar") == value
+
+
+def test_arabic_one_of_and_sunday_are_no_numbers() -> None:
+    assert parse_number("أحد الجنود", "ar") is None
+    assert parse_number("يوم الأحد", "ar") is None
