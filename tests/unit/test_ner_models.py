@@ -187,3 +187,14 @@ def test_polish_person_spans_of_common_nouns_are_organisations() -> None:
     lexicon = NerLexicon({"rada": frozenset({"common:pl"}), "anna": frozenset({"first"})})
     assert common_noun_name_label(["Rady", "Miejskiej"], "PER", lexicon, "pl") == "ORG"  # "rada": a common noun
     assert common_noun_name_label(["Anna", "Rada"], "PER", lexicon, "pl") == "PER"  # a given name: a person
+
+
+def test_a_polish_place_before_a_name_is_split_off() -> None:
+    from flows.text.entities.ner_tagger import split_at_punctuation, split_leading_place
+
+    lexicon = NerLexicon({"francji": frozenset({"loc"})})
+    assert split_leading_place(["Francji", "Jan", "Kowalski"], (0, 3, "ORG"), lexicon, "pl") == [
+        (0, 1, "LOC"),
+        (1, 3, "PER"),
+    ]
+    assert split_at_punctuation(["Halle", "(", "Saale", ")"], [(0, 4, "LOC")]) == [(0, 4, "LOC")]

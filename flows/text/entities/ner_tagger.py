@@ -66,6 +66,7 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
         if language != "ar":
             spans = split_at_plain_words(words, spans)
         if language in NOUN_PHRASE_NAME_LANGUAGES:
+            spans = [part for span in spans for part in split_leading_place(words, span, lexicon, language)]
             spans = [(i, j, common_noun_name_label(words[i:j], label, lexicon, language)) for i, j, label in spans]
         if language == "ar":
             spans = arabic_spans(words, spans, lexicon)
@@ -81,12 +82,14 @@ SPLITTING_MARKS = frozenset(',;:()[]{}"«»“”„/|!?؟،؛')
 
 def split_at_punctuation(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Return the token spans cut at the punctuation marks inside them ("Jorge, Carlos" -> two names,
-    "Agencia (Agencia" -> the part before and after the bracket), each part with a word kept."""
+    "Agencia (Agencia" -> the part before and after the bracket), each part with a word kept; a short
+    bracket closed inside the span after a name stays ("Halle (Saale)")."""
     out: list[tuple[int, int, str]] = []
     for first, last, label in spans:
         start = first
+        paired = _paired_brackets(words, first, last)
         for k in range(first, last + 1):
-            if k == last or words[k] in SPLITTING_MARKS:
+            if k == last or (words[k] in SPLITTING_MARKS and k not in paired):
                 if any(any(c.isalnum() for c in words[m]) for m in range(start, k)):
                     out.append((start, k, label))
                 start = k + 1
@@ -97,6 +100,22 @@ def split_at_punctuation(words: Sequence[str], spans: Sequence[tuple[int, int, s
 # ("Straży Granicznej", "Koalicji Polskiej"), which a tagger trained mostly on other languages takes for
 # people.
 NOUN_PHRASE_NAME_LANGUAGES = frozenset({"pl"})
+
+
+def split_leading_place(
+    words: Sequence[str], span: tuple[int, int, str], lexicon: NerLexicon, language: str
+) -> list[tuple[int, int, str]]:
+    """Return a span that starts with a place in an oblique case and runs on over a person's name
+    ("prezydent Francji Jan Kowalski": "Francji" + "Jan Kowalski") as the place and the person; else
+    the span. The place is a one-word lexicon place whose simplemma lemma differs from it; the name
+    after it has two or three capitalised words."""
+    first, last, label = span
+    word = words[first]
+    if last - first not in (3, 4) or "loc" not in lexicon_classes(word, lexicon):
+        return [span]
+    if simplemma.lemmatize(word, lang=language) == word or not all(w[:1].isupper() for w in words[first + 1 : last]):
+        return [span]
+    return [(first, first + 1, "LOC"), (first + 1, last, "PER")]
 
 
 def common_noun_name_label(words: Sequence[str], label: str, lexicon: NerLexicon, language: str) -> str:
@@ -139,8 +158,24 @@ def _plain_inside(words: Sequence[str], k: int, last: int) -> bool:
     word = words[k]
     if not word[:1].islower() or not word.isalpha():
         return False
-    followed = k + 1 < last and words[k + 1][:1].isupper()
-    return (len(word) >= CONNECTOR_LETTERS and word not in LONG_CONNECTORS) or not followed
+    if len(word) >= CONNECTOR_LETTERS and word not in LONG_CONNECTORS:
+        return True
+    j = k + 1  # connectors may follow each other before the name goes on ("Ursula von der Leyen")
+    while j < last and words[j][:1].islower() and len(words[j]) < CONNECTOR_LETTERS:
+        j += 1
+    return not (j < last and words[j][:1].isupper())
+
+
+def _paired_brackets(words: Sequence[str], first: int, last: int) -> frozenset[int]:
+    """Return the indexes of brackets closed inside the span after a capitalised word, with one or two
+    words between: part of the name ("Halle (Saale)")."""
+    out = set()
+    for k in range(first + 1, last):
+        if words[k] == "(" and words[k - 1][:1].isupper():
+            close = next((m for m in range(k + 2, min(k + 4, last)) if words[m] == ")"), None)
+            if close is not None:
+                out.update((k, close))
+    return frozenset(out)
 
 
 def arabic_spans(
