@@ -50,6 +50,15 @@ def api_for_workers() -> Iterator[None]:
         yield
 
 
+def on_a_cluster() -> bool:
+    """Whether the current flow run submits its tasks to a Dask cluster (a scheduled run's flow does not)."""
+    from prefect.context import FlowRunContext
+    from prefect_dask import DaskTaskRunner
+
+    context = FlowRunContext.get()
+    return context is not None and isinstance(context.task_runner, DaskTaskRunner)
+
+
 def analyse_here(settings: Settings) -> Settings:
     """The settings a batch task uses on a Dask worker: its text stages in that worker process."""
     return replace(settings, workers=1)

@@ -265,9 +265,9 @@ def _load_batches(batches: Sequence[list[InputFile]], run_id: str, settings: Set
             task_run_name=f"load-batch-{batch_id_for(files)}", retry_condition_fn=worth_retrying
         )
 
-    if settings.dask_address:
-        from flows.distributed import analyse_here
+    from flows.distributed import analyse_here, on_a_cluster
 
+    if settings.dask_address and on_a_cluster():
         futures = [task(files).submit(files, run_id, analyse_here(settings)) for files in batches]
         return (future.result() for future in futures)
     return (task(files)(files, run_id, settings) for files in batches)
