@@ -9,6 +9,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -85,6 +86,14 @@ def _snapshot(warehouse: Path) -> dict[str, list[str]]:
         con.close()
 
 
+def _warm_the_workers(client: Any) -> list[Any]:
+    """Have every worker import the text stack and load what any analysis needs, in its task thread (not waited for)."""
+    from flows.io.workers import warm_up
+
+    workers = list(client.scheduler_info()["workers"])
+    return [client.submit(warm_up, workers=[w], allow_other_workers=False, pure=False) for w in workers]
+
+
 def _kill_a_worker_after_first_commit(lake: ObjectPath, client: object, done: threading.Event) -> list[int]:
     """Start a thread that SIGKILLs one Dask worker process once the first batch is committed on S3."""
     killed: list[int] = []
@@ -110,6 +119,7 @@ def test_dask_and_s3_give_the_local_warehouse_even_when_a_worker_dies(
 ):
     address, client = dask_cluster
     monkeypatch.setenv("NEWSETL_WAREHOUSE_DIR", str(tmp_path / "from_s3"))
+    warming = _warm_the_workers(client)  # while the local run goes: a long-lived cluster's workers are warm
     local = news_etl(inputs=[str(SEEDS)], data_dir=str(tmp_path / "local"), batch_docs=BATCH_DOCS, workers=1)
 
     done = threading.Event()
@@ -119,6 +129,7 @@ def test_dask_and_s3_give_the_local_warehouse_even_when_a_worker_dies(
     finally:
         done.set()
 
+    client.cancel(warming)
     assert killed, "no worker was killed mid-run"
     assert len(remote.batches) == len(local.batches) > 2
     assert remote.documents_loaded == local.documents_loaded
