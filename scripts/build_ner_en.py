@@ -18,11 +18,15 @@ Training sentences, in a fixed order:
   as `evaluation.entities` splits it), whole articles, PER/ORG/LOC/MISC;
 - WikiANN silver sentences of the language (PER/ORG/LOC) outside the evaluation's check half (the
   sample `evaluation.entities.read_wikiann` scores) and every sentence with the same words as a
-  check sentence;
+  check sentence; in English also without the sentences whose names hold a lower-case word other
+  than a connector (stations, species, titles: Wikipedia list fragments, not news names);
 - silver labels on the tune half of the language's corpus articles (../shared/corpus, split by
   `evaluation.split` with the file as stratum): the mentions of the entity stage run with spaCy
   alone (no stacked tagger), so that the tagger also sees today's news and not only Reuters 1996
   or Wikipedia; at most MAX_SILVER_SENTENCES sentences.
+
+A text of one sentence has features of its own (`1:`, see `ner_en_features`): WikiANN's
+sentences train them, and so does each sentence of the CoNLL and corpus articles read alone.
 
 The CRFs (L-BFGS, fixed data order, fixed parameters) are rebuilt byte for byte and shipped
 xz-compressed.
@@ -73,15 +77,24 @@ CONLL_FILE = "conll2003_testa.docs.jsonl"
 # Entity stage labels -> the tagger's labels (NORP, nationalities and groups, is CoNLL's MISC).
 SILVER_LABELS = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "NORP": "MISC", "MISC": "MISC"}
 GOLD_TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
-MAX_SILVER_SENTENCES = 4000
+MAX_SILVER_SENTENCES = 6000  # counted with their one-sentence copies
+ALONE_SOURCES = frozenset({"conll", "silver"})  # articles whose sentences also train the one-sentence features
 CRF_PARAMS = {
-    "c1": 0.15,
+    "c1": 0.5,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
 }
 XZ_PRESET = 9
+# Languages whose names capitalise every word but connectors: a WikiANN sentence whose name holds another
+# lower-case word (a station, a species, a title's common nouns) is left out, so that names do not run on
+# into the words after them. French names keep lower-case words ("Union européenne"): all are kept.
+CAPITALISED_NAME_LANGUAGES = frozenset({"en"})
+NAME_CONNECTORS = frozenset(
+    {"of", "the", "and", "for", "on", "upon", "de", "del", "della", "di", "da", "du", "des", "la", "le", "von", "van"}
+    | {"der", "den", "y", "al", "el", "bin", "ibn", "am", "an", "st"}
+)
 # A labelled document: its text (as the model reads it), the base model's tokens, one gold tag per token.
 Labelled = tuple[str, list[ModelToken], list[str]]
 Span = tuple[int, int, str]
@@ -188,9 +201,19 @@ def wikiann_training(language: str) -> list[tuple[str, list[Span]]]:
     out = []
     for index, sentence in enumerate(sentences):
         text = " ".join(token for token, _ in sentence)
-        if index not in check_ids and text not in check_texts:
-            out.append((text, iob_spans(sentence)))
+        if index in check_ids or text in check_texts:
+            continue
+        if language in CAPITALISED_NAME_LANGUAGES and has_lower_case_name_word(sentence):
+            continue
+        out.append((text, iob_spans(sentence)))
     return out
+
+
+def has_lower_case_name_word(sentence: Sequence[tuple[str, str]]) -> bool:
+    """Return whether a tagged name holds a lower-case word other than a connector ("railway station", a species)."""
+    return any(
+        tag != "O" and token.isalpha() and token.islower() and token not in NAME_CONNECTORS for token, tag in sentence
+    )
 
 
 def iob_spans(sentence: Sequence[tuple[str, str]]) -> list[Span]:
@@ -251,14 +274,22 @@ def training_documents(language: str, nlp: Any) -> dict[str, list[Labelled]]:
 
 
 def sentences_of(
-    docs: Sequence[Labelled], lexicon: StackedLexicon, language: str, limit: int | None = None
+    docs: Sequence[Labelled], lexicon: StackedLexicon, language: str, limit: int | None = None, alone: bool = False
 ) -> list[tuple[list[list[str]], list[str]]]:
-    """Return (features, tags) of every sentence of the documents (the first `limit` sentences)."""
+    """Return (features, tags) of every sentence of the documents (the first `limit` sentences).
+
+    `alone`: each sentence of a longer document also comes as a text of its own (one-sentence
+    features), so that a one-sentence news text is not read as an encyclopaedia line only.
+    """
     out = []
     for text, tokens, tags in docs:
         index = {id(t): i for i, t in enumerate(tokens)}
-        for sentence, features in document_features(text, tokens, lexicon, language):
-            out.append((features, [tags[index[id(t)]] for t in sentence]))
+        parts = document_features(text, tokens, lexicon, language)
+        for sentence, features in parts:
+            gold = [tags[index[id(t)]] for t in sentence]
+            out.append((features, gold))
+            if alone and len(parts) > 1:
+                out.append((document_features(text, sentence, lexicon, language)[0][1], gold))
             if limit is not None and len(out) >= limit:
                 return out
     return out
@@ -291,7 +322,7 @@ def build(languages: Sequence[str], out: Path) -> dict[str, str]:
         counts = []
         for name, docs in sources.items():
             limit = MAX_SILVER_SENTENCES if name == "silver" else None
-            part = sentences_of(docs, lexicon, language, limit)
+            part = sentences_of(docs, lexicon, language, limit, alone=name in ALONE_SOURCES)
             sentences.extend(part)
             counts.append(f"{len(part)} {name}")
         train(sentences, model_path(language, out))

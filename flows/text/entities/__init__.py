@@ -23,6 +23,11 @@ parameters; no file I/O. Steps per document (`resolve_document`):
 6. canonical name, stable `entity_id`, and the `Place` of LOC mentions, chosen among the trusted
    gazetteer entries (none trusted: a LOC without a place).
 
+English and French spaCy output is re-tagged by a CRF stacked on it (`ner_en`, `ner_en_features`,
+`newsetl_ner_en` / `newsetl_ner_fr`; built by scripts/build_ner_en.py): spaCy's own tags plus
+document casing, document label votes and line shape (tables, lists, headlines); the gazetteer
+does not relabel its spans as places (it has read the place lexicon and the context).
+
 German, Spanish, Italian, Polish and Arabic are tagged by CRFs trained for this project
 (`ner_tagger`, `ner_features`, `newsetl_ner_<lang>`; built by scripts/build_ner_models.py); the
 Arabic tagger, trained on weak labels alone, is completed with the fallback's places.
@@ -34,7 +39,7 @@ gazetteer (countries, regions, capitals, big cities, first-level subdivisions) -
 Each mention's `method` says how it was found: `spacy`, `natasha`, `crf`,
 `spacy+gazetteer`, `spacy+consistency`, `spacy+context`, `spacy+business`, `...+word`, `gazetteer`,
 `doc-consistency`, `heuristic`; its `model` which model found the span first (`NerModels.names`:
-`en_core_web_sm`, `fr_core_news_sm`, `natasha`, `newsetl_ner_de`, ...), or `gazetteer` / `rules` for the other paths; a
+`newsetl_ner_en`, `newsetl_ner_fr`, `natasha`, `newsetl_ner_de`, ...), or `gazetteer` / `rules` for the other paths; a
 relabelling keeps it. The word lists come from `entity_lexicon` (package data files).
 """
 

@@ -37,6 +37,7 @@ GAZETTEER = "gazetteer"
 TRAINED_NER_LANGUAGES = ("de", "es", "it", "pl", "ar")
 # Languages whose spaCy pipeline is re-tagged by a CRF stacked on it (`ner_en`, newsetl_ner_<lang>).
 STACKED_NER_LANGUAGES = ("en", "fr")
+STACKED_MODELS = frozenset(f"newsetl_ner_{language}" for language in STACKED_NER_LANGUAGES)
 # Languages whose tagger learned from weak labels alone (no silver or gold data): its spans are
 # completed with the gazetteer fallback's, which it only partly reproduces.
 GAZETTEER_COMPLETED_LANGUAGES = frozenset({"ar"})

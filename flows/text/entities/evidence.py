@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from flows.text.entities.base import (
     NAME_LABELS,
+    STACKED_MODELS,
     Candidate,
     _next_word,
     _occurrences,
@@ -122,6 +123,8 @@ def correct_with_gazetteer(
         return cand
     if cand.label == "ORG" and _looks_like_org(surface):
         return cand
+    if cand.model in STACKED_MODELS and cand.label == "ORG":
+        return cand  # the stacked tagger has read the place lexicon and the context (a town's team)
     strength = max(place_strength(e) for e in entries)
     in_context = any(e.place.country_code in context for e in entries)
     window_cue = in_context and _PLACE_NOUN.search(text[max(0, cand.start - 50) : cand.start])

@@ -9,6 +9,7 @@ from flows.text.entities.base import MAX_NAME_CHARS, MODEL_METHODS, NAME_LABELS,
 from flows.text.entities.casing import is_caps_line
 from flows.text.entity_lexicon import (
     EVENT_WORDS,
+    HONORIFICS,
     NON_NAME_ACRONYMS,
 )
 
@@ -97,6 +98,9 @@ def split_and_filter(text: str, cand: Candidate) -> list[Candidate]:
     return out
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
 def trim_candidate(text: str, cand: Candidate, language: str = "en") -> Candidate | None:
     """Return the span without leading 'the', possessive "'s" and edge punctuation, or None."""
     start, end = cand.start, cand.end
@@ -105,6 +109,9 @@ def trim_candidate(text: str, cand: Candidate, language: str = "en") -> Candidat
         match = pattern.match(surface)
         if match and cand.label != "MISC":
             start, surface = start + match.end(), surface[match.end() :]
+    title = _FIRST_WORD.match(surface) if cand.label == "PERSON" else None
+    if title and title.group(1).casefold().strip(".") in HONORIFICS and surface[title.end() :][:1].isupper():
+        start, surface = start + title.end(), surface[title.end() :]  # "Mr Lincoln": the name is "Lincoln"
     match = _POSSESSIVE.search(surface)
     if match and (match.group().strip() != "'" or surface.endswith("s'")):
         surface = surface[: match.start()]
