@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from flows.io.models import MODEL_NAMES, load_gazetteer, load_ner_models, load_stacked_ner
-from flows.text.entities import extract_entities
+from flows.text.entities import Candidate, correct_with_gazetteer, extract_entities, trim_candidate
 from flows.text.entities.ner_en import document_features, model_tokens, tag_document
 from flows.text.entities.ner_en_features import (
     ModelToken,
@@ -155,3 +155,27 @@ def test_build_script_rebuilds_the_shipped_taggers_byte_for_byte(shared: Path) -
     script = ROOT / "scripts" / "build_ner_en.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "kept"),
+    [
+        ("Mr Tolvan", "PERSON", "Tolvan"),  # a title before a name is not part of it
+        ("Dr Ana Rusk", "PERSON", "Ana Rusk"),
+        ("Mr", "PERSON", "Mr"),  # nothing capitalised after it: left to the other checks
+        ("Dr Pepper Works", "ORG", "Dr Pepper Works"),  # only a person span loses a title
+    ],
+)
+def test_trim_candidate_drops_a_leading_honorific_of_a_person(surface: str, label: str, kept: str) -> None:
+    text = f"{surface} spoke."
+    trimmed = trim_candidate(text, Candidate(0, len(surface), label, "crf", model="newsetl_ner_en"))
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == kept
+
+
+def test_gazetteer_keeps_a_stacked_taggers_team_but_relabels_spacys() -> None:
+    text = "Bordeaux beat the visitors 2-1."  # invented; a city of the gazetteer named as a team
+    gazetteer = load_gazetteer()
+    stacked = Candidate(0, 8, "ORG", "crf", model="newsetl_ner_en")
+    base = Candidate(0, 8, "ORG", "spacy", model="en_core_web_sm")
+    assert correct_with_gazetteer(text, stacked, gazetteer).label == "ORG"  # the tagger read the context
+    assert correct_with_gazetteer(text, base, gazetteer).label == "LOC"  # spaCy's ORG on a big city is corrected

@@ -123,13 +123,12 @@ def correct_with_gazetteer(
         return cand
     if cand.label == "ORG" and _looks_like_org(surface):
         return cand
-    if cand.model in STACKED_MODELS and cand.label == "ORG":
-        return cand  # the stacked tagger has read the place lexicon and the context (a town's team)
     strength = max(place_strength(e) for e in entries)
     in_context = any(e.place.country_code in context for e in entries)
     window_cue = in_context and _PLACE_NOUN.search(text[max(0, cand.start - 50) : cand.start])
     person_single = cand.label == "PERSON" and single
     org_city = cand.label == "ORG" and single and strength == 2 and not _has_company_cue(text, cand)
+    org_city = org_city and cand.model not in STACKED_MODELS  # the stacked tagger has read the context: a town's team
     if strength == 3 or has_place_evidence(text, cand) or org_city or person_single and (strength == 2 or window_cue):
         return replace(cand, label="LOC", method="spacy+gazetteer", weight=2.0)
     return cand
