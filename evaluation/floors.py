@@ -75,15 +75,16 @@ FLOORS: dict[str, float] = {
     "scraped_trafilatura_eval.body_kept": 0.955,  # check 0.966 (tune 0.986)
     "trafilatura.must_not_removed": 0.40,  # check 0.417 (tune 0.428)
     "trafilatura.must_kept": 0.965,  # check 0.980 (tune 0.994)
-    # CoNLL-2003 testa: 108 / 108 articles
-    "conll_testa.f1": 0.715,  # check 0.732 (tune 0.787)
-    "conll_testa.PERSON.f1": 0.795,  # check 0.813 (tune 0.849)
-    "conll_testa.ORG.f1": 0.475,  # check 0.493 (tune 0.471)
-    "conll_testa.LOC.f1": 0.80,  # check 0.817 (tune 0.875)
+    # CoNLL-2003 testa: 108 / 108 articles; newsetl_ner_en learned from the tune half (tune: in-sample)
+    "conll_testa.f1": 0.80,  # check 0.815 (tune 0.955)
+    "conll_testa.PERSON.f1": 0.845,  # check 0.862 (tune 0.970)
+    "conll_testa.ORG.f1": 0.665,  # check 0.684 (tune 0.912)
+    "conll_testa.LOC.f1": 0.85,  # check 0.869 (tune 0.964)
     "conll_testa.language_acc": 0.99,  # check 1.000 (tune 1.000), language by the body (issue 10)
     # WikiANN: 1,500 / 1,500 one-sentence articles per language
-    "wikiann_en.f1": 0.425,  # check 0.444 (tune 0.425)
-    "wikiann_fr.f1": 0.51,  # check 0.532 (tune 0.545)
+    # English/French: newsetl_ner_en/fr learned from the sentences outside the check half (tune: in-sample)
+    "wikiann_en.f1": 0.48,  # check 0.500 (tune 0.550)
+    "wikiann_fr.f1": 0.625,  # check 0.642 (tune 0.738)
     # German: the trained tagger newsetl_ner_de learned from the sentences outside the check half (tune: in-sample)
     "wikiann_de.f1": 0.61,  # check 0.632 (tune 0.785)
     "wikiann_de.PERSON.f1": 0.68,  # check 0.704
