@@ -58,23 +58,25 @@ FLOORS: dict[str, float] = {
     # Lowered on purpose from 0.97 (issue 10): the phrase cascade that scored 1.000 here was fitted to dev
     # wording and removed ~0.1 of noise lines on unseen scraped pages; the learned line classifier never saw
     # this set (trained on weak labels of scraped pages only), so this is now an unseen-text score.
-    "cleaning.noise_removed": 0.68,  # check 0.697 (tune 0.735)
+    "cleaning.noise_removed": 0.71,  # check 0.727 (tune 0.765)
     "cleaning.body_kept": 1.0,  # check 1.000 (tune 1.000): a body sentence must never be dropped
     "cleaning.clean_untouched": 1.0,  # check 1.000 (tune 1.000): a clean document comes through as it is
     "cleaning.language_acc": 0.96,  # check 1.000 (tune 1.000)
     # scraped pages (evaluation/scraped.py): weak labels, split by site; the line classifier trains on the tune half
-    "scraped.noise_removed": 0.75,  # check 0.767 (tune 0.791), 17,992 noise lines
-    "scraped.body_kept": 0.975,  # check 0.989 (tune 0.996), 3,323 body lines
-    "scraped_scrapinghub_aeb.noise_removed": 0.765,  # check 0.779 (tune 0.825)
-    "scraped_scrapinghub_aeb.body_kept": 0.98,  # check 0.994 (tune 0.997)
-    "scraped_newspaper4k_pages.noise_removed": 0.765,  # check 0.780 (tune 0.700)
+    # Plain body sentences left unscored (speed, dev noise +0.03) cost trafilatura's pages some noise recall:
+    # their floors lowered on purpose (line noise check 0.486 -> 0.453, must_not 0.417 -> 0.403).
+    "scraped.noise_removed": 0.75,  # check 0.763 (tune 0.784), 17,992 noise lines
+    "scraped.body_kept": 0.975,  # check 0.990 (tune 0.998), 3,323 body lines
+    "scraped_scrapinghub_aeb.noise_removed": 0.76,  # check 0.774 (tune 0.820)
+    "scraped_scrapinghub_aeb.body_kept": 0.98,  # check 0.993 (tune 1.000)
+    "scraped_newspaper4k_pages.noise_removed": 0.77,  # check 0.786 (tune 0.699)
     "scraped_newspaper4k_pages.body_kept": 0.98,  # check 0.995 (tune 1.000)
-    "scraped_saudinewsnet_boilerplate.noise_removed": 0.86,  # check 0.878 (tune 0.841)
+    "scraped_saudinewsnet_boilerplate.noise_removed": 0.90,  # check 0.918 (tune 0.866)
     "scraped_saudinewsnet_boilerplate.body_kept": 0.98,  # check 0.998 (tune 1.000)
-    "scraped_trafilatura_eval.noise_removed": 0.47,  # check 0.486 (tune 0.450)
-    "scraped_trafilatura_eval.body_kept": 0.955,  # check 0.966 (tune 0.986)
-    "trafilatura.must_not_removed": 0.40,  # check 0.417 (tune 0.428)
-    "trafilatura.must_kept": 0.965,  # check 0.980 (tune 0.994)
+    "scraped_trafilatura_eval.noise_removed": 0.435,  # check 0.453 (tune 0.396)
+    "scraped_trafilatura_eval.body_kept": 0.955,  # check 0.972 (tune 0.990)
+    "trafilatura.must_not_removed": 0.39,  # check 0.403 (tune 0.386)
+    "trafilatura.must_kept": 0.965,  # check 0.980 (tune 0.992)
     # CoNLL-2003 testa: 108 / 108 articles; newsetl_ner_en learned from the tune half (tune: in-sample)
     "conll_testa.f1": 0.80,  # check 0.815 (tune 0.955)
     "conll_testa.PERSON.f1": 0.845,  # check 0.862 (tune 0.970)
