@@ -1,6 +1,6 @@
 -- figure_offsets: figures whose text is not clean_text[start:end] (bad rows fail the run).
 -- grain: one row per bad figure
--- depends on: main.figures, main.documents, checks.batches_in_scope
+-- depends on: raw.figures, raw.documents (every loaded text, current or superseded), checks.batches_in_scope
 -- scope: the batches a publish checks (new or changed since the last one; all on a first publish)
 -- columns: doc_id, figure_index, start, end, text, found (what the offsets point at)
 with
@@ -10,7 +10,7 @@ scope as (
 
 figures as (
     select f.*
-    from main.figures as f
+    from raw.figures as f
     inner join scope as s on f.batch_id = s.batch_id
 ),
 
@@ -18,7 +18,7 @@ documents as (
     select
         d.doc_id,
         d.clean_text
-    from main.documents as d
+    from raw.documents as d
     inner join scope as s on d.batch_id = s.batch_id
 ),
 
