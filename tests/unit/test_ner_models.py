@@ -156,6 +156,7 @@ def test_spans_are_cut_at_punctuation_inside_them() -> None:
         ("للقاهرة", "للقاهرة"),  # li- fused with the article: no bare name inside
         ("بتونس", "تونس"),  # bi- before a known place the whole word is not
         ("باريس", "باريس"),  # a place that starts with a proclitic letter
+        ("بوزارة", "وزارة"),  # bi- before an institution noun
     ],
 )
 def test_arabic_spans_start_after_proclitics(word: str, name: str) -> None:

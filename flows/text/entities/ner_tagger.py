@@ -229,8 +229,9 @@ def _is_role_word(word: str, lexicon: NerLexicon) -> bool:
 
 
 def _names(word: str, lexicon: NerLexicon) -> bool:
-    """Return whether the lexicon knows the word itself (not through a clitic) as a place or a given name."""
-    return bool(lexicon_classes(word, lexicon) & {"loc", "first", "locpart"})
+    """Return whether the lexicon knows the word itself (not through a clitic) as a place, a given name, an
+    institution noun or a learned organisation name."""
+    return bool(lexicon_classes(word, lexicon) & {"loc", "first", "locpart", "org", "orgname"})
 
 
 @dataclass(frozen=True)
