@@ -169,7 +169,7 @@ def _plain_inside(words: Sequence[str], k: int, last: int) -> bool:
 def _paired_brackets(words: Sequence[str], first: int, last: int) -> frozenset[int]:
     """Return the indexes of brackets closed inside the span after a capitalised word, with one or two
     words between: part of the name ("Halle (Saale)")."""
-    out = set()
+    out: set[int] = set()
     for k in range(first + 1, last):
         if words[k] == "(" and words[k - 1][:1].isupper():
             close = next((m for m in range(k + 2, min(k + 4, last)) if words[m] == ")"), None)
