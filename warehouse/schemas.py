@@ -120,8 +120,9 @@ ENTITY_MENTIONS = _table(
     _col(
         "model",
         pa.string(),
-        "which model found it: en_core_web_sm, fr_core_news_sm, natasha (ru), newsetl_ner_<lang> (de, es, it, pl,"
-        " ar), gazetteer or rules (null in lakes written before it was recorded)",
+        "which model found it: newsetl_ner_<lang> (en and fr: stacked on spaCy small; de, es, it, pl, ar),"
+        " natasha (ru), gazetteer or rules (en_core_web_sm / fr_core_news_sm in lakes written before the"
+        " stacked taggers; null in lakes written before the model was recorded)",
     ),
     _col(
         "entity_id",
