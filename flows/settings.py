@@ -8,10 +8,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows.io.metadata import FIELD_ALIASES
-from warehouse.storage import LakePath, ObjectPath, is_url, lake_path
+
+if TYPE_CHECKING:  # the storage code (fsspec paths) loads only where a setting needs it: the pure core reads settings
+    from warehouse.storage import LakePath, ObjectPath
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # A source checkout has pyproject.toml and sql/ beside the packages; an installed wheel ships the
@@ -118,6 +120,8 @@ class Settings:
     @property
     def warehouse_path(self) -> Path:
         """The DuckDB file analysts open: in the data folder, or for a lake on an object store in a local folder."""
+        from warehouse.storage import ObjectPath
+
         if isinstance(self.data_dir, ObjectPath):
             return remote_warehouse_dir(self.data_dir) / "warehouse.duckdb"
         return self.data_dir / "warehouse.duckdb"
@@ -125,6 +129,8 @@ class Settings:
     @property
     def shared_warehouse(self) -> ObjectPath | None:
         """Where the published warehouse file is copied beside a lake on an object store (None for a local lake)."""
+        from warehouse.storage import ObjectPath
+
         return self.data_dir / "warehouse.duckdb" if isinstance(self.data_dir, ObjectPath) else None
 
 
@@ -147,6 +153,8 @@ OTHER_ENVIRONMENT = ("shared_dir", "gazetteer_cache", "warehouse_dir")
 def _coerce(key: str, value: Any) -> Any:
     """Turn a raw config value into the field's type."""
     if key == "data_dir":
+        from warehouse.storage import lake_path
+
         return lake_path(str(value))
     if key == "sql_dir":
         return Path(value).expanduser().resolve()
@@ -215,6 +223,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
         return {}
     table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("newsetl", {})
     _check_keys(table, f"[tool.newsetl] of {path}")
+    from warehouse.storage import is_url
+
     base = path.parent
     resolved = dict(table)
     for key in ("data_dir", "sql_dir"):
