@@ -43,13 +43,17 @@ def warehouse_path(data_dir: DataDir = None) -> Path:
 
 
 def connect(data_dir: DataDir = None) -> duckdb.DuckDBPyConnection:
-    """A read-only DuckDB connection to the published warehouse (runs never wait on it: they publish a new file)."""
-    import duckdb
+    """A read-only DuckDB connection to the published warehouse.
+
+    Opening waits out a publish that is updating the file in place (a moment); a run never waits on an
+    open connection: while one is open it publishes a new file instead, which the next `connect` sees.
+    """
+    from warehouse.db import connect_readonly
 
     path = warehouse_path(data_dir)
     if not path.is_file():
         raise WarehouseMissing(f"no warehouse at {path}: run `newsetl run` first")
-    con = duckdb.connect(str(path), read_only=True)
+    con = connect_readonly(path, lockdown=False)
     con.execute("set TimeZone = 'UTC'")  # timestamps come back in UTC whatever the machine's zone
     return con
 

@@ -417,8 +417,12 @@ def _fsync(path: Path) -> None:
         os.close(descriptor)
 
 
-def connect_readonly(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse with file access off and its configuration locked."""
+def connect_readonly(warehouse_path: Path, *, lockdown: bool = True) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published warehouse, waiting out a publish that updates it in place.
+
+    With `lockdown` (the CLI's analyst connection) file access is off and the configuration locked;
+    the Python API's connection leaves both to the analyst.
+    """
     if not warehouse_path.is_file():
         raise WarehouseError(f"no warehouse at {warehouse_path}: run `newsetl run` first")
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
@@ -432,7 +436,7 @@ def connect_readonly(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
             time.sleep(0.1)
         except duckdb.Error as err:
             raise WarehouseError(f"cannot open {warehouse_path}: {_first_line(str(err))}") from err
-    for setting in LOCKDOWN:
+    for setting in LOCKDOWN if lockdown else ():
         con.execute(setting)
     return con
 
