@@ -50,14 +50,14 @@ class RunOutcome:
         checks_ran = self.status in ("succeeded", "nothing_new", "checks_failed")
         done = self.progress
         counts = self.counts or {
-            "batches": done.batches_done if done else 0,
-            "input_files": done.files_done if done else 0,
-            "documents_loaded": done.documents_loaded if done else 0,
-            "duplicates": done.duplicates if done else 0,
-            "quarantined": done.rejected if done else 0,
-            "entity_mentions": done.entity_mentions if done else 0,
-            "figures": done.figures if done else 0,
-            "words": done.words if done else 0,
+            "batch_count": done.batches_done if done else 0,
+            "input_file_count": done.files_done if done else 0,
+            "loaded_document_count": done.documents_loaded if done else 0,
+            "duplicate_count": done.duplicates if done else 0,
+            "quarantined_count": done.rejected if done else 0,
+            "entity_mention_count": done.entity_mentions if done else 0,
+            "figure_count": done.figures if done else 0,
+            "word_count": done.words if done else 0,
         }
         return {
             "status": self.status,
@@ -65,7 +65,7 @@ class RunOutcome:
             "checks_passed": (not self.failed_checks) if checks_ran else None,
             "failed_checks": self.failed_checks,
             "warehouse": self.warehouse,
-            "new_files": self.new_files if self.new_files is not None else (done.files_total if done else None),
+            "new_file_count": self.new_files if self.new_files is not None else (done.files_total if done else None),
             **counts,
             "seconds": round(self.seconds, 3),
         }
@@ -166,16 +166,16 @@ def _load(settings: Settings, outcome: RunOutcome) -> RunOutcome:
     outcome.new_files = summary.new_files
     outcome.seconds = summary.seconds
     outcome.counts = {
-        "batches": len(summary.batches),
-        "input_files": summary.total("input_files"),
-        "documents_loaded": summary.documents_loaded,
-        "duplicates": summary.total("duplicates"),
-        "quarantined": summary.rejected,
-        "entity_mentions": summary.total("entity_mentions"),
-        "figures": summary.total("figures"),
-        "noise_segments_removed": summary.total("removed_segments"),
-        "words": summary.total("words"),
-        "leftovers_dropped": summary.leftovers_dropped,
+        "batch_count": len(summary.batches),
+        "input_file_count": summary.total("input_files"),
+        "loaded_document_count": summary.documents_loaded,
+        "duplicate_count": summary.total("duplicates"),
+        "quarantined_count": summary.rejected,
+        "entity_mention_count": summary.total("entity_mentions"),
+        "figure_count": summary.total("figures"),
+        "removed_noise_segment_count": summary.total("removed_segments"),
+        "word_count": summary.total("words"),
+        "dropped_leftover_count": summary.leftovers_dropped,
     }
     return outcome
 
@@ -264,12 +264,12 @@ def _print_summary(outcome: RunOutcome) -> None:
     table = Table(title=f"newsetl run → {outcome.warehouse}", show_header=False)
     for name, value in (
         ("new input files", outcome.new_files),
-        ("documents loaded", counts.get("documents_loaded", 0)),
-        ("duplicates skipped", counts.get("duplicates", 0)),
-        ("quarantined", counts.get("quarantined", 0)),
-        ("entity mentions", counts.get("entity_mentions", 0)),
-        ("figures", counts.get("figures", 0)),
-        ("noise segments removed", counts.get("noise_segments_removed", 0)),
+        ("documents loaded", counts.get("loaded_document_count", 0)),
+        ("duplicates skipped", counts.get("duplicate_count", 0)),
+        ("quarantined", counts.get("quarantined_count", 0)),
+        ("entity mentions", counts.get("entity_mention_count", 0)),
+        ("figures", counts.get("figure_count", 0)),
+        ("noise segments removed", counts.get("removed_noise_segment_count", 0)),
         ("seconds", f"{outcome.seconds:.1f}"),
         ("warehouse checks", "passed"),
     ):

@@ -18,7 +18,7 @@ def test_run_json_summary_says_the_checks_passed_and_progress_has_a_line_per_bat
     captured = capsys.readouterr()
     summary = json.loads(captured.out)
     assert (summary["status"], summary["exit_code"], summary["checks_passed"]) == ("succeeded", 0, True)
-    assert (summary["new_files"], summary["batches"], summary["documents_loaded"]) == (3, 3, 3)
+    assert (summary["new_file_count"], summary["batch_count"], summary["loaded_document_count"]) == (3, 3, 3)
     assert summary["warehouse"] == str(settings.warehouse_path)
     lines = [line for line in captured.err.splitlines() if line.startswith("newsetl run: batch")]
     assert [line.split(":")[1] for line in lines] == [" batch 1", " batch 2", " batch 3"]
@@ -26,4 +26,4 @@ def test_run_json_summary_says_the_checks_passed_and_progress_has_a_line_per_bat
 
     assert run_here(settings, RunOutput(as_json=True)) == 0  # again: nothing new
     again = json.loads(capsys.readouterr().out)
-    assert (again["status"], again["checks_passed"], again["documents_loaded"]) == ("nothing_new", True, 0)
+    assert (again["status"], again["checks_passed"], again["loaded_document_count"]) == ("nothing_new", True, 0)

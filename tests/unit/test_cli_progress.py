@@ -79,7 +79,7 @@ def test_the_json_summary_of_failed_checks_says_so_and_counts_what_was_committed
     outcome.progress = progress.measure([_stats(2, 9, 40)], PENDING, seconds=1.0)
     summary = json.loads(json.dumps(outcome.as_dict()))
     assert summary["checks_passed"] is False and summary["failed_checks"] == ["documents_have_text"]
-    assert (summary["exit_code"], summary["documents_loaded"], summary["new_files"]) == (1, 9, 3)
+    assert (summary["exit_code"], summary["loaded_document_count"], summary["new_file_count"]) == (1, 9, 3)
 
 
 def test_a_run_that_never_reached_the_checks_does_not_claim_them():
