@@ -174,7 +174,7 @@ QUARANTINE_REASONS = Vocabulary(
         Term("empty_text", "record", "a JSON object whose body is blank"),
         Term("stage_failed", "article", "a text stage raised on this article; the detail names the stage"),
         Term("article_too_large", "article", "an article longer than the per-article limit, refused before analysis"),
-        Term("over_time_budget", "article", "an article whose text stages passed the per-article time budget"),
+        Term("over_time_budget", "article", "an article whose text stages passed the per-article CPU-time budget"),
     ),
 )
 

@@ -127,7 +127,7 @@ def test_analyse_articles_stops_an_article_at_the_first_stage_past_the_time_budg
     (outcome,) = analyse_articles([article], NO_MODELS, budget=Budget(max_seconds=10.0, clock=_StepClock(step)))
     assert isinstance(outcome, ArticleFailure)
     assert outcome.code == "over_time_budget"
-    assert outcome.reason.startswith(f"took longer than 10 s in {stage} (")
+    assert outcome.reason.startswith(f"used more than 10 s of CPU time in {stage} (")
 
 
 def test_analyse_articles_within_budget_gives_results():
