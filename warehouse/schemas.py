@@ -153,7 +153,7 @@ FIGURES = _table(
     _col("upper", pa.float64(), "inclusive upper bound the words imply; null when open"),
     _col("qualifier", pa.string(), "exact, approximately, at_least, more_than, almost, up_to, ...", False),
     _col("unit", pa.string(), "percent, ISO currency code, year, day, km, ...; null for counts"),
-    _col("object", pa.string(), "what is counted, singular English noun"),
+    _col("object", pa.string(), "the counted noun, singular English as written (person, people, death kept apart)"),
     _col("category", pa.string(), "killed, wounded, displaced, ..., money, percent, age, duration, count", False),
     _col("sentence", pa.string(), "the sentence of clean_text the figure stands in", False),
     _col("place", pa.string(), "nearest LOC mention in the same sentence, as written (main.figures: place_text)"),

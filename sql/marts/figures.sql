@@ -1,10 +1,12 @@
 -- figures: every number that quantifies, with bounds, qualifier, unit, object and category.
 -- grain: one row per figure (doc_id, figure_index)
 -- depends on: raw.figures, main.document_versions (superseded versions left out), main.entities
---   (the place's canonical name)
+--   (the place's canonical name), vocab.figure_category (the category's kind)
 -- columns: doc_id, figure_index, start/end (characters in clean_text, end exclusive), text,
 --   value (the stated number; null when vague or a range), lower/upper (inclusive bounds,
---   null when open), qualifier, unit, object, category, sentence, place_text (the nearest LOC
+--   null when open), qualifier, unit, object (the counted noun as written, singular: person,
+--   people, woman, death, ... stay apart), category, counts_people (the figure counts persons: its
+--   category is of kind casualty or people, whatever noun names them), sentence, place_text (the nearest LOC
 --   mention of the sentence as written), place_entity_id (its entity), place_name (that entity's
 --   canonical_name, as in entities and the reports), batch_id
 with
@@ -19,6 +21,13 @@ lake as (
     from raw.figures as r
     left join superseded as s on r.doc_id = s.doc_id
     where s.doc_id is null
+),
+
+category_kinds as (
+    select
+        code,
+        kind
+    from vocab.figure_category
 ),
 
 places as (
@@ -42,6 +51,7 @@ final as (
         cast(f.unit as varchar) as unit,
         cast(f.object as varchar) as object,
         cast(f.category as varchar) as category,
+        coalesce(k.kind in ('casualty', 'people'), false) as counts_people,
         cast(f.sentence as varchar) as sentence,
         cast(f.place as varchar) as place_text,
         cast(f.place_entity_id as varchar) as place_entity_id,
@@ -49,6 +59,7 @@ final as (
         cast(f.batch_id as varchar) as batch_id
     from lake as f
     left join places as p on f.place_entity_id = p.entity_id
+    left join category_kinds as k on f.category = k.code
 )
 
 select * from final

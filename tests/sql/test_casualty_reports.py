@@ -116,3 +116,17 @@ def test_casualties_by_place_leaves_population_counts_out(warehouse_with):
     )
     rows = con.execute("select place_name, category, total_lower, total_upper from reports.casualties_by_place")
     assert rows.fetchall() == [("Syria", "killed", 1000.0, 1000.0)]
+
+
+def test_figures_counts_people_groups_counts_of_persons_whatever_noun_names_them(warehouse_with):
+    figures = [
+        _figure("a", 0, "200 deaths", "killed", "exact", 200.0, 200.0, 200.0) | {"object": "death"},
+        _figure("a", 1, "40 people", "people", "exact", 40.0, 40.0, 40.0) | {"object": "people"},
+        _figure("a", 2, "12 nurses", "people", "exact", 12.0, 12.0, 12.0) | {"object": "nurse"},
+        _figure("a", 3, "3 persons", "wounded", "exact", 3.0, 3.0, 3.0) | {"object": "person"},
+        _figure("a", 4, "30 years", "duration", "exact", 30.0, 30.0, 30.0),
+        _figure("a", 5, "9 buses", "count", "exact", 9.0, 9.0, 9.0) | {"object": "bus"},
+    ]
+    con = warehouse_with(documents=[_doc("a")], figures=figures)
+    rows = con.execute("select object, counts_people from main.figures order by figure_index").fetchall()
+    assert rows == [("death", True), ("people", True), ("nurse", True), ("person", True), (None, False), ("bus", False)]
