@@ -104,9 +104,19 @@ _WORD_ROWS = read_rows("numbers_words.tsv") + read_rows("numbers_words_rbnf.tsv"
 _UNITS = {row[0]: float(row[2]) for row in _WORD_ROWS}
 _ONE_WORDS = read_rows("numbers_one_words.tsv")
 _UNITS.update({w: 1.0 for use, w in _ONE_WORDS if use == "standalone"})
-_AR_UNITS = {row[0]: float(row[1]) for row in read_rows("numbers_words_ar.tsv")}
+# Arabic number words (generated from num2words and CLDR): word, kind (unit, hundred, scale, plural_scale), value.
+_AR_ROWS = read_rows("numbers_words_ar.tsv")
+_AR_UNITS = {w: float(v) for w, kind, v in _AR_ROWS if kind == "unit"}
+# Arabic duals of a scale ("مليونان", "ألفي"): scanned as the scale, read as two of it (word -> the scale).
+_AR_DUAL_SCALES = {w: float(v) / 2 for w, kind, v in _AR_ROWS if kind == "dual_scale"}
+DUAL_SCALES = frozenset(_AR_DUAL_SCALES)
+# Arabic fraction nouns -> denominator ("خمس العشرين": a fifth of twenty); fractions are no figures, only
+# a number written alone is read so.
+ARABIC_ZERO = frozenset(w for w, kind, _ in _AR_ROWS if kind == "zero")
+ARABIC_FRACTIONS: Mapping[str, float] = MappingProxyType({w: float(v) for w, kind, v in _AR_ROWS if kind == "fraction"})
 _MULTIPLIERS = read_rows("numbers_multipliers.tsv")
 _HUNDREDS = {w: float(v) for kind, w, v in _MULTIPLIERS if kind in ("hundred", "dozen", "dozens")}
+_HUNDREDS.update({w: float(v) for w, kind, v in _AR_ROWS if kind == "hundred"})
 _HALVES = {w: float(v) for kind, w, v in _MULTIPLIERS if kind == "half"}
 # Dozen words: a multiplier after a number ("three dozen"); alone, plural = vague (24),
 # singular = approximately 12 ("une douzaine").
@@ -122,7 +132,9 @@ WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = MappingProxyType(
 _ARTICLES = {w: 1.0 for use, w in _ONE_WORDS if use == "postposed"}
 COORDINATED_ARTICLES = frozenset(w for use, w in _ONE_WORDS if use == "coordinated")
 
-_SCALE_ROWS = read_rows("numbers_scales.tsv")
+_SCALE_ROWS = read_rows("numbers_scales.tsv") + tuple(
+    (w, v, "singular" if kind == "scale" else "plural") for w, kind, v in _AR_ROWS if kind in ("scale", "plural_scale")
+)
 # Singular scales: value when alone ("mil personas", "ألف جندي"); plural scales alone are vague.
 SCALES: Mapping[str, float] = MappingProxyType({w: float(v) for w, v, _ in _SCALE_ROWS})
 # Decimal and group separators of Latin digits per language (CLDR).
@@ -179,6 +191,7 @@ NUMBER_WORDS: Mapping[str, tuple[str, float]] = MappingProxyType(
         **{w: ("half", v) for w, v in _HALVES.items()},
         **{w: ("article", v) for w, v in _ARTICLES.items()},
         **{w: ("scale", v) for w, v in SCALES.items() if w not in ABBREVIATED_SCALES},
+        **{w: ("scale", v) for w, v in _AR_DUAL_SCALES.items()},
     }
 )
 # Languages whose number words the first lists read without a language gate (en, fr, es, de, ar).
@@ -194,7 +207,7 @@ def _word_languages() -> dict[str, str]:
         languages.setdefault(word, set()).add(language)
     for word, (_, _, langs) in _CLDR_SCALES.items():
         languages.setdefault(word, set()).update(langs)
-    base_words = set(_AR_UNITS) | set(_HUNDREDS) | set(SCALES) | set(_HALVES)
+    base_words = set(_AR_UNITS) | set(_HUNDREDS) | set(SCALES) | set(_HALVES) | DUAL_SCALES
     for word, langs in languages.items():
         if word in gated:
             gated[word] |= langs - BASE_WORD_LANGUAGES

@@ -6,7 +6,7 @@ import re
 
 from text_to_num import text2num
 
-from flows.text.figure_lexicon import DOZEN_PLURALS, NUMBER_CONTEXT_WORDS, PLURAL_SCALES
+from flows.text.figure_lexicon import DOZEN_PLURALS, DUAL_SCALES, NUMBER_CONTEXT_WORDS, PLURAL_SCALES
 from flows.text.numbers.atoms import Atom, NumberSpan
 from flows.text.numbers.digits import parse_digits
 
@@ -39,6 +39,9 @@ def _can_join(group: list[Atom], atom: Atom, gap: str) -> bool:
     if gap.strip() == "de":
         return last.kind == "scale" and atom.kind == "scale" and atom.value > last.value
     if atom.kind in ("scale", "hundred"):
+        if conj and gap.strip(" -\u00a0") == "و":
+            # Arabic links every part with "و", a hundred or a smaller scale too ("ألف ومائة", "مليون وألف")
+            return atom.value < min((a.value for a in group if a.kind == "scale"), default=0.0)
         return not conj and (last.kind != "half" or len(group) > 1)
     if atom.kind == "half":
         return conj
@@ -145,7 +148,18 @@ def _group_value(group: list[Atom], text: str, language: str) -> tuple[float | N
             return float(text2num(words.lower(), language)), scale
         except ValueError:
             pass
-    return compose_words([(a.kind, a.value) for a in group]), scale
+    return compose_words(_word_values(group)), scale
+
+
+def _word_values(group: list[Atom]) -> list[tuple[str, float]]:
+    """Return the (kind, value) words of a group; an Arabic dual of a scale is two of it ("مليونان"),
+    unless it follows a number: then its "-ا" form is the scale's accusative ("عشرون ألفا")."""
+    values: list[tuple[str, float]] = []
+    for index, atom in enumerate(group):
+        if atom.word in DUAL_SCALES and (index == 0 or group[index - 1].kind not in ("unit", "hundred")):
+            values.append(("unit", 2.0))
+        values.append((atom.kind, atom.value))
+    return values
 
 
 def span_from_group(group: list[Atom], text: str, language: str) -> NumberSpan | None:

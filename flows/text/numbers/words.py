@@ -90,7 +90,10 @@ def _first_letters(words: list[str]) -> str:
 
 
 WORD_RE = re.compile(r"\b" + _first_letters(_WORDS) + "(?:" + _trie_pattern(_WORDS) + r")\b")
-ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + r")\b")
+# Case marks (tanween, short vowels) may close an Arabic number word ("ألفاً"): part of the word, not of the lookup.
+ARABIC_MARKS = "\u064b-\u0652"
+ARABIC_MARKS_RE = re.compile(f"[{ARABIC_MARKS}]+$")
+ARABIC_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(_ARABIC_WORDS) + f")[{ARABIC_MARKS}]*" + r"(?!\w)")
 DE_COMPOUND_END_RE = re.compile(
     r"(?:zehn|zig|ßig|ssig|hundert|tausend|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|"
     r"elf|zwölf|zwoelf)\b"
@@ -138,7 +141,7 @@ def _word_allowed(word: str, language: str) -> bool:
 
 def word_atom(match: re.Match[str], language: str) -> Atom | None:
     """Return the atom for one number-word match, or None if it is not a number here."""
-    word = match.group()
+    word = ARABIC_MARKS_RE.sub("", match.group()) if language == "ar" else match.group()
     start = match.start()
     if word not in _BASE_WORDS:
         clitic = next((c for c in ARABIC_CLITICS if word.startswith(c) and word[len(c) :] in _BASE_WORDS), "")
