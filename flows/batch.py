@@ -12,13 +12,15 @@ from datetime import UTC, datetime
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
-from flows.io.sources import FileRead, InputFile, LoadedArticle, Rejected, read_input
+from flows.io.parts import load_input
+from flows.io.sources import FileRead, InputFile, LoadedArticle, Rejected
 from warehouse.schemas import (
     ARTICLE_VERSIONS,
     BOILERPLATE,
     DOCUMENTS,
     ENTITY_MENTIONS,
     FIGURES,
+    INPUT_PARTS,
     INPUTS,
     QUARANTINE,
     REMOVED_NOISE,
@@ -33,7 +35,8 @@ if TYPE_CHECKING:  # the text stack is imported by whoever analyses: a run with 
 # Which of some doc_ids are already loaded (a set, or a look-up in the lake).
 KnownIds = Collection[str] | Callable[[set[str]], Collection[str]]
 
-# Planning assumes ~4 kB per article; a file is never split across batches.
+# Planning assumes ~4 kB per article: a batch holds about batch_docs x this many bytes, and a JSON Lines file
+# larger than that is loaded in parts of that size (flows.io.parts), each a batch of its own.
 BYTES_PER_ARTICLE = 4_000
 
 
@@ -61,14 +64,20 @@ class BatchRows:
     doc_ids: set[str] = field(default_factory=set)
 
 
+def part_bytes(batch_docs: int) -> int:
+    """The size of the parts a file larger than a batch is loaded in."""
+    return max(batch_docs, 1) * BYTES_PER_ARTICLE
+
+
 def plan_batches(files: Sequence[InputFile], batch_docs: int) -> list[list[InputFile]]:
-    """Group files (in order) into batches of about `batch_docs` articles by size."""
-    budget = batch_docs * BYTES_PER_ARTICLE
+    """Group files (in order) into batches of about `batch_docs` articles by size; a part of a file is a batch alone."""
+    budget = part_bytes(batch_docs)
     batches: list[list[InputFile]] = []
     current: list[InputFile] = []
     size = 0
     for file in files:
-        if current and (size + file.size_bytes > budget or len(current) >= batch_docs):
+        alone = file.part is not None or bool(current and current[-1].part is not None)
+        if current and (alone or size + file.size_bytes > budget or len(current) >= batch_docs):
             batches.append(current)
             current, size = [], 0
         current.append(file)
@@ -79,8 +88,11 @@ def plan_batches(files: Sequence[InputFile], batch_docs: int) -> list[list[Input
 
 
 def batch_id_for(files: Sequence[InputFile], taken: Collection[str] = frozenset()) -> str:
-    """Deterministic id of a batch: a hash of its files' paths and contents, counted on past the `taken` ids."""
-    base = "".join(f"{file.path}\0{file.sha256}\n" for file in files)
+    """Deterministic id of a batch: a hash of its files' paths, contents and parts, counted on past the `taken` ids."""
+    base = "".join(
+        f"{file.path}\0{file.sha256}" + (f"\0{file.part.start}-{file.part.end}" if file.part else "") + "\n"
+        for file in files
+    )
     for attempt in count():
         candidate = hashlib.sha256(f"{base}{attempt or ''}".encode()).hexdigest()[:16]
         if candidate not in taken:
@@ -120,9 +132,9 @@ def build_batch(
     """
     from flows.text.article import ArticleFailure
 
-    reads = [read_input(file, field_map) for file in files]
+    reads = [load_input(file, field_map) for file in files]
     batch_id = batch_id_for(
-        [InputFile(f.path, r.sha256, r.size_bytes) for f, r in zip(files, reads, strict=True)], committed
+        [InputFile(f.path, r.sha256, r.size_bytes, f.part) for f, r in zip(files, reads, strict=True)], committed
     )
     loaded = [item for read in reads for item in read.articles]
     rejected = [item for read in reads for item in read.rejected]
@@ -146,6 +158,7 @@ def build_batch(
         for item in loaded
         if item.article.doc_id in new_ids or item.article.doc_id in known_doc_ids
     ]
+    rows["input_parts"] = [_part_row(file, batch_id) for file in files if file.part is not None]
     rows["inputs"] = _input_rows(read_by_path, rows, duplicates, batch_id, run_id)
     return BatchRows(rows, _stats(batch_id, files, rows, duplicates), new_ids)
 
@@ -293,6 +306,19 @@ def _boilerplate_rows(lines: Sequence[BoilerplateLine], batch_id: str) -> list[d
         make_row(BOILERPLATE, source=line.source, line_text=line.text, doc_count=line.doc_count, batch_id=batch_id)
         for line in lines
     ]
+
+
+def _part_row(file: InputFile, batch_id: str) -> dict[str, Any]:
+    assert file.part is not None
+    return make_row(
+        INPUT_PARTS,
+        source_path=str(file.path),
+        file_sha256=file.sha256,
+        start_byte=file.part.start,
+        end_byte=file.part.end,
+        first_line=file.part.first_line,
+        batch_id=batch_id,
+    )
 
 
 def _input_rows(

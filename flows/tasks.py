@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -10,12 +10,13 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows.batch import BatchStats, batch_id_for, build_batch
+from flows.batch import BatchStats, batch_id_for, build_batch, part_bytes
 from flows.io import sources
+from flows.io.parts import plan_parts
 from flows.io.sources import InputFile, discover_files
 from flows.settings import Settings
 from warehouse import db, lake
-from warehouse.schemas import DOCUMENTS, ENTITY_MENTIONS, FIGURES, INPUTS, REMOVED_NOISE, Table
+from warehouse.schemas import DOCUMENTS, ENTITY_MENTIONS, FIGURES, INPUT_PARTS, INPUTS, REMOVED_NOISE, Table
 from warehouse.storage import LakePath
 
 Discover = Callable[[Iterable[Path]], tuple[list[InputFile], list[Path]]]
@@ -26,13 +27,48 @@ class InputPathError(ValueError):
 
 
 def pending_files(settings: Settings, discover: Discover = sources.discover_files) -> list[InputFile]:
-    """Input files not yet committed (by path and content); InputPathError for an input path that does not exist."""
+    """Input files, or parts of them, not yet committed (by path and content); a file larger than a batch comes
+    as the parts of it still to load. InputPathError for an input path that does not exist."""
     files, missing = discover(settings.inputs)
     if missing:
         raise InputPathError(f"input path does not exist: {missing[0]}")
-    manifest = lake.read_column(settings.lake_dir, INPUTS, ["source_path", "file_sha256"]).to_pylist()
-    committed = {(row["source_path"], row["file_sha256"]) for row in manifest}
-    return [f for f in files if (str(f.path), f.sha256) not in committed]
+    whole, parts = committed_inputs(settings.lake_dir)
+    pending: list[InputFile] = []
+    for file in files:
+        key = (str(file.path), file.sha256)
+        if key not in whole and not is_complete(parts.get(key, {})):
+            pending.extend(plan_parts(file, part_bytes(settings.batch_docs), parts.get(key)))
+    return pending
+
+
+FileKey = tuple[str, str]  # (source_path, file_sha256)
+
+
+def committed_inputs(lake_dir: LakePath) -> tuple[set[FileKey], dict[FileKey, dict[int, int | None]]]:
+    """The files committed whole, and for each file loaded in parts its committed parts (start -> end)."""
+    manifest = lake.read_column(lake_dir, INPUTS, ["source_path", "file_sha256", "batch_id"]).to_pylist()
+    part_rows = lake.read_column(lake_dir, INPUT_PARTS, INPUT_PARTS.columns).to_pylist()
+    in_parts = {(row["source_path"], row["file_sha256"], row["batch_id"]) for row in part_rows}
+    whole = {
+        (r["source_path"], r["file_sha256"])
+        for r in manifest
+        if (r["source_path"], r["file_sha256"], r["batch_id"]) not in in_parts
+    }
+    parts: dict[FileKey, dict[int, int | None]] = {}
+    for row in part_rows:
+        parts.setdefault((row["source_path"], row["file_sha256"]), {})[row["start_byte"]] = row["end_byte"]
+    return whole, parts
+
+
+def is_complete(parts: Mapping[int, int | None]) -> bool:
+    """Whether committed parts (start -> end, None: the end of the file) chain from offset 0 to the file's end."""
+    position = 0
+    while position in parts:
+        end = parts[position]
+        if end is None:
+            return True
+        position = end
+    return False
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)

@@ -193,9 +193,27 @@ BOILERPLATE = _table(
     _BATCH,
 )
 
+INPUT_PARTS = _table(
+    "input_parts",
+    "one row per part of an input file loaded in parts (a JSON Lines file larger than a batch; each part a batch"
+    " of its own): the file counts as loaded once parts from offset 0 to its end are committed",
+    _col("source_path", pa.string(), "input file", False),
+    _col("file_sha256", pa.string(), "SHA-256 of the whole file's bytes (as in inputs)", False),
+    _col(
+        "start_byte",
+        pa.int64(),
+        "offset in the file's content (gunzipped) where the part starts: a line's start",
+        False,
+    ),
+    _col("end_byte", pa.int64(), "offset where the part ends (the next part's start_byte); null: the end of the file"),
+    _col("first_line", pa.int32(), "number of the line at start_byte (1-based, as line_number)", False),
+    _BATCH,
+)
+
 INPUTS = _table(
     "inputs",
-    "one row per input file committed (the load manifest: written last, so it marks a batch done)",
+    "one row per input file (or part of one, see input_parts) committed (the load manifest: written last, so it"
+    " marks a batch done)",
     _col("source_path", pa.string(), "input file", False),
     _col("file_sha256", pa.string(), "SHA-256 of the bytes read at load (empty when unreadable)", False),
     _col("size_bytes", pa.int64(), "bytes read at load (the file size)", False),
@@ -232,6 +250,7 @@ TABLES: tuple[Table, ...] = (
     QUARANTINE,
     BOILERPLATE,
     ARTICLE_VERSIONS,
+    INPUT_PARTS,
     INPUTS,
     RUNS,
 )

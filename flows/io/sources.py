@@ -4,6 +4,10 @@ Every file found ends as articles or as quarantine entries with a clear reason; 
 for bad input. A file is read once, in chunks: the bytes are hashed as they are read, gunzipped
 and bounded (FILE_LIMIT_BYTES, checked while decompressing), and a JSON Lines file is split on LF
 and decoded line by line, so bad bytes or an overlong line cost only their line.
+
+A JSON Lines file larger than a batch is loaded in parts (`plan_parts`): byte ranges of its content
+(gunzipped), each starting at a line's start and holding at least one non-blank line, each read on its
+own (a plain file seeks to the part; a gzip file is decompressed from its start, gzip has no index).
 """
 
 from __future__ import annotations
@@ -41,12 +45,24 @@ _NOT_BLANK = re.compile(rb"[^ \t\r\n]")
 
 
 @dataclass(frozen=True)
+class Part:
+    """A byte range of a file's (gunzipped) content, from a line's start; and the file's size and
+    modification time when it was planned (a part is read only from the file it was planned on)."""
+
+    start: int
+    end: int | None  # None: to the end of the file
+    first_line: int
+    stamp: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class InputFile:
-    """One file to load, identified by the hash of its bytes."""
+    """One file to load, identified by the hash of its bytes; with `part`, one part of it."""
 
     path: Path
     sha256: str
     size_bytes: int
+    part: Part | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +144,7 @@ def _hashed(path: Path) -> InputFile:
         return InputFile(path, "", 0)
 
 
-def _inner_suffix(path: Path) -> str:
+def inner_suffix(path: Path) -> str:
     """The suffix that says what the (possibly gzipped) file holds."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -161,7 +177,7 @@ def _decode(data: bytes) -> str:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """What was read of one file: the SHA-256 and size of its bytes, and how much they decompressed to."""
 
     digest: Any = field(default_factory=hashlib.sha256)
@@ -169,10 +185,10 @@ class _Tally:
     text_bytes: int = 0
 
 
-class _HashingReader:
+class HashingReader:
     """A binary reader that hashes and counts every byte read through it."""
 
-    def __init__(self, handle: BinaryIO, tally: _Tally) -> None:
+    def __init__(self, handle: BinaryIO, tally: Tally) -> None:
         self.handle = handle
         self.tally = tally
 
@@ -188,7 +204,7 @@ class _HashingReader:
         raise io.UnsupportedOperation("an input file is read once, front to back")
 
 
-def _chunks(stream: _HashingReader | gzip.GzipFile) -> Iterator[bytes]:
+def _chunks(stream: HashingReader | gzip.GzipFile) -> Iterator[bytes]:
     """The stream's bytes in chunks; raises InputProblem for a broken gzip stream."""
     try:
         while chunk := stream.read(CHUNK_BYTES):
@@ -199,7 +215,7 @@ def _chunks(stream: _HashingReader | gzip.GzipFile) -> Iterator[bytes]:
         raise InputProblem("bad_gzip", f"corrupt gzip ({err})") from None
 
 
-def _bounded(chunks: Iterable[bytes], tally: _Tally) -> Iterator[bytes]:
+def _bounded(chunks: Iterable[bytes], tally: Tally) -> Iterator[bytes]:
     """The chunks, counted; raises InputProblem once they pass the per-file limit."""
     for chunk in chunks:
         tally.text_bytes += len(chunk)
@@ -216,9 +232,9 @@ def _size(limit: int) -> str:
     return f"{limit} bytes"
 
 
-def _content(path: Path, handle: BinaryIO, tally: _Tally) -> Iterator[bytes]:
+def content_chunks(path: Path, handle: BinaryIO, tally: Tally) -> Iterator[bytes]:
     """The file's (gunzipped) bytes in chunks, hashed, counted and bounded."""
-    reader = _HashingReader(handle, tally)
+    reader = HashingReader(handle, tally)
     stream = gzip.GzipFile(fileobj=reader, mode="rb") if path.suffix.lower() == ".gz" else reader
     return _bounded(_chunks(stream), tally)
 
@@ -234,12 +250,13 @@ class RawLine:
     length: int
 
 
-def split_lines(chunks: Iterable[bytes], limit: int) -> Iterator[RawLine]:
+def split_lines(chunks: Iterable[bytes], limit: int, first_line: int = 1, start: int = 0) -> Iterator[RawLine]:
     """The LF-separated lines of a byte stream that hold more than JSON white space (skipped at C speed).
 
-    A line above `limit` bytes comes without its bytes.
+    A line above `limit` bytes comes without its bytes (a negative limit: no line keeps its bytes). The
+    stream starts at line `first_line`, at offset `start` of the file.
     """
-    number, offset, length = 1, 0, 0
+    number, offset, length = first_line, start, 0
     pending: list[bytes] | None = []
     for chunk in chunks:
         start = 0
@@ -321,26 +338,26 @@ class FileRead:
 
 
 def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> FileRead:
-    """Articles and rejects of one input file, its bytes read, hashed and parsed in one pass."""
+    """Articles and rejects of one whole input file, its bytes read, hashed and parsed in one pass."""
     where = str(file.path)
-    tally = _Tally()
+    tally = Tally()
     try:
         with file.path.open("rb") as handle:
             try:
-                articles, rejected = _parse(file.path, _content(file.path, handle, tally), field_names(field_map))
+                articles, rejected = _parse(file.path, content_chunks(file.path, handle, tally), field_names(field_map))
             except InputProblem as err:
                 articles, rejected = [], [Rejected.of(where, None, err.problem)]
-            reader = _HashingReader(handle, tally)
+            reader = HashingReader(handle, tally)
             while reader.read(CHUNK_BYTES):
                 continue
     except IsADirectoryError:
-        return _unreadable(where, "unreadable folder (its files cannot be listed)")
+        return unreadable(where, "unreadable folder (its files cannot be listed)")
     except OSError as err:
-        return _unreadable(where, f"unreadable file ({err.strerror or err})")
+        return unreadable(where, f"unreadable file ({err.strerror or err})")
     return FileRead(articles, rejected, tally.digest.hexdigest(), tally.size_bytes)
 
 
-def _unreadable(where: str, detail: str) -> FileRead:
+def unreadable(where: str, detail: str) -> FileRead:
     """An input that could not be read: nothing read, one reject."""
     return FileRead([], [Rejected(where, None, "unreadable", detail)], "", 0)
 
@@ -350,12 +367,20 @@ def _parse(
 ) -> tuple[list[LoadedArticle], list[Rejected]]:
     """Articles and rejects of a file's content by its kind; raises InputProblem for a whole bad file."""
     where = str(path)
-    kind = _inner_suffix(path)
+    kind = inner_suffix(path)
     if kind in TEXT_SUFFIXES:
         return _read_text_article(where, path, _decode(_article_bytes(chunks)))
     if kind not in JSONL_SUFFIXES:
         raise InputProblem("unsupported_type", f"unsupported file type {''.join(path.suffixes) or '(none)'}")
-    loaded, rejected = _read_jsonl(where, split_lines(_utf8_chunks(chunks), LINE_LIMIT_BYTES), names)
+    return jsonl_content(where, split_lines(_utf8_chunks(chunks), LINE_LIMIT_BYTES), names)
+
+
+def jsonl_content(
+    where: str, lines: Iterable[RawLine], names: Mapping[str, tuple[str, ...]]
+) -> tuple[list[LoadedArticle], list[Rejected]]:
+    """Articles and rejects of JSON Lines content (a file or a part); raises InputProblem for content that is bad
+    as a whole (empty, not text, not JSON Lines)."""
+    loaded, rejected = _read_jsonl(where, lines, names)
     if not loaded and not rejected:
         raise InputProblem("empty", "empty file (no articles)")
     bad_bytes = [r for r in rejected if r.code == "bad_bytes"]

@@ -1,4 +1,5 @@
-"""Batches: deterministic ids, files never split, size-bounded; rows under the bytes read; article versions."""
+"""Batches: deterministic ids, size-bounded (a file is split into parts by flows.io.parts, never here); rows under the
+bytes read; article versions."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def _file(name: str, size: int, sha: str = "0") -> InputFile:
         ([100, 100, 100], 10, [3]),  # all fit in one batch
         ([100] * 5, 2, [2, 2, 1]),  # at most batch_docs files per batch
         ([BYTES_PER_ARTICLE * 3, 100, 100], 2, [1, 2]),  # a big file fills a batch alone
-        ([BYTES_PER_ARTICLE * 50], 2, [1]),  # a file bigger than a batch is never split
+        ([BYTES_PER_ARTICLE * 50], 2, [1]),  # a file bigger than a batch comes here whole or as parts
     ],
 )
 def test_plan_batches_groups_files_in_order(sizes, batch_docs, expected):
