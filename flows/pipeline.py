@@ -246,7 +246,13 @@ def news_etl(
         if failures:
             ledger.record(lake.CHECKS_FAILED)
     summary = RunSummary(
-        run_id, settings.warehouse_path, len(pending), tuple(stats), dropped, time.perf_counter() - began, failures
+        run_id,
+        settings.warehouse_path,
+        len({f.path for f in pending}),  # a file loaded in parts counts once
+        tuple(stats),
+        dropped,
+        time.perf_counter() - began,
+        failures,
     )
     create_markdown_artifact(
         markdown=summary.to_markdown(), key="news-etl-run-summary", description="newsetl run summary"
