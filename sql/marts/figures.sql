@@ -1,6 +1,6 @@
 -- figures: every number that quantifies, with bounds, qualifier, unit, object and category.
 -- grain: one row per figure (doc_id, figure_index)
--- depends on: raw.figures, main.document_versions (superseded versions left out), main.entities
+-- depends on: raw.figures, main.document_versions (superseded versions left out), main.entity_names
 --   (the place's canonical name), vocab.figure_category (the category's kind)
 -- columns: doc_id, figure_index, start/end (characters in clean_text, end exclusive), text,
 --   value (the stated number; null when vague or a range), lower/upper (inclusive bounds,
@@ -34,7 +34,7 @@ places as (
     select
         entity_id,
         canonical_name
-    from main.entities
+    from main.entity_names
 ),
 
 final as (

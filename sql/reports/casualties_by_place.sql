@@ -6,7 +6,7 @@
 -- are summed as reported: the same toll told twice is counted twice (see document_count).
 -- grain: one row per (place, category); a figure's place is the resolved place named in its own
 --   sentence; figures without one are grouped under place_name '(no place named)'
--- depends on: main.figures, main.documents_in_range, vocab.figure_category
+-- depends on: main.casualty_figures_in_range (the casualty figures of the documents in range)
 -- columns: place_name (canonical name of the sentence's nearest LOC, as figures.place_name),
 --   place_entity_id (its entity; null for '(no place named)'), category, document_count
 --   (documents), figure_count (figures), exact_figure_count, approximate_figure_count,
@@ -20,34 +20,17 @@
 -- param category (varchar, default null): only this category (killed, wounded, displaced, ...)
 with
 args as (
-    select
-        lower(p_place) as only_place,
-        p_category as only_category
-),
-
-casualty_categories as (
-    select c.code
-    from vocab.figure_category as c
-    cross join args as a
-    where c.kind = 'casualty' and (a.only_category is null or c.code = a.only_category)
-),
-
-documents as (
-    select d.doc_id
-    from main.documents_in_range(
-        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
-    ) as d
+    select lower(p_place) as only_place
 ),
 
 located as (
     select
         f.*,
-        coalesce(f.place_name, f.place_text, '(no place named)') as place_label,
-        coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0) as range_lower,
-        coalesce(f.upper, case when f.qualifier in ('exact', 'approximately') then f.value end) as range_upper
-    from main.figures as f
-    inner join casualty_categories as c on f.category = c.code
-    inner join documents as d on f.doc_id = d.doc_id
+        coalesce(f.place_name, f.place_text, '(no place named)') as place_label
+    from main.casualty_figures_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language,  -- noqa: RF03
+        p_category := p_category  -- noqa: RF03
+    ) as f
 ),
 
 totals as (

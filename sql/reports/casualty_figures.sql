@@ -5,7 +5,7 @@
 -- "up to 120,000" -> 0..120000; "thousands" -> 1000..open; "between 5 and 10" -> 5..10.
 -- grain: one row per figure of a casualty category (vocab.figure_category of kind casualty:
 --   killed, wounded, displaced, missing, arrested, kidnapped)
--- depends on: main.figures, main.documents_in_range, vocab.figure_category
+-- depends on: main.casualty_figures_in_range (the casualty figures of the documents in range)
 -- columns: doc_id, title, published_at_utc (the document's date, UTC), language, category,
 --   figure_text, value (people; the number as written, as figures.value: "at least 20" -> 20;
 --   null when vague or a range; the qualifier says how to read it), lower/upper (people, inclusive
@@ -20,45 +20,25 @@
 -- param category (varchar, default null): only this category (killed, wounded, displaced, ...)
 with
 args as (
-    select
-        lower(p_place) as only_place,
-        p_category as only_category
+    select lower(p_place) as only_place
 ),
 
-casualty_categories as (
-    select c.code
-    from vocab.figure_category as c
-    cross join args as a
-    where c.kind = 'casualty' and (a.only_category is null or c.code = a.only_category)
-),
-
-documents as (
-    select
-        d.doc_id,
-        d.title,
-        d.published_at_utc,
-        d.language
-    from main.documents_in_range(
-        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
-    ) as d
-),
-
-ranged as (
+figures as (
     select
         f.*,
-        coalesce(f.place_name, f.place_text) as place_label,
-        coalesce(f.lower, case when f.qualifier = 'approximately' then f.value end, 0) as range_lower,
-        coalesce(f.upper, case when f.qualifier in ('exact', 'approximately') then f.value end) as range_upper
-    from main.figures as f
-    inner join casualty_categories as c on f.category = c.code
+        coalesce(f.place_name, f.place_text) as place_label
+    from main.casualty_figures_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language,  -- noqa: RF03
+        p_category := p_category  -- noqa: RF03
+    ) as f
 ),
 
 final as (
     select
         cast(f.doc_id as varchar) as doc_id,
-        cast(d.title as varchar) as title,
-        cast(d.published_at_utc as timestamptz) as published_at_utc,
-        cast(d.language as varchar) as language,
+        cast(f.title as varchar) as title,
+        cast(f.published_at_utc as timestamptz) as published_at_utc,
+        cast(f.language as varchar) as language,
         cast(f.category as varchar) as category,
         cast(f.text as varchar) as figure_text,
         cast(f.value as double) as value,
@@ -72,8 +52,7 @@ final as (
         cast(f.place_text as varchar) as place_text,
         cast(f.place_entity_id as varchar) as place_entity_id,
         cast(f.sentence as varchar) as sentence
-    from ranged as f
-    inner join documents as d on f.doc_id = d.doc_id
+    from figures as f
     cross join args as a
     where a.only_place is null or lower(f.place_label) = a.only_place
 )

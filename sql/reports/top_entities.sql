@@ -1,7 +1,7 @@
 -- top_entities: the most mentioned people, organisations and places.
 -- grain: one row per entity (PERSON, ORG, LOC), ranked within its label
--- depends on: main.entities, vocab.entity_label; main.entity_mentions and main.documents_in_range
---   (the counts within a date or language range)
+-- depends on: main.entity_counts_in_range (the entities and their counts within a date or language
+--   range), vocab.entity_label
 -- columns: label, rank_in_label, canonical_name, document_count (documents),
 --   mention_count (mentions), entity_id
 -- param since (date, default null): only documents published on or after this day (UTC)
@@ -10,9 +10,7 @@
 -- param label (varchar, default null): only this label (PERSON, ORG or LOC)
 with
 args as (
-    select
-        p_label as only_label,
-        (p_since is null and p_until is null and p_language is null) as every_document
+    select p_label as only_label
 ),
 
 name_labels as (
@@ -22,24 +20,12 @@ name_labels as (
     where l.kind = 'name' and (a.only_label is null or l.code = a.only_label)
 ),
 
-documents as (
-    select d.doc_id
-    from main.documents_in_range(
-        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
-    ) as d
-),
-
--- with every document (the defaults) the counts are main.entities' own; a date or language
--- range counts the mentions of the documents in it
+-- the counts within the range (with every document, the defaults, entity_names' own)
 counted as (
-    select
-        m.entity_id,
-        count(distinct m.doc_id) as document_count,
-        count(*) as mention_count
-    from main.entity_mentions as m
-    cross join args as a
-    where not a.every_document and m.doc_id in (select d.doc_id from documents as d)
-    group by m.entity_id
+    select e.*
+    from main.entity_counts_in_range(
+        p_since := p_since, p_until := p_until, p_language := p_language  -- noqa: RF03
+    ) as e
 ),
 
 entities as (
@@ -47,13 +33,10 @@ entities as (
         e.entity_id,
         e.label,
         e.canonical_name,
-        coalesce(c.document_count, e.document_count) as document_count,
-        coalesce(c.mention_count, e.mention_count) as mention_count
-    from main.entities as e
+        e.document_count,
+        e.mention_count
+    from counted as e
     inner join name_labels as l on e.label = l.code
-    cross join args as a
-    left join counted as c on e.entity_id = c.entity_id
-    where a.every_document or c.entity_id is not null
 ),
 
 ranked as (

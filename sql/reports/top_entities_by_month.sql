@@ -1,7 +1,8 @@
 -- top_entities_by_month: the most mentioned people, organisations and places per month of
 -- publication (documents whose date could not be read are under month_start_date null).
 -- grain: one row per (month_start_date, label, entity) among the top 10 of each label in each month
--- depends on: main.entity_mentions, main.documents_in_range, main.entities (the entity's name),
+-- depends on: derived.entity_documents (warehouse/entity_documents.py: mentions counted per document
+--   and entity at each publish), main.documents_in_range, main.entity_names (the entity's name),
 --   vocab.entity_label
 -- columns: month_start_date (first day of the month of publication, UTC), label, rank_in_month,
 --   canonical_name (the entity's most used name overall), document_count (documents),
@@ -16,9 +17,10 @@ name_labels as (
     where kind = 'name'
 ),
 
+-- a document's mentions of an entity under a label, counted at each publish
 mentions as (
     select m.*
-    from main.entity_mentions as m
+    from derived.entity_documents as m
     inner join name_labels as l on m.label = l.code
 ),
 
@@ -37,7 +39,7 @@ counts as (
         m.label,
         m.entity_id,
         count(distinct m.doc_id) as document_count,
-        count(*) as mention_count
+        sum(m.mention_count) as mention_count
     from mentions as m
     inner join documents as d on m.doc_id = d.doc_id
     group by d.month_start_date, m.label, m.entity_id
@@ -48,7 +50,7 @@ per_month as (
         c.*,
         e.canonical_name
     from counts as c
-    inner join main.entities as e on c.entity_id = e.entity_id
+    inner join main.entity_names as e on c.entity_id = e.entity_id
 ),
 
 ranked as (

@@ -1,4 +1,5 @@
-"""The co-occurrence tables kept at each publish (warehouse/pairs.py) give what joining the mentions gives,
+"""The co-occurrence tables kept at each publish (warehouse/pairs.py), and the mentions counted per document
+(warehouse/entity_documents.py), give what joining the mentions gives,
 through a first publish, new batches, an edited article, an edit back and a rewritten batch."""
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ select
 from mentions as a
 inner join mentions as b on a.doc_id = b.doc_id and a.entity_id < b.entity_id
 group by a.entity_id, b.entity_id
+"""
+# Each entity counted from the current mentions (what main.entities computed before main.entity_names).
+COUNTED = """
+select
+    entity_id, mode(canonical_name order by canonical_name), mode(label order by label), count(*),
+    count(distinct doc_id)
+from main.entity_mentions
+where entity_id is not null
+group by entity_id
 """
 
 
@@ -113,6 +123,9 @@ def _check(warehouse: Path, lake_dir: Path) -> None:
     assert db.publish(warehouse, lake_dir, PROJECT_ROOT / "sql") == []
     for language in (None, "en"):
         assert _published_pairs(warehouse, language) == _joined_pairs(warehouse, language), language
+    # the mentions counted per document (warehouse/entity_documents.py) follow the same batches
+    names = "select entity_id, canonical_name, label, mention_count, document_count from main.entity_names"
+    assert sorted(db.query(warehouse, names)[1]) == sorted(db.query(warehouse, COUNTED)[1])
 
 
 def test_the_kept_pair_counts_follow_new_batches_edits_and_rewritten_batches(tmp_path):

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.text.vocabulary import VOCABULARIES, Vocabulary
-from warehouse import pairs, report_params
+from warehouse import entity_documents, pairs, report_params
 from warehouse.lake import read_file, table_files
 from warehouse.schemas import TABLES, Table
 from warehouse.storage import LakePath
@@ -140,28 +140,49 @@ def build_database(con: duckdb.DuckDBPyConnection, lake_dir: LakePath, sql_dir: 
 
 def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
     """Create the vocabulary tables, then one view per sql/<layer>/<name>.sql file, named after the file (and
-    before the reports, the co-occurrence tables of warehouse/pairs.py)."""
+    before the macros, the co-occurrence tables of warehouse/pairs.py). The mentions counted per document
+    (warehouse/entity_documents.py), read by the marts, come first. Within a layer a relation that reads
+    another one of the layer is created after it, whatever their names."""
     con.execute(f"create schema if not exists {VOCAB_SCHEMA}")
     for vocabulary in VOCABULARIES:
         create_vocabulary(con, vocabulary)
     con.execute("create schema if not exists checks")
     con.execute(f"create or replace view {SCOPE} as select distinct batch_id from raw.inputs")
+    entity_documents.create(con)
     for layer, schema in SQL_LAYERS:
-        if layer == "reports":  # the co-occurrence tables, over the marts, that the reports read
+        if layer == "macros":  # the co-occurrence tables, over the marts, that the reports read
             pairs.create(con)
         con.execute(f"create schema if not exists {schema}")
-        for path in sql_files(sql_dir, layer):
-            body = path.read_text(encoding="utf-8").strip().rstrip(";")
-            statements = [f"create or replace view {schema}.{path.stem} as\n{body}"]
-            try:
-                # a table macro taking the header's parameters; a report's also gets the view of its defaults
-                if layer in ("macros", "reports"):
-                    spec = report_params.read_report(path)
-                    statements = report_params.create_statements(schema, spec, body, view=layer == "reports")
-                for statement in statements:
-                    con.execute(statement)
-            except (duckdb.Error, report_params.ParamError) as err:
-                raise WarehouseError(f"{path.relative_to(sql_dir)}: {err}") from err
+        pending = sql_files(sql_dir, layer)
+        while pending:
+            # a view over one not created yet fails to bind: it waits for the next pass
+            waiting = [path for path in pending if not _create_relation(con, sql_dir, layer, schema, path, pending)]
+            if len(waiting) == len(pending):
+                _create_relation(con, sql_dir, layer, schema, waiting[0], [])  # raises its error
+            pending = waiting
+
+
+def _create_relation(
+    con: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str, schema: str, path: Path, pending: list[Path]
+) -> bool:
+    """Create the view (or macro) of one SQL file; False when it reads a relation of `pending` not created yet,
+    WarehouseError for any other error."""
+    body = path.read_text(encoding="utf-8").strip().rstrip(";")
+    statements = [f"create or replace view {schema}.{path.stem} as\n{body}"]
+    try:
+        # a table macro taking the header's parameters; a report's also gets the view of its defaults
+        if layer in ("macros", "reports"):
+            spec = report_params.read_report(path)
+            statements = report_params.create_statements(schema, spec, body, view=layer == "reports")
+        for statement in statements:
+            con.execute(statement)
+    except duckdb.CatalogException as err:
+        if any(f"{schema}.{other.stem}" in body and other != path for other in pending):
+            return False
+        raise WarehouseError(f"{path.relative_to(sql_dir)}: {err}") from err
+    except (duckdb.Error, report_params.ParamError) as err:
+        raise WarehouseError(f"{path.relative_to(sql_dir)}: {err}") from err
+    return True
 
 
 def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, limit: int = 20) -> list[CheckFailure]:

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse import pairs
+from warehouse import entity_documents, pairs
 from warehouse.db.build import (
     CheckFailure,
     append_files,
@@ -100,6 +100,7 @@ def _update_in_place(
         con.execute("set enable_progress_bar = false")
         con.execute("begin transaction")
         _replace_batches(con, lake_dir, stale, changed)
+        entity_documents.update(con, stale, changed)
         pairs.update(con, stale, changed)
         if previous.get("runs") != state["runs"]:
             con.execute(f"delete from raw.{RUNS.name}")
