@@ -35,7 +35,6 @@ from flows.io.sources import (
     jsonl_content,
     read_input,
     split_lines,
-    unreadable,
 )
 
 
@@ -55,21 +54,23 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 def read_part(file: InputFile, part: Part, field_map: Mapping[str, str] | None) -> FileRead:
-    """Articles and rejects of one part of a JSON Lines file; InputChanged when the file changed since planning."""
+    """Articles and rejects of one part of a JSON Lines file; InputChanged when the file changed since planning.
+
+    An OSError is raised, not quarantined: the file was read whole moments ago, so the failure is the
+    machine's (the task is retried) and a part recorded as read would never be loaded again.
+    """
     where = str(file.path)
-    try:
-        if _stamp(file.path) != part.stamp:
-            raise InputChanged(f"{where} changed while it was loaded in parts; run again to load its new content")
-        with file.path.open("rb") as handle:
-            lines = split_lines(part_chunks(file.path, handle, part), LINE_LIMIT_BYTES, part.first_line, part.start)
-            try:
-                articles, rejected = jsonl_content(where, lines, field_names(field_map))
-            except InputProblem as err:
-                articles, rejected = [], [Rejected.of(where, None, err.problem)]
-        if _stamp(file.path) != part.stamp:
-            raise InputChanged(f"{where} changed while it was loaded in parts; run again to load its new content")
-    except OSError as err:
-        return unreadable(where, f"unreadable file ({err.strerror or err})")
+    changed = f"{where} changed while it was loaded in parts; run again to load its new content"
+    if _stamp(file.path) != part.stamp:
+        raise InputChanged(changed)
+    with file.path.open("rb") as handle:
+        lines = split_lines(part_chunks(file.path, handle, part), LINE_LIMIT_BYTES, part.first_line, part.start)
+        try:
+            articles, rejected = jsonl_content(where, lines, field_names(field_map))
+        except InputProblem as err:
+            articles, rejected = [], [Rejected.of(where, None, err.problem)]
+    if _stamp(file.path) != part.stamp:
+        raise InputChanged(changed)
     return FileRead(articles, rejected, file.sha256, file.size_bytes)
 
 

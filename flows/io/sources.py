@@ -351,13 +351,13 @@ def read_input(file: InputFile, field_map: Mapping[str, str] | None = None) -> F
             while reader.read(CHUNK_BYTES):
                 continue
     except IsADirectoryError:
-        return unreadable(where, "unreadable folder (its files cannot be listed)")
+        return _unreadable(where, "unreadable folder (its files cannot be listed)")
     except OSError as err:
-        return unreadable(where, f"unreadable file ({err.strerror or err})")
+        return _unreadable(where, f"unreadable file ({err.strerror or err})")
     return FileRead(articles, rejected, tally.digest.hexdigest(), tally.size_bytes)
 
 
-def unreadable(where: str, detail: str) -> FileRead:
+def _unreadable(where: str, detail: str) -> FileRead:
     """An input that could not be read: nothing read, one reject."""
     return FileRead([], [Rejected(where, None, "unreadable", detail)], "", 0)
 

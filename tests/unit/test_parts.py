@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -180,3 +181,14 @@ def test_each_part_is_a_batch_of_its_own_and_small_files_still_share_one(tmp_pat
     batches = plan_batches([small[0], *big, small[1]], batch_docs=10)
     assert [len(b) for b in batches] == [1] + [1] * len(big) + [1]
     assert plan_batches(small, batch_docs=10) == [small]
+
+
+def test_a_part_that_cannot_be_read_fails_its_batch_rather_than_count_as_loaded(tmp_path, monkeypatch):
+    parts = plan_parts(_write(tmp_path / "feed.jsonl", [json.dumps(_record(n)) for n in range(6)]), 1_000)
+
+    def failing_open(self, *args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    with pytest.raises(OSError, match="Input/output error"):
+        load_input(parts[1])
