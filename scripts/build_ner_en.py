@@ -60,8 +60,8 @@ from flows.io.models import load_gazetteer, load_spacy  # noqa: E402
 from flows.text.entities import NerModels, extract_entities  # noqa: E402
 from flows.text.entities.casing import model_text  # noqa: E402
 from flows.text.entities.ner_en import document_features, model_tokens  # noqa: E402
-from flows.text.entities.ner_en_features import ModelToken, StackedLexicon, parse_stacked_lexicon  # noqa: E402
-from flows.text.entities.ner_features import tag_spans  # noqa: E402
+from flows.text.entities.ner_en_features import ModelToken  # noqa: E402
+from flows.text.entities.ner_features import NerLexicon, parse_lexicon, tag_spans  # noqa: E402
 from flows.text.entity_lexicon import FIRST_NAMES, ORG_SUFFIXES, PERSON_TITLES  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -274,7 +274,7 @@ def training_documents(language: str, nlp: Any) -> dict[str, list[Labelled]]:
 
 
 def sentences_of(
-    docs: Sequence[Labelled], lexicon: StackedLexicon, language: str, limit: int | None = None, alone: bool = False
+    docs: Sequence[Labelled], lexicon: NerLexicon, language: str, limit: int | None = None, alone: bool = False
 ) -> list[tuple[list[list[str]], list[str]]]:
     """Return (features, tags) of every sentence of the documents (the first `limit` sentences).
 
@@ -314,7 +314,7 @@ def build(languages: Sequence[str], out: Path) -> dict[str, str]:
     classes = lexicon_classes(names)
     text = render_lexicon(classes)
     (out / LEXICON_FILE).write_text(text, encoding="utf-8")
-    lexicon = parse_stacked_lexicon(text)
+    lexicon = parse_lexicon(text)
     summary = {LEXICON_FILE: f"{len(classes)} words"}
     for language in languages:
         sources = all_sources[language]

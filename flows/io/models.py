@@ -45,7 +45,6 @@ from typing import Any
 from flows.text.entities import NerModels
 from flows.text.entities.base import STACKED_NER_LANGUAGES, TRAINED_NER_LANGUAGES
 from flows.text.entities.ner_en import StackedPipeline
-from flows.text.entities.ner_en_features import StackedLexicon, parse_stacked_lexicon
 from flows.text.entities.ner_features import NerLexicon, parse_lexicon
 from flows.text.entities.ner_tagger import CrfPipeline
 from flows.text.entity_lexicon import (
@@ -216,10 +215,10 @@ def stacked_ner_model(language: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def load_stacked_lexicon() -> StackedLexicon:
+def load_stacked_lexicon() -> NerLexicon:
     """Return the stacked taggers' word lexicon (flows/text/data/entities_ner_lexicon.tsv)."""
     path = files("flows.text") / "data" / "entities_ner_lexicon.tsv"
-    return parse_stacked_lexicon(path.read_text(encoding="utf-8"))
+    return parse_lexicon(path.read_text(encoding="utf-8"))
 
 
 @cache

@@ -16,16 +16,14 @@ from flows.text.entities import Candidate, correct_with_gazetteer, extract_entit
 from flows.text.entities.ner_en import document_features, model_tokens, tag_document
 from flows.text.entities.ner_en_features import (
     ModelToken,
-    StackedLexicon,
     document_evidence,
     line_shapes,
-    parse_stacked_lexicon,
     stacked_features,
-    word_shape,
 )
+from flows.text.entities.ner_features import NerLexicon
 
 ROOT = Path(__file__).resolve().parents[2]
-LEXICON = StackedLexicon({"anna": frozenset({"first"}), "the": frozenset({"common:en"}), "rome": frozenset({"loc"})})
+LEXICON = NerLexicon({"anna": frozenset({"first"}), "the": frozenset({"common:en"}), "rome": frozenset({"loc"})})
 
 
 def tokens_of(text: str, tags: dict[str, str] | None = None) -> list[ModelToken]:
@@ -36,14 +34,6 @@ def tokens_of(text: str, tags: dict[str, str] | None = None) -> list[ModelToken]
         out.append(ModelToken(word, start, start + len(word), (tags or {}).get(word, "O")))
         start += len(word)
     return out
-
-
-@pytest.mark.parametrize(
-    ("word", "shape"),
-    [("Rome", "Xx"), ("NATO", "X"), ("U.N.", "X.X."), ("2-1", "d-d"), ("McCall", "XxXx")],
-)
-def test_word_shape_collapses_runs(word: str, shape: str) -> None:
-    assert word_shape(word) == shape
 
 
 def test_document_evidence_counts_capitals_away_from_sentence_starts() -> None:
@@ -85,11 +75,6 @@ def test_a_one_sentence_text_keeps_its_features_apart() -> None:
     assert len(features) == 1
     assert all(f.startswith("1:") for token_features in features[0][1] for f in token_features)
     assert "1:L=first" in features[0][1][0] and "1:L=loc" in features[0][1][3]
-
-
-def test_parse_stacked_lexicon_reads_word_classes() -> None:
-    lexicon = parse_stacked_lexicon("# header\nanna\tfirst\nparis\tloc,locpart\n")
-    assert lexicon.classes == {"anna": frozenset({"first"}), "paris": frozenset({"loc", "locpart"})}
 
 
 @dataclass

@@ -15,12 +15,11 @@ from typing import Any
 
 from flows.text.entities.ner_en_features import (
     ModelToken,
-    StackedLexicon,
     document_evidence,
     line_shapes,
     stacked_features,
 )
-from flows.text.entities.ner_features import sentence_ranges, tag_spans
+from flows.text.entities.ner_features import NerLexicon, sentence_ranges, tag_spans
 from flows.text.entities.ner_tagger import NerDoc, NerSpan, SequenceTagger
 
 
@@ -34,7 +33,7 @@ def model_tokens(doc: Any) -> list[ModelToken]:
 
 
 def document_features(
-    text: str, tokens: Sequence[ModelToken], lexicon: StackedLexicon, language: str
+    text: str, tokens: Sequence[ModelToken], lexicon: NerLexicon, language: str
 ) -> list[tuple[list[ModelToken], list[list[str]]]]:
     """Return each sentence's tokens and their CRF features."""
     ranges = list(sentence_ranges(text, [(t.start, t.end) for t in tokens]))
@@ -49,7 +48,7 @@ def document_features(
 
 
 def tag_document(
-    text: str, tokens: Sequence[ModelToken], tagger: SequenceTagger, lexicon: StackedLexicon, language: str
+    text: str, tokens: Sequence[ModelToken], tagger: SequenceTagger, lexicon: NerLexicon, language: str
 ) -> NerDoc:
     """Return the entity spans the stacked tagger finds among the base model's tokens."""
     ents: list[NerSpan] = []
@@ -65,7 +64,7 @@ class StackedPipeline:
 
     nlp: Any
     tagger: SequenceTagger
-    lexicon: StackedLexicon
+    lexicon: NerLexicon
     language: str
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[NerDoc]:

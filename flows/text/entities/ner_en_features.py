@@ -22,32 +22,19 @@ pipeline has already read. Each token's features are:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from flows.text.entities.ner_features import NerLexicon, word_shape
 
 SHORT_LINE_TOKENS = 8  # a line of at most this many tokens is a list item, a table row or a headline
 NUMERIC_LINE_SHARE = 0.2  # a line whose tokens are at least this share numbers is a table row or a score line
 OPENING_MARKS = frozenset({'"', "“", "«", "'", "(", ":", "-", "—", "•"})  # a capital after these opens a phrase
 
 
-_SHAPE_RUNS = re.compile(r"(.)\1+")
 OFFSETS = (-2, -1, 1, 2)
-
-
-@dataclass(frozen=True, eq=False)
-class StackedLexicon:
-    """Lower-cased word -> its classes (`loc`, `locpart`, `first`, `org`, `title`, `common:<lang>`)."""
-
-    classes: Mapping[str, frozenset[str]]
-
-
-def parse_stacked_lexicon(text: str) -> StackedLexicon:
-    """Return the lexicon of an `entities_ner_lexicon.tsv` text (`word<TAB>class,class` rows after "#" comments)."""
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return StackedLexicon({word: frozenset(kinds.split(",")) for word, kinds in rows})
 
 
 @dataclass(frozen=True)
@@ -130,12 +117,6 @@ def line_shapes(text: str, tokens: Sequence[ModelToken]) -> list[LineShape]:
     return out
 
 
-def word_shape(word: str) -> str:
-    """Return the word's shape: X upper, x lower, d digit, other characters kept, runs collapsed ("Xx", "X.X.")."""
-    chars = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
-    return _SHAPE_RUNS.sub(r"\1", chars)[:6]
-
-
 @dataclass(frozen=True)
 class _Word:
     """The features a word gives itself and its neighbours (cached per word)."""
@@ -146,7 +127,7 @@ class _Word:
 
 
 @lru_cache(maxsize=50_000)
-def _word(word: str, lexicon: StackedLexicon, language: str) -> _Word:
+def _word(word: str, lexicon: NerLexicon, language: str) -> _Word:
     low, shape = word.lower(), word_shape(word)
     common = f"common:{language}"
     classes = tuple(
@@ -164,7 +145,7 @@ def _word(word: str, lexicon: StackedLexicon, language: str) -> _Word:
     return _Word(shape, (*own, *(f"L={c}" for c in classes)), classes)
 
 
-def word_features(words: Sequence[str], lexicon: StackedLexicon, language: str) -> list[list[str]]:
+def word_features(words: Sequence[str], lexicon: NerLexicon, language: str) -> list[list[str]]:
     """Return each word's own and neighbour features within one sentence."""
     infos = [_word(w, lexicon, language) for w in words]
     out = []
@@ -192,7 +173,7 @@ def stacked_features(
     sentence: Sequence[ModelToken],
     shapes: Sequence[LineShape],
     evidence: DocEvidence,
-    lexicon: StackedLexicon,
+    lexicon: NerLexicon,
     language: str,
     single: bool = False,
 ) -> list[list[str]]:
