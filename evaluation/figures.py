@@ -171,11 +171,19 @@ def score_half(docs: list[dict[str, Any]], corpus_dir: Path | None) -> dict[str,
     )
     scores["language_acc"] = language_accuracy(docs, outputs)
     scores["documents"] = len(docs)
+    unmasked = [_unmasked(p, d.get("masked_numbers", [])) for d, p in zip(docs, predicted, strict=True)]
+    scores.update(confusion_scores(category_confusion([d["figures"] for d in docs], unmasked)))
     return scores
 
 
+def confusion_scores(counts: dict[tuple[str, str], int]) -> dict[str, float]:
+    """The category confusion as flat keys, `confusion.<gold>.<predicted>` -> count (zero cells left out)."""
+    return {f"confusion.{gold}.{found}": count for (gold, found), count in sorted(counts.items())}
+
+
 def evaluate_figures(gold_dir: Path) -> dict[str, float]:
-    """Scores on each half of `figures_dev.jsonl` (stratified by source file): `figures.check.f1`, ..."""
+    """Scores on each half of `figures_dev.jsonl` (stratified by source file): `figures.check.f1`, ...,
+    and the category confusion of found figures, `figures.check.confusion.<gold>.<predicted>` (a count)."""
     docs = read_jsonl(gold_dir / "figures_dev.jsonl")
     halves = split_halves(docs, lambda d: str(d.get("source_file") or d["lang"]), lambda d: str(d["id"]))
     results: dict[str, float] = {}

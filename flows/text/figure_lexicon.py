@@ -262,8 +262,20 @@ CATEGORY_CUES: tuple[tuple[str, str], ...] = tuple(alternations("figures_categor
 
 # --- counted nouns --------------------------------------------------------------------------
 _NOUN_SETS = read_rows("figures_noun_sets.tsv")
-# Nouns naming persons (English singular form): a count of them is category "people".
+# Nouns from the wordnets (generated): French and Spanish noun lemmas -> English, English nouns of persons.
+_WORDNET_ROWS = read_rows("figures_noun_lemmas_wordnet.tsv")
+WORDNET_TRANSLATIONS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        lang: MappingProxyType({w: e for k, la, w, e in _WORDNET_ROWS if k == "translation" and la == lang})
+        for lang in ("fr", "es")
+    }
+)
+# Nouns naming persons (English singular form) that the rules read as persons wherever they are (a year
+# before one is a count: "2015 soldiers").
 PERSON_NOUNS = frozenset(w for s, w in _NOUN_SETS if s == "person")
+# English nouns whose first sense WordNet files under person (noun.person): with PERSON_NOUNS, what
+# `is_person` reads as persons, a count of which is category "people" ("2015 General Election" stays no count).
+WORDNET_PERSONS = frozenset(w for kind, _, w, _ in _WORDNET_ROWS if kind == "person")
 KILLED_NOUNS = frozenset(w for s, w in _NOUN_SETS if s == "killed")
 # Two-word counted nouns kept whole in `object` ("asylum seekers" -> "asylum seeker").
 COMPOUND_NOUNS = frozenset(w for s, w in _NOUN_SETS if s == "compound")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evaluation.figures import category_confusion, confusion_table
+from evaluation.figures import category_confusion, confusion_scores, confusion_table
 
 
 def _figure(start: int, value: float, category: str) -> dict:
@@ -21,3 +21,8 @@ def test_confusion_table_has_a_row_per_gold_category_with_its_right_share():
     assert header.split()[-3:] == ["killed", "wounded", "right"]
     assert killed.split() == ["killed", "3", ".", "3/3"]
     assert wounded.split() == ["wounded", "1", ".", "0/1"]
+
+
+def test_confusion_scores_are_flat_keys_per_cell_for_the_json_output():
+    scores = confusion_scores({("wounded", "killed"): 1, ("killed", "killed"): 3})
+    assert scores == {"confusion.killed.killed": 3, "confusion.wounded.killed": 1}

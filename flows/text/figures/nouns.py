@@ -18,6 +18,8 @@ from flows.text.figure_lexicon import (
     PERSON_NOUNS,
     TIME_UNITS,
     VERB_ENDINGS,
+    WORDNET_PERSONS,
+    WORDNET_TRANSLATIONS,
 )
 from flows.text.figures.cognates import is_participle, noun_cognate
 from flows.text.figures.draft import Doc
@@ -180,12 +182,27 @@ def _foreign_head(word: str, language: str) -> tuple[str, bool] | None:
         return None
     if language == "fr" and word.endswith(("ais", "ois")):
         return word, False
+    if (english := wordnet_translation(word, language)) is not None:
+        return english, False
     if (cognate := noun_cognate(word, language)) is not None:
         return cognate, False
     for plural, singular in FRENCH_PLURALS if language == "fr" else SPANISH_PLURALS:
         if word.endswith(plural) and len(word) > len(plural) + 1:
             return word[: -len(plural)] + singular, False
     return word, False
+
+
+def wordnet_translation(word: str, language: str) -> str | None:
+    """Return the wordnets' English for a French or Spanish noun or its singular, else None."""
+    lemmas = WORDNET_TRANSLATIONS.get(language)
+    if not lemmas:
+        return None
+    if word in lemmas:
+        return lemmas[word]
+    for plural, singular in FRENCH_PLURALS if language == "fr" else SPANISH_PLURALS:
+        if word.endswith(plural) and (base := word[: -len(plural)] + singular) in lemmas:
+            return lemmas[base]
+    return None
 
 
 def translate(word: str) -> str | None:
@@ -246,8 +263,8 @@ NOT_PERSON_SUFFIXED = frozenset(CONTEXT_WORDS["not_person_suffixed"].split("|"))
 
 
 def is_person(noun: str) -> bool:
-    """Return whether a (translated, singular) noun names people."""
-    if noun in PERSON_NOUNS:
+    """Return whether a (translated, singular) noun names people (the hand list and WordNet's persons)."""
+    if noun in PERSON_NOUNS or noun in WORDNET_PERSONS:
         return True
     if noun.endswith(("an", "ian", "ese", "i")) and len(noun) > 4 and noun not in ("plan", "loan", "scan"):
         return True
