@@ -10,12 +10,8 @@
 -- param language (varchar, default null): only documents in this language (ISO 639-1)
 -- param min_shared (bigint, default 2): only pairs named together in at least this many documents
 with
-args as (
-    select
-        p_min_shared as min_shared_documents,
-        p_since is null and p_until is null and p_language is null as whole_lake
-),
-
+-- the parameters are read where they are used (no CTE of them): the default call plans as the totals
+-- alone, and its first rows are a top-N, not a sort of every pair
 documents as (
     select d.doc_id
     from main.documents_in_range(
@@ -34,8 +30,7 @@ totals as (
         t.label_b,
         t.shared_document_count
     from derived.entity_pair_totals as t
-    cross join args as g
-    where g.whole_lake
+    where p_since is null and p_until is null and p_language is null  -- noqa: RF03
 ),
 
 in_range as (
@@ -50,8 +45,7 @@ in_range as (
         count(*) as shared_document_count
     from derived.entity_pair_documents as p
     inner join documents as d on p.doc_id = d.doc_id
-    cross join args as g
-    where not g.whole_lake
+    where not (p_since is null and p_until is null and p_language is null)  -- noqa: RF02, RF03
     group by p.entity_id_a, p.entity_id_b
 ),
 
@@ -64,8 +58,7 @@ candidates as (
 pairs as (
     select c.*
     from candidates as c
-    cross join args as g
-    where c.shared_document_count >= g.min_shared_documents
+    where c.shared_document_count >= p_min_shared  -- noqa: RF03
 ),
 
 final as (

@@ -150,7 +150,8 @@ def create_sql_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
     con.execute(f"create or replace view {SCOPE} as select distinct batch_id from raw.inputs")
     entity_documents.create(con)
     for layer, schema in SQL_LAYERS:
-        if layer == "macros":  # the co-occurrence tables, over the marts, that the reports read
+        if layer == "macros":  # the totals and co-occurrence tables, over the marts, that the reports read
+            entity_documents.count(con)
             pairs.create(con)
         con.execute(f"create schema if not exists {schema}")
         pending = sql_files(sql_dir, layer)
