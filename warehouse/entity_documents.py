@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
-import pyarrow as pa
 
-SCHEMA = "derived"
+from warehouse.derived import SCHEMA, batch_table, has_table
+
 ENTITY_DOCUMENTS = f"{SCHEMA}.entity_documents"
 ATTRIBUTE_TOTALS = f"{SCHEMA}.entity_attribute_totals"
 TOTALS = f"{SCHEMA}.entity_totals"
@@ -138,15 +138,11 @@ def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence
     """Delete the rows of the `stale` batches and add those of the `fresh` ones (a publish in place, after the
     raw tables were brought up to the lake), and bring the totals up to the documents now current; creates
     the tables when the warehouse has none yet."""
-    [(present,)] = con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-        [SCHEMA, COUNTED.split(".")[1]],
-    ).fetchall()
-    if not present:
+    if not has_table(con, COUNTED):
         create(con)
         count(con)
         return
-    _batch_table(con, stale)
+    batch_table(con, "entity_batches", stale)
     # documents counted that are superseded now or of a batch rewritten or gone: their rows taken away
     con.execute(
         f"""create or replace temp table entity_delta as
@@ -164,7 +160,7 @@ def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence
         where {COUNTED}.doc_id = d.doc_id and {COUNTED}.batch_id = d.batch_id"""
     )
     con.execute(f"delete from {ENTITY_DOCUMENTS} where batch_id in (select batch_id from entity_batches)")
-    _batch_table(con, fresh)
+    batch_table(con, "entity_batches", fresh)
     con.execute(_ROWS_OF_BATCHES)
     # documents current and not counted (new, or current again after an edit back): their rows added
     con.execute(
@@ -179,13 +175,3 @@ def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence
     con.execute(f"insert into {COUNTED} select doc_id, batch_id from entity_delta")
     con.execute("drop table entity_delta")
     con.execute("drop table entity_batches")
-
-
-def _batch_table(con: duckdb.DuckDBPyConnection, batch_ids: Sequence[str]) -> None:
-    """The temporary table `entity_batches(batch_id)` of these batch ids."""
-    rows = pa.table({"batch_id": pa.array(list(batch_ids), pa.string())})
-    con.register("entity_batch_rows", rows)
-    try:
-        con.execute("create or replace temp table entity_batches as select * from entity_batch_rows")
-    finally:
-        con.unregister("entity_batch_rows")

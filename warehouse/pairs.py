@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
-import pyarrow as pa
 
-SCHEMA = "derived"
+from warehouse.derived import SCHEMA, batch_table, has_table
+
 PAIR_DOCUMENTS = f"{SCHEMA}.entity_pair_documents"
 PAIR_TOTALS = f"{SCHEMA}.entity_pair_totals"
 COUNTED = f"{SCHEMA}.entity_pair_counted"
@@ -163,14 +163,10 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
 def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence[str]) -> None:
     """Bring the tables up to the raw tables after the rows of `stale` batches were deleted and those of
     `fresh` batches inserted (a publish in place); creates them when the warehouse has none yet."""
-    [(present,)] = con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-        [SCHEMA, PAIR_TOTALS.split(".")[1]],
-    ).fetchall()
-    if not present:
+    if not has_table(con, PAIR_TOTALS):
         create(con)
         return
-    _batch_table(con, "pair_stale", stale)
+    batch_table(con, "pair_stale", stale)
     # Documents counted that are gone, no longer current, or of a batch rewritten: their pairs taken away.
     con.execute(
         f"""create or replace temp table pair_delta as
@@ -188,7 +184,7 @@ def update(con: duckdb.DuckDBPyConnection, stale: Sequence[str], fresh: Sequence
     con.execute("create or replace temp table pair_lost as select entity_id_a, entity_id_b from pair_change")
     con.execute(f"delete from {COUNTED} where doc_id in (select doc_id from pair_delta)")
     con.execute(f"delete from {PAIR_DOCUMENTS} where batch_id in (select batch_id from pair_stale)")
-    _batch_table(con, "pair_batches", fresh)
+    batch_table(con, "pair_batches", fresh)
     con.execute(_PAIRS_OF_BATCHES)
     _count_new_documents(con)
     con.execute(_RENAME)
@@ -211,13 +207,3 @@ def _count_new_documents(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"insert into {COUNTED} select doc_id, batch_id from pair_delta")
     con.execute("drop table pair_change")
     con.execute("drop table pair_delta")
-
-
-def _batch_table(con: duckdb.DuckDBPyConnection, name: str, batch_ids: Sequence[str]) -> None:
-    """A temporary table `name(batch_id)` of these batch ids."""
-    rows = pa.table({"batch_id": pa.array(list(batch_ids), pa.string())})
-    con.register("pair_batch_rows", rows)
-    try:
-        con.execute(f"create or replace temp table {name} as select * from pair_batch_rows")
-    finally:
-        con.unregister("pair_batch_rows")
