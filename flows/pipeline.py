@@ -4,22 +4,22 @@ Called directly (`newsetl run`, tests), the flow first looks without Prefect: a 
 do (no new input, no leftover of a killed run, the warehouse current) returns at once, without
 starting the embedded Prefect server (6–11 s) or loading any model; such a run changes nothing and
 records no flow run. When there is work and no Prefect server is configured, the embedded server
-starts in the background while this process imports the text stages and, for a small load, loads
-the gazetteer (`_IdleAwareFlow`). A deployment's scheduled runs always run the flow itself.
+starts in the background (`flows.embedded_server`: its command line, without importing Prefect's
+server code here) while this process imports the text stages and, for a small load, loads the
+gazetteer (`_IdleAwareFlow`). A deployment's scheduled runs always run the flow itself.
 """
 
 from __future__ import annotations
 
 import inspect
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect import Flow
 from prefect.artifacts import create_markdown_artifact
@@ -38,6 +38,9 @@ from warehouse import db, lake
 from warehouse.db import CheckFailure, remove_stale_builds
 from warehouse.schemas import RUNS, make_row
 from warehouse.storage import LakePath
+
+if TYPE_CHECKING:
+    from flows.embedded_server import EmbeddedServer
 
 SERVER_START_SECONDS = 120  # the longest wait for the embedded server started in the background
 
@@ -123,13 +126,15 @@ class _IdleAwareFlow(Flow[..., "RunSummary"]):
         pending = _pending_unless_idle(settings)
         if pending is None:
             return RunSummary(str(uuid.uuid4()), settings.warehouse_path, 0, (), 0, time.perf_counter() - began)
+        server = _embedded_server()
         _warm_up(settings, pending)
-        if settings.dask_address:  # the batch tasks run on that Dask cluster (flows/distributed.py)
-            from flows.distributed import api_for_workers, on_dask
+        with _api_of(server):
+            if settings.dask_address:  # the batch tasks run on that Dask cluster (flows/distributed.py)
+                from flows.distributed import api_for_workers, on_dask
 
-            with api_for_workers():
-                return on_dask(self, settings.dask_address)(*args, **kwargs)
-        return super().__call__(*args, **kwargs)
+                with api_for_workers():
+                    return on_dask(self, settings.dask_address)(*args, **kwargs)
+            return super().__call__(*args, **kwargs)
 
 
 def _idle_aware(fn: Callable[..., RunSummary]) -> _IdleAwareFlow:
@@ -176,16 +181,32 @@ def _pending_unless_idle(settings: Settings) -> list[InputFile] | None:
     return None if idle else pending
 
 
-def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
-    """Start the embedded Prefect server in the background (when no server is set) while this process
-    imports the text stages and, for a load small enough to run here, loads the gazetteer (for a larger
-    one, the worker processes start and load it)."""
+def _embedded_server() -> EmbeddedServer | None:
+    """This process's embedded Prefect server, starting in the background, when no Prefect server is configured."""
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
-    server = None
-    if not PREFECT_API_URL.value() and PREFECT_SERVER_EPHEMERAL_ENABLED.value():
-        server = threading.Thread(target=_start_embedded_server, name="newsetl-prefect-start", daemon=True)
-        server.start()
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return None
+    from flows.embedded_server import start_server
+
+    return start_server()
+
+
+def _api_of(server: EmbeddedServer | None) -> AbstractContextManager[Any]:
+    """The embedded server as the Prefect API of the block once it answers (a server that does not start is
+    left to Prefect, which then starts its own)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
+    # A busy machine can take longer than Prefect's default to start it: waiting longer here costs nothing else.
+    timeout = max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), SERVER_START_SECONDS)
+    if server is None or not server.wait(timeout):
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_API_URL: server.api_url})
+
+
+def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
+    """While the embedded server starts, import the text stages and, for a load small enough to run here, load
+    the gazetteer (for a larger one, the worker processes start and load it)."""
     from flows.io import workers
 
     small = sum(f.size_bytes for f in pending) < workers.POOL_MIN_DOCS * BYTES_PER_ARTICLE
@@ -195,20 +216,6 @@ def _warm_up(settings: Settings, pending: list[InputFile]) -> None:
         workers.warm_up()
     elif pending:
         workers.start_workers(settings.workers)
-    if server is not None:
-        server.join()
-
-
-def _start_embedded_server() -> None:
-    """Start Prefect's embedded server (the flow's client then finds it running); a failure is left to the flow."""
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
-
-    # A busy machine can take longer than Prefect's default to start it; waiting here costs nothing
-    # else, while a timed-out start would make the flow start a second server.
-    timeout = max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), SERVER_START_SECONDS)
-    with suppress(Exception):
-        SubprocessASGIServer().start(timeout=timeout)
 
 
 @_idle_aware
