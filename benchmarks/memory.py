@@ -10,20 +10,27 @@ included), the peak RSS summed over the whole process tree (and its largest proc
 2. loads of each of `--sizes` corpus articles (round-robin over the corpus files, files of 250 records) into a
    fresh data dir, and the ratio of the largest load's peak to the smallest's (memory must not grow with the
    corpus: the issue asks for at most 1.1).
+
+`--rows-only` measures instead, in a fresh process each, the peak RSS of reading the big file and building
+its batches' rows (no text stages: every article analysed as itself), the file as one batch and in parts:
+the memory that follows the input, apart from the models' fixed cost.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks.scaling import corpus_articles, measured, run_command, write_inputs  # noqa: E402
+from flows.settings import DEFAULT_BATCH_DOCS  # noqa: E402
 
 
 def write_big_jsonl(path: Path, articles: list[dict], target_bytes: int) -> int:
@@ -43,6 +50,43 @@ def write_big_jsonl(path: Path, articles: list[dict], target_bytes: int) -> int:
     return lines
 
 
+def rows_peak_mib(path: Path, batch_docs: int, whole: bool) -> tuple[float, int]:
+    """Peak RSS (MiB) of a process that reads the file and builds its batches' rows, and the batches it built."""
+    child = (
+        "import resource, sys\n"
+        "from benchmarks.memory import build_all_batches\n"
+        f"batches = build_all_batches({str(path)!r}, {batch_docs}, {whole})\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, batches)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", child], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    peak, batches = out.stdout.split()
+    return float(peak), int(batches)
+
+
+def build_all_batches(path: str, batch_docs: int, whole: bool) -> int:
+    """Build (and drop) the rows of every batch of one file, whole or in parts; the batches built."""
+    from datetime import UTC, datetime
+
+    from flows.batch import build_batch, part_bytes, plan_batches
+    from flows.io.parts import plan_parts
+    from flows.io.sources import discover_files
+    from flows.text.article import ArticleResult, BatchAnalysis
+    from flows.text.records import Article, CleanedText, LanguageGuess
+
+    def analyse(articles: Sequence[Article]) -> BatchAnalysis:  # every article analysed as itself
+        results = (ArticleResult(a, CleanedText(a.text), LanguageGuess("en", 1.0), (), ()) for a in articles)
+        return BatchAnalysis(tuple(results), ())
+
+    (file,), _ = discover_files([Path(path)])
+    files = [file] if whole else plan_parts(file, part_bytes(batch_docs))
+    batches = plan_batches(files, batch_docs)
+    seen: set[str] = set()  # stands for the lake's doc_ids (a DuckDB semi join in a run)
+    for batch in batches:
+        rows = build_batch(batch, analyse, seen, "bench", datetime.now(UTC))
+        seen |= rows.doc_ids
+    return len(batches)
+
+
 def batches_in(data_dir: Path) -> int:
     """Batches committed in a data dir's lake (its manifest files)."""
     return sum(1 for _ in data_dir.rglob("inputs/*.parquet"))
@@ -54,11 +98,24 @@ def main() -> int:
     parser.add_argument("--big-mib", type=int, default=100, help="size of the one big JSON Lines file")
     parser.add_argument("--sizes", default="1000,3000", help="corpus articles per load ('' for none)")
     parser.add_argument("--skip-big", action="store_true", help="measure the loads of --sizes only")
+    parser.add_argument("--rows-only", action="store_true", help="reading and row building only, no `run`")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         corpus = corpus_articles(args.shared, 10**9)
+        if args.rows_only:
+            big = base / "big.jsonl"
+            write_big_jsonl(big, corpus, args.big_mib << 20)
+            for whole in (True, False):
+                peak, batches = rows_peak_mib(big, DEFAULT_BATCH_DOCS, whole)
+                how = "as one batch (a file never split)" if whole else "in parts"
+                print(
+                    f"reading and building the rows of one {args.big_mib} MiB file {how}: {batches} batches"
+                    f"  peak RSS {peak:.0f} MiB",
+                    flush=True,
+                )
+            return 0
         if not args.skip_big:
             (base / "big").mkdir()
             big = base / "big" / "big.jsonl"
