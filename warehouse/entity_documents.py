@@ -3,8 +3,10 @@ document instead of aggregating every mention (and its text) on each call.
 
 `derived.entity_documents`: one row per document (current or not), entity and the attributes a mention
 gives it (label, canonical name, place: GeoNames id, country, coordinates, feature type), with the number of
-mentions. Rows are added and removed with their batch, like the raw tables; the macros that read it for a
-date or language range join the documents in range (current ones only).
+mentions; `document_count` is 1 on one row of each document and entity (0 on the others) and
+`label_document_count` on one row of each document, entity and label, so that a sum over rows counts
+documents without a distinct count. Rows are added and removed with their batch, like the raw tables; the
+macros that read it for a date or language range join the documents in range (current ones only).
 
 Over the current documents, kept by adding the rows of the documents that became current and taking away
 those of the documents that stopped being current (an edited article, a rewritten batch):
@@ -37,7 +39,8 @@ _ATTRIBUTE_COLUMNS = """entity_id varchar, label varchar, canonical_name varchar
 _CREATE = (
     f"create schema if not exists {SCHEMA}",
     f"""create or replace table {ENTITY_DOCUMENTS} (
-        doc_id varchar, batch_id varchar, {_ATTRIBUTE_COLUMNS}, mention_count bigint)""",
+        doc_id varchar, batch_id varchar, {_ATTRIBUTE_COLUMNS}, mention_count bigint,
+        document_count integer, label_document_count integer)""",
     f"create or replace table {ATTRIBUTE_TOTALS} ({_ATTRIBUTE_COLUMNS}, mention_count bigint)",
     f"create or replace table {TOTALS} (entity_id varchar, mention_count bigint, document_count bigint)",
     f"create or replace table {COUNTED} (doc_id varchar, batch_id varchar)",
@@ -85,22 +88,30 @@ _APPLY_DELTA = (
 # that a document's rows sit together (they compress, and a range of documents reads few row groups).
 _ROWS_OF_BATCHES = f"""
 insert into {ENTITY_DOCUMENTS}
+with
+grouped as (
+    select
+        m.doc_id,
+        m.batch_id,
+        m.entity_id,
+        m.label,
+        m.canonical_name,
+        m.geonames_id,
+        m.country_code,
+        m.latitude,
+        m.longitude,
+        m.feature_type,
+        count(*) as mention_count
+    from raw.entity_mentions as m
+    semi join entity_batches as b on m.batch_id = b.batch_id
+    group by all
+)
 select
-    m.doc_id,
-    m.batch_id,
-    m.entity_id,
-    m.label,
-    m.canonical_name,
-    m.geonames_id,
-    m.country_code,
-    m.latitude,
-    m.longitude,
-    m.feature_type,
-    count(*) as mention_count
-from raw.entity_mentions as m
-semi join entity_batches as b on m.batch_id = b.batch_id
-group by all
-order by m.batch_id, m.doc_id, m.entity_id
+    *,
+    cast(row_number() over (partition by doc_id, entity_id) = 1 as integer) as document_count,
+    cast(row_number() over (partition by doc_id, entity_id, label) = 1 as integer) as label_document_count
+from grouped
+order by batch_id, doc_id, entity_id
 """
 
 

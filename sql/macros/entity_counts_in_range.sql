@@ -25,7 +25,7 @@ documents as (
 counted as (
     select
         r.entity_id,
-        count(distinct r.doc_id) as document_count,
+        sum(r.document_count) as document_count,
         sum(r.mention_count) as mention_count
     from derived.entity_documents as r
     cross join args as a

@@ -38,7 +38,7 @@ counts as (
         d.month_start_date,
         m.label,
         m.entity_id,
-        count(distinct m.doc_id) as document_count,
+        sum(m.label_document_count) as document_count,
         sum(m.mention_count) as mention_count
     from mentions as m
     inner join documents as d on m.doc_id = d.doc_id

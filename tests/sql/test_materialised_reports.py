@@ -134,13 +134,19 @@ def _mention(doc_id, index, entity_id, name, label, place=None):
 @pytest.fixture()
 def con(warehouse_with):
     """Documents over two months, two languages, one undated, one superseded by its edit; entities named two
-    ways (tied), under two labels, places with coordinates, a mention without an entity."""
+    ways (tied), under two labels (in one document too), places with coordinates, a mention without an entity."""
     mentions = []
     named = {
         "a": [("x", "Xan", "PERSON"), ("x", "Xan", "PERSON"), ("y", "Yar", "LOC"), ("z", "Zed", "ORG")],
         "b": [("x", "Xander", "PERSON"), ("x", "Xander", "PERSON"), ("y", "Yar", "LOC"), ("w", "Wil", "ORG")],
         "c": [("x", "Xan", "ORG"), ("z", "Zed", "ORG"), ("z", "Zeda", "ORG"), ("v", "Vel", "LOC")],
-        "d": [("y", "Yarr", "LOC"), ("w", "Wil", "ORG"), (None, "Nob", "MISC"), ("u", "Uli", "NORP")],
+        "d": [
+            ("y", "Yarr", "LOC"),
+            ("w", "Wil", "ORG"),
+            ("w", "Wil", "PERSON"),
+            (None, "Nob", "MISC"),
+            ("u", "Uli", "NORP"),
+        ],
         "old": [("x", "Aaa", "PERSON")] * 5 + [("q", "Qoq", "PERSON")],
         "new": [("z", "Zed", "ORG"), ("x", "Xander", "PERSON")],
     }
@@ -152,13 +158,14 @@ def con(warehouse_with):
         {"article_key": "k-old", "doc_id": "old", "batch_id": "b1", "loaded_at": _day(1, 1)},
         {"article_key": "k-old", "doc_id": "new", "batch_id": "b2", "loaded_at": _day(2, 1)},
     ]
-    versions += [{"article_key": f"k-{d}", "doc_id": d, "batch_id": "b1", "loaded_at": _day(1, 1)} for d in "abcd"]
+    versions += [{"article_key": f"k-{d}", "doc_id": d, "batch_id": "b1", "loaded_at": _day(1, 1)} for d in "abcde"]
     return warehouse_with(
         documents=[
             _doc("a", "en", _day(1, 5)),
             _doc("b", "fr", _day(1, 20)),
             _doc("c", "en", _day(2, 3)),
             _doc("d", "en", None),
+            _doc("e", "fr", _day(2, 20)),
             _doc("old", "en", _day(1, 15)),
             _doc("new", "en", _day(1, 16)),
         ],
