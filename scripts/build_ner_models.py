@@ -24,12 +24,19 @@ Training data, per language:
   place when the gazetteer knows the whole run as a country, region or city of 15,000 people or
   more, a person after a given name or a title, an organisation with a cue word or as an
   acronym; sentences with a capitalised run none of these explains (and no common word) are left
-  out, so the weak labels rarely call a name "O". In Arabic (no capitals): gazetteer names
-  (after a leading clitic; cities of the lexicon's size unless among the commonest words), a
-  given name or a word before "bin" and its chain of links and family names, never ending on a
-  link (a person), a title followed by words without the article (a person), an institution noun
-  followed by words with the article, a title and a given name, or a place (an organisation), a
-  learned club/team/newspaper name (an organisation).
+  out, so the weak labels rarely call a name "O". Polish place names and given names inflect:
+  a one-word case form of a lexicon place is a place ("Gruzji"), a word whose simplemma lemma is a
+  given name starts a person ("Olafem"). In Arabic (no capitals): gazetteer names (after a leading
+  clitic, li- fused with the article included: "للرياض"; cities of the lexicon's size unless among
+  the commonest words, towns of 15,000 people in Arab League countries unless frequent words), a
+  given name (also after wa-, "and", when the whole word is rare) or a word before "bin" and its
+  chain of links, given names and family names (after "Al" always a name; a second family word
+  when it is a nisba not formed on a place: "البخيت السبيعي"), never ending on a link (a person),
+  a title followed by words without the article or by such a name (a person), an institution noun
+  in the construct state followed by its definite genitive and adjectives of any frequency but the
+  commonest (relative pronouns end it: "وزارة العمل"), a title and a given name, or a place (an
+  organisation), a learned club/team/newspaper name alone (an organisation), a news dateline's
+  source before a dash and a place (an organisation: "<paper> - <city>:").
 
 The CRFs (CRFsuite L-BFGS, fixed data order, fixed parameters) are rebuilt byte for byte and shipped
 xz-compressed (a 4.4 MB model is 1.4 MB; xz output carries no timestamp, so it is byte for byte too).
@@ -52,6 +59,7 @@ from functools import partial
 from pathlib import Path
 
 import pycrfsuite
+import simplemma
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -103,8 +111,17 @@ CONNECTORS = frozenset(
 )
 ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "أبو", "آل"})
 AR_CITY_ZIPF = 5.3  # Arabic city names are frequent words (Jeddah 4.8, Riyadh 5.1); "the city" is 5.6
+AR_TOWN_ZIPF = 4.5  # a smaller town (of WEAK_CITY_POPULATION) must be a rarer word still
 AR_MAX_NAME_WORDS = 7
 AR_FAMILY_ZIPF = 4.2  # a word with the article after a given name, rarer than this, is a family name
+DASHES = frozenset("-–—")
+# Relative pronouns start with the article but open a clause, never a name's next word; a word this frequent
+# ("اليوم", "the day") is no name's either.
+AR_RELATIVE_PRONOUNS = frozenset(
+    normalize_name(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي", "اللائي")
+)
+AR_ORG_WORD_ZIPF = 6.0
+AR_NISBA_FAMILY_ZIPF = 4.8  # the same for a nisba (-ī) word not formed on a place: famous families are frequent
 AR_CLITIC_WORD_ZIPF = 3.0  # a word this frequent is a word of its own, not a clitic before a place
 # Endings of Arabic nouns and adjectives, not of given names: -iyya (nisba/abstract), attached pronouns -hu/-hā.
 AR_NOUN_ENDINGS = ("ية", "ته", "ها", "اته")
@@ -418,6 +435,11 @@ class WeakLabeller:
         return lower >= 2 * upper and lower >= 2
 
     def place(self, words: Sequence[str]) -> bool:
+        """Return whether the words name a strong place; in a language whose place names inflect, a one-word
+        case form of the lexicon's places too ("Gruzji" <- "Gruzja")."""
+        if len(words) == 1 and self.language in INFLECTED_PLACE_LANGUAGES and _is_capitalised(words[0]):
+            if "loc" in self.lexicon.classes.get(normalize_name(words[0]), frozenset()):
+                return True
         return strong_place(self.gazetteer, normalize_name(" ".join(words)), WEAK_CITY_POPULATION)
 
     def country(self, word: str) -> bool:
@@ -425,7 +447,13 @@ class WeakLabeller:
         return any(e.place.feature_type in STRONG_KINDS for e in self.gazetteer.names.get(key, ()))
 
     def first_name(self, word: str) -> bool:
-        return "first" in lexicon_classes(word, self.lexicon)
+        """Return whether a word is a given name; in a language whose names inflect, also by its simplemma
+        lemma ("Olafem" <- "Olaf")."""
+        if "first" in lexicon_classes(word, self.lexicon):
+            return True
+        if self.language in INFLECTED_PLACE_LANGUAGES and _is_capitalised(word):
+            return "first" in lexicon_classes(simplemma.lemmatize(word, lang=self.language), self.lexicon)
+        return False
 
     def is_arabic_title(self, key: str) -> bool:
         """Return whether an Arabic word is a title, also after a one-letter conjunction or preposition."""
@@ -448,13 +476,24 @@ class WeakLabeller:
         """Return whether an Arabic word with the article can be a family name after a given name
         ("al-Rashid"): not frequent, no place, title or institution noun."""
         key = normalize_name(word)
+        limit = AR_NISBA_FAMILY_ZIPF if _nisba(word) and not self.place_nisba(key) else AR_FAMILY_ZIPF
         return (
             word.startswith("ال")
             and len(word) >= 5
-            and self.zipf(word, "ar") < AR_FAMILY_ZIPF
+            and self.zipf(word, "ar") < limit
             and not self.arabic_place(word)
             and key not in self.ar_titles
             and key not in self.ar_orgs
+        )
+
+    def place_nisba(self, key: str) -> bool:
+        """Return whether a normalised Arabic nisba adjective is formed on a place's name, a nationality or
+        origin rather than a family name: the stem without the article and -ī, as written, with the final
+        -ā, -iyā or -a of the place or with the article, is a strong place ("الليبي" <- "ليبيا")."""
+        stem = key[2:-1]
+        return any(
+            strong_place(self.gazetteer, form, LEXICON_CITY_POPULATION)
+            for form in (stem, f"{stem}ا", f"{stem}يا", f"{stem}ة", f"ال{stem}", f"ال{stem}ة")
         )
 
     def arabic_name_word(self, word: str) -> bool:
@@ -533,25 +572,42 @@ class WeakLabeller:
         lexicon's size that is not among the language's commonest words ("المدينة" is "the city" first)."""
         if not _is_arabic(word) or len(word) < 3:
             return False
-        rest = _clitic_rest(normalize_name(word)) if self.zipf(word, "ar") < AR_CLITIC_WORD_ZIPF else ()
+        key = normalize_name(word)
+        fused = key.startswith(("لل", "ولل", "فلل"))  # li- fused with the article is never a word of its own
+        rest = _clitic_rest(key) if fused or self.zipf(word, "ar") < AR_CLITIC_WORD_ZIPF else ()
         for key in dict.fromkeys((_arabic_stem(normalize_name(word)), *rest)):
             if len(key) >= 3 and (
                 self.country(key)
                 or (strong_place(self.gazetteer, key, LEXICON_CITY_POPULATION) and self.zipf(key, "ar") < AR_CITY_ZIPF)
+                or (self.arab_town(key) and self.zipf(key, "ar") < AR_TOWN_ZIPF)
             ):
                 return True
         return False
+
+    def arab_town(self, key: str) -> bool:
+        """Return whether a normalised Arabic name is a town of WEAK_CITY_POPULATION people or more in an Arab
+        League country (a smaller town abroad is rarely named in Arabic news, and its name is often a person's)."""
+        return any(
+            e.place.feature_type == "city"
+            and e.population >= WEAK_CITY_POPULATION
+            and e.place.country_code in ARAB_LEAGUE
+            for e in self.gazetteer.names.get(key, ())
+        )
 
     def arabic_person_end(self, words: Sequence[str], start: int) -> int:
         """Return where a person's name starting at `start` ends: family words and links after the first
         word, never ending on a link ("محمد بن نايف بن عبدالعزيز آل سعود")."""
         j, rare = start + 1, 0
-        while j < len(words) and j - start < AR_MAX_NAME_WORDS and rare < 1:
+        while j < len(words) and j - start < AR_MAX_NAME_WORDS:
             word, after_link = words[j], words[j - 1] in ARABIC_NAME_LINKS
-            if word in ARABIC_NAME_LINKS or self.first_name(word) or (after_link and self.arabic_name_word(word)):
+            if words[j - 1] == "آل" and _is_arabic(word) and word.isalpha():
+                j += 1  # "Al" (family of) is always followed by the family's name: "آل الشيخ", "آل سعود"
+            elif word in ARABIC_NAME_LINKS or self.first_name(word) or (after_link and self.arabic_name_word(word)):
                 j += 1
-            elif self.arabic_family_word(word) or self.arabic_family_name(word):
+            elif rare < 1 and (self.arabic_family_word(word) or self.arabic_family_name(word)):
                 j, rare = j + 1, rare + 1
+            elif rare == 1 and _nisba(word) and self.arabic_family_name(word):
+                j, rare = j + 1, rare + 1  # a tribal or place nisba closes a family name: "البخيت السبيعي"
             else:
                 break
         while j > start + 1 and words[j - 1] in ARABIC_NAME_LINKS:
@@ -573,17 +629,32 @@ class WeakLabeller:
             j < len(words)
             and j - i <= 3
             and (words[j].startswith("ال") or (j > i + 1 and words[j].startswith("لل")))
-            and self.zipf(words[j], "ar") < 5.5
             and not self.is_arabic_title(normalize_name(words[j]))
+            and normalize_name(words[j]) not in AR_RELATIVE_PRONOUNS
+            and self.zipf(words[j], "ar") < AR_ORG_WORD_ZIPF
         ):
-            j += 1
+            j += 1  # the construct state: the head's definite genitive and adjectives ("وزارة العمل", any frequency)
         return j
+
+    def dateline_source(self, words: Sequence[str], tags: list[str]) -> int:
+        """Tag a news dateline's source at the start of a sentence, one or two words before a dash and a
+        place ("<paper> - <city>:"), as an organisation; return the index after the dash (else 0)."""
+        for k in (1, 2):
+            if (
+                len(words) > k + 1
+                and words[k] in DASHES
+                and all(_is_arabic(w) and w.isalpha() for w in words[:k])
+                and self.arabic_place(words[k + 1])
+            ):
+                _tag(tags, 0, k, "ORG")
+                return k + 1
+        return 0
 
     def label_arabic(self, words: list[str]) -> list[str] | None:
         """Return weak tags of an Arabic sentence: gazetteer places, titled people, people named with a given
         name or a bin link, institution names."""
         tags = ["O"] * len(words)
-        i = 0
+        i = self.dateline_source(words, tags)
         while i < len(words):
             key = normalize_name(words[i])
             stem = _arabic_stem(key)
@@ -596,6 +667,11 @@ class WeakLabeller:
                 and not words[i].startswith("ال")
                 and (
                     self.first_name(words[i])
+                    or (
+                        words[i][:1] == "و"
+                        and "first" in lexicon_classes(words[i][1:], self.lexicon)
+                        and self.zipf(words[i], "ar") < AR_CLITIC_WORD_ZIPF  # "وجود" is "existence", not "and Jud"
+                    )
                     or (i + 2 < len(words) and words[i + 1] in ("بن", "بنت") and self.arabic_name_word(words[i]))
                 )
             ):
@@ -612,9 +688,11 @@ class WeakLabeller:
                     and j - start < AR_MAX_NAME_WORDS
                     and (self.arabic_name_word(words[j]) or words[j] in ARABIC_NAME_LINKS)
                 ):
-                    j += 1
+                    j += 1  # name words without the article (a foreign name: "باراك اوباما")
                 while j > start and words[j - 1] in ARABIC_NAME_LINKS:
                     j -= 1
+                if j > start:
+                    j = max(j, self.arabic_person_end(words, start))  # or a family name with the article
                 if j > start:
                     _tag(tags, start, j, "PER")
                 i = max(j, i + 1)
@@ -629,6 +707,9 @@ class WeakLabeller:
             elif self.arabic_place(words[i]):
                 _tag(tags, i, i + 1, "LOC")
                 i += 1
+            elif self.org_name(words[i]) and not self.first_name(words[i]):
+                _tag(tags, i, i + 1, "ORG")  # a club, team or newspaper named after its noun elsewhere
+                i += 1
             else:
                 i += 1
         return tags
@@ -640,6 +721,11 @@ def _arabic_name_form(word: str) -> bool:
     return not (word.startswith(("و", "لل")) or word.endswith(AR_NOUN_ENDINGS) or word.endswith(("هم", "نا")))
 
 
+def _nisba(word: str) -> bool:
+    """Return whether an Arabic word with the article ends in the nisba -ī of a tribe or place ("السبيعي")."""
+    return word.startswith("ال") and word.endswith(("ي", "ى")) and len(word) >= 6
+
+
 def _org_noun(stem: str, nouns: frozenset[str]) -> bool:
     """Return whether an Arabic word (without a clitic before its article) is an institution noun ("وزارة")."""
     return stem in nouns
@@ -647,6 +733,8 @@ def _org_noun(stem: str, nouns: frozenset[str]) -> bool:
 
 def _clitic_rest(key: str) -> tuple[str, ...]:
     """Return an Arabic word without a one-letter leading conjunction or preposition ("بجدة" -> "جدة")."""
+    if key.startswith(("لل", "ولل", "فلل")) and len(key) >= 5:
+        return (f"ال{key.split('لل', 1)[1]}",)  # li- fused with the article: "للرياض" -> "الرياض"
     return (key[1:],) if key[:1] in ("و", "ب", "ل", "ف", "ك") and len(key) >= 4 else ()
 
 
@@ -665,7 +753,11 @@ def _is_arabic(word: str) -> bool:
 
 
 def _arabic_stem(key: str) -> str:
-    """Return an Arabic word without a leading conjunction or preposition before its article."""
+    """Return an Arabic word without a leading conjunction or preposition before its article (li- fused with
+    the article gets the article back: "للشرق" -> "الشرق")."""
+    for fused in ("لل", "ولل", "فلل"):
+        if key.startswith(fused) and len(key) >= len(fused) + 2:
+            return f"ال{key[len(fused) :]}"
     for prefix in ("و", "ب", "ل", "ف", "ك", "وب", "ول"):
         rest = key[len(prefix) :]
         if key.startswith(prefix) and rest.startswith("ال") and len(rest) >= 4:

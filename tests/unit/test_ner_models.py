@@ -17,7 +17,15 @@ from flows.text.entities.ner_features import (
     tokenize,
     word_shape,
 )
-from flows.text.entities.ner_tagger import NerDoc, NerSpan, tag_text
+from flows.text.entities.ner_tagger import (
+    NerDoc,
+    NerSpan,
+    arabic_spans,
+    family_name_mentions,
+    family_nisba,
+    surname_mentions,
+    tag_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -199,3 +207,44 @@ def test_a_polish_place_before_a_name_is_split_off() -> None:
         (1, 3, "PER"),
     ]
     assert split_at_punctuation(["Halle", "(", "Saale", ")"], [(0, 4, "LOC")]) == [(0, 4, "LOC")]
+
+
+def test_arabic_family_names_repeat_a_full_name_found_elsewhere() -> None:
+    lexicon = NerLexicon({"قال": frozenset({"common:ar"})})
+    words = ["قال", "فهد", "بن", "علي", "الزهراني", "إن", "الزهراني", "وأضاف", "والزهراني", "قال", "ماجد", "الزهراني"]
+    found = family_name_mentions(words, [(1, 5, "PER")], lexicon)
+    assert (6, 7, "PER") in found and (8, 9, "PER") in found  # also after the conjunction wa-
+    assert (10, 12, "PER") in found  # a relative's given name before the family name joins it
+    assert family_name_mentions(words, [(1, 3, "PER")], lexicon) == []  # the name ends on a link: no family name
+
+
+def test_arabic_nisba_family_names_close_a_name_but_not_a_nationality() -> None:
+    lexicon = NerLexicon({"ليبيا": frozenset({"loc"}), "السعودي": frozenset({"common:ar"})})
+    assert family_nisba("الزهراني", lexicon)
+    assert not family_nisba("الليبي", lexicon)  # formed on a place: a nationality
+    assert not family_nisba("السعودي", lexicon)  # a common word
+    assert not family_nisba("الكتاب", lexicon)  # no -ī ending
+    assert arabic_spans(["التقى", "فهد", "الزهراني", "أمس"], [(1, 2, "PER")], lexicon) == [(1, 3, "PER")]
+
+
+def test_surnames_and_full_names_repeat_a_person_found_elsewhere() -> None:
+    lexicon = NerLexicon({"anna": frozenset({"first"})})
+    words = [
+        "Anna",
+        "Brenner",
+        "sagte",
+        ",",
+        "Brenners",
+        "Plan",
+        "sei",
+        "gut",
+        ".",
+        "Anna",
+        "Brenner",
+        "und",
+        "Brenner",
+    ]
+    found = surname_mentions(words, [(0, 2, "PER")], lexicon, "de")
+    assert found == [(9, 11, "PER"), (4, 5, "PER"), (12, 13, "PER")]  # German genitive -s too
+    assert surname_mentions(words, [(0, 2, "PER")], lexicon, "it") == [(9, 11, "PER"), (12, 13, "PER")]
+    assert surname_mentions(words, [(0, 2, "ORG")], lexicon, "de") == []

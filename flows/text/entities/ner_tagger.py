@@ -6,11 +6,15 @@ become character spans of the text, cut at the punctuation marks inside them (a 
 a bracket, a quote: `split_at_punctuation`). Arabic spans are settled on the word forms of the annotation
 conventions (`arabic_spans`): a leading one-letter proclitic (wa-, fa-, bi-, li-, ka-) is left out
 of the name ("بالرياض" -> "الرياض"; "للرياض", where li- has fused with the article, stays whole),
-and a person's name never ends on a link word ("بن", "آل"): it runs on to the name after it.
+and a person's name never ends on a link word ("بن", "آل"): it runs on to the name after it, and
+it takes a nisba family name after it ("... الحربي"). A person named in full is found again in the
+rest of the text: the full name's repeats, then its surname alone (`surname_mentions`: de, es, it,
+German genitive -s too; `family_name_mentions`: Arabic, also after a proclitic).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -25,11 +29,13 @@ from flows.text.entities.ner_features import (
     tag_spans,
     tokenize,
 )
+from flows.text.places import normalize_name
 
 # Arabic one-letter proclitics (conjunctions wa-/fa-, prepositions bi-/li-/ka-) and the link words inside a
 # person's name (son/daughter of, father of, family of).
 ARABIC_PROCLITICS = frozenset("وفبلك")
 ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "أبو", "أبي", "آل", "عبد"})
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]+")
 
 
 class SequenceTagger(Protocol):
@@ -58,6 +64,7 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
     """Return the entity spans the tagger finds in `text`, sentence by sentence."""
     tokens = tokenize(text)
     ents: list[NerSpan] = []
+    found: list[tuple[int, int, str]] = []  # token ranges of the whole text (for the surnames' repeats)
     for first, last in sentence_ranges(text, tokens):
         offsets = tokens[first:last]
         words = [text[start:end] for start, end in offsets]
@@ -70,10 +77,99 @@ def tag_text(text: str, tagger: SequenceTagger, lexicon: NerLexicon, language: s
             spans = [(i, j, common_noun_name_label(words[i:j], label, lexicon, language)) for i, j, label in spans]
         if language == "ar":
             spans = arabic_spans(words, spans, lexicon)
-        for i, j, label in spans:
-            skip = proclitic_length(words[i], lexicon) if language == "ar" else 0
-            ents.append(NerSpan(offsets[i][0] + skip, offsets[j - 1][1], label))
-    return NerDoc(tuple(ents))
+        found.extend((first + i, first + j, label) for i, j, label in spans)
+    words = [text[start:end] for start, end in tokens]
+    if language == "ar":
+        found = sorted([*found, *family_name_mentions(words, found, lexicon)])
+        for i, j, label in found:
+            ents.append(NerSpan(tokens[i][0] + proclitic_length(words[i], lexicon), tokens[j - 1][1], label))
+        return NerDoc(tuple(ents))
+    if language in SURNAME_LANGUAGES:
+        found = sorted([*found, *surname_mentions(words, found, lexicon, language)])
+    return NerDoc(tuple(NerSpan(tokens[i][0], tokens[j - 1][1], label) for i, j, label in found))
+
+
+# Languages whose surnames keep their form when repeated (German adds the genitive -s): a person named in full
+# is then named by the surname alone.
+SURNAME_LANGUAGES = frozenset({"de", "es", "it"})
+GENITIVE_S = {"de": "s"}
+
+
+def full_name_repeats(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]], taken: set[int]
+) -> list[tuple[int, int, str]]:
+    """Return the repeats outside `taken` of the person names of two or three words among the spans (a full
+    name the tagger missed elsewhere in the text is that person too, not a surname alone); `taken` grows."""
+    full = {tuple(words[i:j]) for i, j, label in spans if label == "PER" and 2 <= j - i <= 3}
+    out: list[tuple[int, int, str]] = []
+    for k in range(len(words)):
+        for name in sorted(full):
+            end = k + len(name)
+            if tuple(words[k:end]) == name and not taken & set(range(k, end)):
+                out.append((k, end, "PER"))
+                taken.update(range(k, end))
+    return out
+
+
+def surname_mentions(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]], lexicon: NerLexicon, language: str
+) -> list[tuple[int, int, str]]:
+    """Return the words outside the spans that repeat the surname closing a person's name of two or three
+    capitalised words found elsewhere in the text ("Angela Merkel" ... "Merkel"; German also "Merkels"): a
+    capitalised word that is no given name, place, cue word or common word of the language."""
+    taken = {k for i, j, _ in spans for k in range(i, j)}
+    common = f"common:{language}"
+    surnames: set[str] = set()
+    for i, j, label in spans:
+        last = words[j - 1]
+        if label == "PER" and 2 <= j - i <= 3 and last[:1].isupper() and last.isalpha() and len(last) >= 3:
+            if not lexicon.classes.get(normalize_name(last), frozenset()) & {"first", "loc", "org", "title", common}:
+                surnames.add(last)
+    out = full_name_repeats(words, spans, taken)
+    forms = surnames | {f"{name}{GENITIVE_S[language]}" for name in surnames if language in GENITIVE_S}
+    out.extend((k, k + 1, "PER") for k, word in enumerate(words) if k not in taken and word in forms)
+    return out
+
+
+def family_name_mentions(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]], lexicon: NerLexicon
+) -> list[tuple[int, int, str]]:
+    """Return the Arabic words outside the spans that repeat the family name closing a person's name of two
+    words or more found elsewhere in the text (a news text names a person in full once, then by the family
+    name: "... الحارثي"), also after a one-letter proclitic. The family name is the name's last word when it
+    is no link, no given name, no place or institution noun, not among the language's commonest words, and
+    has the article or four letters or more without a leading proclitic."""
+    taken = {k for i, j, _ in spans for k in range(i, j)}
+    family = set()
+    for i, j, label in spans:
+        last = words[j - 1]
+        named = (last.startswith("ال") and len(last) >= 5) or (len(last) >= 4 and last[0] not in ARABIC_PROCLITICS)
+        if label == "PER" and j - i >= 2 and named and last not in ARABIC_NAME_LINKS:
+            classes = lexicon_classes(last, lexicon)
+            if not classes & {"first", "loc", "org", "title", "common:ar", "orgname"}:
+                family.add(normalize_name(last))
+    out = full_name_repeats(words, spans, taken)
+    for k, word in enumerate(words):
+        if k in taken or not family:
+            continue
+        key = normalize_name(word)
+        if key in family or (key[:1] in ARABIC_PROCLITICS and key[1:] in family):
+            start = k - 1 if k and k - 1 not in taken and _given_name_before(words[k - 1], lexicon) else k
+            out.append((start, k + 1, "PER"))
+            taken.update(range(start, k + 1))
+    return out
+
+
+def _given_name_before(word: str, lexicon: NerLexicon) -> bool:
+    """Return whether the Arabic word before a family name is another member's given name ("الساعدي" before
+    "القذافي"): Arabic letters only, no conjunction before it, no common word (also after a clitic), no
+    link, title, institution noun or place."""
+    if len(word) < 3 or not word.isalpha() or not _ARABIC_LETTERS.fullmatch(word) or word.startswith("و"):
+        return False
+    if word in ARABIC_NAME_LINKS:
+        return False
+    bad = {"common:ar", "common:ar~", "title", "title~", "org", "org~", "loc", "loc~", "locpart"}
+    return not lexicon_classes(word, lexicon) & bad
 
 
 # Marks a name never spans: a list's comma, a bracket or a quote opens or closes another phrase.
@@ -197,10 +293,25 @@ def arabic_spans(
             label = "PER"
         while label == "PER" and words[last - 1] in ARABIC_NAME_LINKS and last < len(words) and words[last].isalpha():
             last += 1
+        if label == "PER" and last < len(words) and last - first < 5 and family_nisba(words[last], lexicon):
+            last += 1  # a family name of the nisba form closes the name: "... الحربي"
         if out and first < out[-1][1]:
             continue
         out.append((first, last, label))
     return out
+
+
+def family_nisba(word: str, lexicon: NerLexicon) -> bool:
+    """Return whether an Arabic word is a family name of the nisba form: the article, a stem and -ī ("الحربي"),
+    not among the language's commonest words ("السعودي") and not formed on a place in the lexicon (the
+    stem with -ā, -iyā or -a, or with the article: "الليبي" <- "ليبيا")."""
+    if not (word.startswith("ال") and word.endswith(("ي", "ى")) and len(word) >= 6 and word.isalpha()):
+        return False
+    if lexicon_classes(word, lexicon) & {"common:ar", "loc", "locpart", "title", "org", "first"}:
+        return False
+    stem = normalize_name(word)[2:-1]
+    forms = (stem, f"{stem}ا", f"{stem}يا", f"{stem}ة", f"ال{stem}", f"ال{stem}ة")
+    return not any("loc" in lexicon.classes.get(form, frozenset()) for form in forms)
 
 
 def proclitic_length(word: str, lexicon: NerLexicon) -> int:
