@@ -9,8 +9,10 @@ documents were drawn at random with a fixed seed (`sample_ids`) among the record
 
 Scoring follows CONTRACT.md: the window text goes through `extract` as a user's file (record
 metadata included, no language hint) and, per document, the multiset of (mention text, label) is
-compared with the annotation (`evaluation.entities.score_documents`). The set is for evaluation
-only: it is not split into tune/check halves and nothing may be fitted to it.
+compared with the annotation (`evaluation.entities.score_documents`). Each language's sample is split
+into tune/check halves by `evaluation.split` (the corpus file as stratum, the record id as unit): errors
+may be read on the tune half only, the gates test the check half; the whole sample is scored too.
+Nothing is trained on either half (the taggers' builds leave every sample document out).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 from evaluation.entities import mention_pairs, score_documents
 from evaluation.gold import language_accuracy, read_jsonl, run_extract
+from evaluation.split import HALVES, split_halves
 
 FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "entities_corpus"
 # Language -> corpus files of `../shared/corpus` the sample is drawn from (all records of the files pooled).
@@ -96,8 +99,14 @@ def gold_pairs(doc: dict[str, Any]) -> Counter[tuple[str, str]]:
     return Counter((e["text"], e["label"]) for e in doc["entities"])
 
 
+def halves(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The tune and check halves of a language's sample (`evaluation.split`: stratum the corpus file, unit the id)."""
+    return split_halves(docs, lambda d: str(d["corpus"]), lambda d: str(d["id"]))
+
+
 def score_language(language: str, corpus_dir: Path, fixture_dir: Path = FIXTURE_DIR) -> dict[str, float]:
-    """Scores of one language's sample through `extract`, keys `entities_corpus_<lang>.<metric>`."""
+    """Scores of one language's sample through `extract`: keys `entities_corpus_<lang>.<half>.<metric>`
+    for the tune and check halves and `entities_corpus_<lang>.<metric>` for the whole sample."""
     docs = read_fixture(language, fixture_dir)
     texts = corpus_texts(corpus_dir, docs)
     members = []
@@ -107,12 +116,19 @@ def score_language(language: str, corpus_dir: Path, fixture_dir: Path = FIXTURE_
             raise ValueError(f"{doc['corpus']} {doc['id']}: missing or changed since it was annotated")
         start, end = doc["window"]
         members.append({"id": doc["id"], "text": text[start:end], "lang": language, "gold": gold_pairs(doc)})
-    outputs = run_extract(members, corpus_dir)
-    scores = score_documents([d["gold"] for d in members], [mention_pairs(o.get("entities", [])) for o in outputs])
-    scores["language_acc"] = language_accuracy(members, outputs)
-    scores["documents"] = len(members)
-    scores["mentions"] = sum(sum(d["gold"].values()) for d in members)
-    return {f"{set_name(language)}.{key}": value for key, value in scores.items()}
+    outputs = dict(zip([d["id"] for d in members], run_extract(members, corpus_dir), strict=True))
+    half_of = {doc["id"]: half for half, part in halves(docs).items() for doc in part}
+    results: dict[str, float] = {}
+    for half in (*HALVES, ""):
+        part = [d for d in members if not half or half_of[d["id"]] == half]
+        found = [outputs[d["id"]] for d in part]
+        scores = score_documents([d["gold"] for d in part], [mention_pairs(o.get("entities", [])) for o in found])
+        scores["language_acc"] = language_accuracy(part, found)
+        scores["documents"] = len(part)
+        scores["mentions"] = sum(sum(d["gold"].values()) for d in part)
+        prefix = f"{set_name(language)}.{half}." if half else f"{set_name(language)}."
+        results.update({f"{prefix}{key}": value for key, value in scores.items()})
+    return results
 
 
 def evaluate_corpus_entities(gold_dir: Path) -> dict[str, float]:

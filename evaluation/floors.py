@@ -9,16 +9,11 @@ floor only on purpose, saying why in the same commit.
 from __future__ import annotations
 
 # Sets scored whole: the seed is the product's reference case (it must stay perfect on figures and noise).
-# The hand-annotated corpus entity and figure samples are evaluation-only (nothing is fitted to them): scored whole.
+# The hand-annotated corpus figure sample is evaluation-only (nothing is fitted to it): scored whole. The corpus
+# entity samples are split tune/check like the gold sets (tests/fixtures/entities_corpus/README.md).
 UNSPLIT_SETS = frozenset(
     {
         "seed",
-        "entities_corpus_de",
-        "entities_corpus_es",
-        "entities_corpus_it",
-        "entities_corpus_pl",
-        "entities_corpus_ru",
-        "entities_corpus_ar",
         "figures_corpus",
     }
 )
@@ -92,32 +87,35 @@ FLOORS: dict[str, float] = {
     "wikiann_de.PERSON.f1": 0.68,  # check 0.704
     "wikiann_de.ORG.f1": 0.46,  # check 0.482
     "wikiann_de.LOC.f1": 0.645,  # check 0.669
-    # Hand-annotated corpus samples (tests/fixtures/entities_corpus): 18 articles a language, unsplit; measured
-    # 2026-12-03 at 87e96b4 (before: de 0.623, es 0.627, it 0.755, pl 0.493, ru 0.811, ar 0.235). Issue 11's
-    # target is F1 >= 0.60 a language (reported, not a floor). Arabic ORG (0.027) has no floor yet.
-    "entities_corpus_de.f1": 0.615,  # 0.633, 133 mentions
-    "entities_corpus_de.PERSON.f1": 0.66,  # 0.680
-    "entities_corpus_de.ORG.f1": 0.405,  # 0.426
-    "entities_corpus_de.LOC.f1": 0.725,  # 0.744
-    "entities_corpus_es.f1": 0.655,  # 0.677, 207 mentions
-    "entities_corpus_es.PERSON.f1": 0.69,  # 0.709
-    "entities_corpus_es.ORG.f1": 0.51,  # 0.532
-    "entities_corpus_es.LOC.f1": 0.755,  # 0.774
-    "entities_corpus_it.f1": 0.775,  # 0.793, 176 mentions
-    "entities_corpus_it.PERSON.f1": 0.765,  # 0.787
-    "entities_corpus_it.ORG.f1": 0.325,  # 0.346
-    "entities_corpus_it.LOC.f1": 0.89,  # 0.911
-    "entities_corpus_pl.f1": 0.59,  # 0.609, 162 mentions
-    "entities_corpus_pl.PERSON.f1": 0.615,  # 0.635
-    "entities_corpus_pl.ORG.f1": 0.465,  # 0.484
-    "entities_corpus_pl.LOC.f1": 0.655,  # 0.677
-    "entities_corpus_ru.f1": 0.80,  # 0.819, 187 mentions
-    "entities_corpus_ru.PERSON.f1": 0.925,  # 0.947
-    "entities_corpus_ru.ORG.f1": 0.66,  # 0.678
-    "entities_corpus_ru.LOC.f1": 0.82,  # 0.841
-    "entities_corpus_ar.f1": 0.335,  # 0.353, 177 mentions
-    "entities_corpus_ar.PERSON.f1": 0.33,  # 0.351
-    "entities_corpus_ar.LOC.f1": 0.555,  # 0.574
+    # Hand-annotated corpus samples (tests/fixtures/entities_corpus): 18 articles a language, split tune/check by
+    # evaluation.split (corpus file as stratum, 9/9 articles); measured 2026-12-03 after the Arabic weak-label,
+    # family-name and Polish case-form work (whole sample before -> after: de 0.640 -> 0.649, es 0.677 -> 0.688,
+    # it 0.793 -> 0.796, pl 0.609 -> 0.616, ru 0.819 -> 0.821, ar 0.353 -> 0.498). Issue 11's target is F1 >= 0.60 a
+    # language (reported, not a floor; check de 0.551 and ar 0.429 are short of it).
+    "entities_corpus_de.f1": 0.53,  # check 0.551 (tune 0.732), 59 / 74 mentions
+    "entities_corpus_de.PERSON.f1": 0.675,  # check 0.696 (tune 0.828)
+    "entities_corpus_de.ORG.f1": 0.415,  # check 0.436 (tune 0.410)
+    "entities_corpus_de.LOC.f1": 0.58,  # check 0.600 (tune 0.833)
+    "entities_corpus_es.f1": 0.62,  # check 0.640 (tune 0.749), 116 / 91 mentions
+    "entities_corpus_es.PERSON.f1": 0.77,  # check 0.791 (tune 0.667)
+    "entities_corpus_es.ORG.f1": 0.38,  # check 0.400 (tune 0.704)
+    "entities_corpus_es.LOC.f1": 0.675,  # check 0.696 (tune 0.853)
+    "entities_corpus_it.f1": 0.76,  # check 0.781 (tune 0.811), 89 / 87 mentions
+    "entities_corpus_it.PERSON.f1": 0.75,  # check 0.773 (tune 0.826)
+    "entities_corpus_it.ORG.f1": 0.405,  # check 0.424 (tune 0.210)
+    "entities_corpus_it.LOC.f1": 0.895,  # check 0.913 (tune 0.909)
+    "entities_corpus_pl.f1": 0.58,  # check 0.602 (tune 0.627), 66 / 96 mentions
+    "entities_corpus_pl.PERSON.f1": 0.665,  # check 0.684 (tune 0.609)
+    "entities_corpus_pl.ORG.f1": 0.515,  # check 0.536 (tune 0.250)
+    "entities_corpus_pl.LOC.f1": 0.595,  # check 0.615 (tune 0.748)
+    "entities_corpus_ru.f1": 0.85,  # check 0.868 (tune 0.790), 75 / 112 mentions
+    "entities_corpus_ru.PERSON.f1": 0.955,  # check 0.977 (tune 0.923)
+    "entities_corpus_ru.ORG.f1": 0.645,  # check 0.667 (tune 0.691)
+    "entities_corpus_ru.LOC.f1": 0.875,  # check 0.895 (tune 0.800)
+    "entities_corpus_ar.f1": 0.41,  # check 0.429 (tune 0.569), 95 / 82 mentions
+    "entities_corpus_ar.PERSON.f1": 0.325,  # check 0.348 (tune 0.571)
+    "entities_corpus_ar.ORG.f1": 0.255,  # check 0.276 (tune 0.370)
+    "entities_corpus_ar.LOC.f1": 0.59,  # check 0.610 (tune 0.667)
     # language: 52 / 52 whole articles; lingua lines, 51 languages
     "langid_long_texts.accuracy": 1.0,  # check 1.000 (tune 1.000)
     "langid_sentences.accuracy": 0.99,  # check 0.992 (tune 0.992), 4,625 / 4,625 lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evaluation.cleaning import source_file
+from evaluation.corpus_entities import CORPORA, halves, read_fixture
 from evaluation.entities import read_conll_docs
 from evaluation.gold import read_jsonl, record_id
 from evaluation.split import split_halves
@@ -30,6 +31,8 @@ def _check_ids(gold: Path) -> set[str]:
     for docs, stratum in sets:
         for doc in split_halves(docs, stratum, lambda d: str(d["id"]))["check"]:
             ids |= {str(doc["id"]), record_id(doc)}
+    for language in CORPORA:  # the hand-checked corpus entity samples (pointers to corpus records)
+        ids |= {str(doc["id"]) for doc in halves(read_fixture(language))["check"]}
     return ids
 
 
