@@ -161,3 +161,34 @@ def test_list_items_are_lines_opening_with_the_mark_of_a_kept_line_above():
 )
 def test_is_plain_body_tells_body_sentences_the_classifier_need_not_score(line, plain):
     assert is_plain_body(line) is plain
+
+
+def test_averaged_ensembles_score_the_mean_of_their_scores():
+    from flows.text.clean.model import ensemble_from_dict
+    from scripts.build_line_model import average
+
+    deep = {  # TREE above: depth 2, five nodes
+        "baseline": 0.25,
+        "depth": 2,
+        "trees": {
+            "feature": [[0, 1, 0, 0, 0]],
+            "threshold": [[0.5, 0.5, 1e30, 1e30, 1e30]],
+            "left": [[1, 3, 2, 3, 4]],
+            "right": [[2, 4, 2, 3, 4]],
+            "value": [[0.0, -1.0, 2.0, -2.0, 0.0]],
+        },
+    }
+    stump = {  # one split on feature 1: three nodes, padded to five in the average
+        "baseline": -0.75,
+        "depth": 1,
+        "trees": {
+            "feature": [[1, 0, 0]],
+            "threshold": [[0.5, 1e30, 1e30]],
+            "left": [[1, 1, 2]],
+            "right": [[2, 1, 2]],
+            "value": [[0.0, 1.0, -3.0]],
+        },
+    }
+    rows = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    mean = (ensemble_from_dict(deep).scores(rows) + ensemble_from_dict(stump).scores(rows)) / 2
+    assert np.allclose(ensemble_from_dict(average([deep, stump])).scores(rows), mean)
