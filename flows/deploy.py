@@ -79,15 +79,18 @@ def serve(settings: Settings, cron: str | None = None, interval_seconds: float |
 
 
 def new_input_files(settings: Settings) -> tuple[int, list[str]]:
-    """How many input files are not yet committed with their content, and the input paths that are missing."""
+    """How many input files are not yet committed with all their content (a file loaded in parts counts until its
+    parts reach its end), and the input paths that are missing."""
     from flows.io.sources import discover_files
-    from warehouse import lake
-    from warehouse.schemas import INPUTS
+    from flows.tasks import committed_inputs, is_complete
 
     files, missing = discover_files(settings.inputs)
-    manifest = lake.read_column(settings.lake_dir, INPUTS, ["source_path", "file_sha256"]).to_pylist()
-    committed = {(row["source_path"], row["file_sha256"]) for row in manifest}
-    return sum((str(f.path), f.sha256) not in committed for f in files), [str(p) for p in missing]
+    whole, parts = committed_inputs(settings.lake_dir)
+    waiting = 0
+    for file in files:
+        key = (str(file.path), file.sha256)
+        waiting += key not in whole and not is_complete(parts.get(key, {}))
+    return waiting, [str(p) for p in missing]
 
 
 def describe_run(summary: RunSummary) -> str:

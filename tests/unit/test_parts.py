@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from flows.batch import build_batch, plan_batches
+from flows.deploy import new_input_files
 from flows.io.parts import InputChanged, load_input, part_spans, plan_parts
 from flows.io.sources import InputFile, discover_files, read_input, split_lines
 from flows.settings import load_settings
@@ -173,6 +174,17 @@ def test_a_run_killed_mid_file_then_run_again_gives_the_lake_of_an_uninterrupted
     assert crashed == clean
     assert len(clean["input_parts"]) == batches and len(clean["quarantine"]) == 1
     assert len(clean["documents"]) == 10 and len(clean["article_versions"]) == 19
+
+
+def test_a_scheduled_run_sees_a_file_loaded_in_part_as_still_waiting(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _write(inputs / "feed.jsonl", [json.dumps(_record(n)) for n in range(12)])
+    settings = load_settings({"inputs": [str(inputs)], "data_dir": str(tmp_path / "data"), "batch_docs": 1})
+    assert _load(inputs, tmp_path / "data", stop_after=1) == 1  # one part committed, the rest not
+    assert new_input_files(settings) == (1, [])
+    _load(inputs, tmp_path / "data")
+    assert new_input_files(settings) == (0, [])
 
 
 def test_each_part_is_a_batch_of_its_own_and_small_files_still_share_one(tmp_path):
