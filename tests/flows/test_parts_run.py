@@ -42,3 +42,15 @@ def test_a_file_loaded_in_parts_gives_the_documents_of_the_file_loaded_whole(pre
     assert _snapshot(tmp_path / "parts" / "warehouse.duckdb") == _snapshot(tmp_path / "whole" / "warehouse.duckdb")
     again = news_etl(inputs=[str(inputs)], data_dir=str(tmp_path / "parts"), batch_docs=1, workers=1)
     assert again.batches == ()  # every part committed: the files count as loaded
+    con = duckdb.connect(str(tmp_path / "parts" / "warehouse.duckdb"), read_only=True)
+    try:
+        # main.inputs: a row per part, its byte range chaining from 0 to the file's end (null)
+        ranges = con.execute(
+            "select source_path, part_start_byte, part_end_byte from inputs order by source_path, part_start_byte"
+        ).fetchall()
+    finally:
+        con.close()
+    for path in {p for p, _, _ in ranges}:
+        spans = [(start, end) for p, start, end in ranges if p == path]
+        assert spans[0][0] == 0 and spans[-1][1] is None and len(spans) > 1
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))

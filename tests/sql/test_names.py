@@ -14,6 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # integer columns that are not counts: offsets, positions, ranks, ids, a size in its unit
 NOT_COUNTS = {"start", "end", "line_number", "mention_index", "figure_index", "rank_in_label", "rank_in_month"}
 NOT_COUNTS |= {"geonames_id", "size_bytes", "length_chars", "word_count"}
+NOT_COUNTS |= {"part_start_byte", "part_end_byte", "part_first_line"}  # a part's offsets and first line number
 # names the relations used to give a concept that now has one name
 RETIRED = {
     "published_at": "published_at_raw / published_at_utc",
