@@ -28,10 +28,8 @@ too, so that its "و" is not read as a clitic of "احد"). Fraction nouns (ثل
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from generated import write_or_check
 
-DATA = Path(__file__).resolve().parent.parent / "flows" / "text" / "data"
 OUTPUT = "numbers_words_ar.tsv"
 SCALE_LEVELS = 5  # thousand, million, billion, trillion (num2words' groups 1..4)
 HEADER = (
@@ -169,13 +167,7 @@ def render() -> str:
 
 def main() -> None:
     """Write the file, or with --check exit 1 if it differs from what the sources give."""
-    path = DATA / OUTPUT
-    content = render()
-    if "--check" in sys.argv:
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            sys.exit(f"stale generated data: {OUTPUT}")
-    else:
-        path.write_text(content, encoding="utf-8")
+    write_or_check(OUTPUT, render())
 
 
 if __name__ == "__main__":

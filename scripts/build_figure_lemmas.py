@@ -16,11 +16,11 @@ Run from the project root: `uv run python scripts/build_figure_lemmas.py` (`--ch
 from __future__ import annotations
 
 import re
-import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "flows" / "text" / "data"
+from generated import write_or_check
+
 OUTPUT = "figures_noun_lemmas_wordnet.tsv"
 NOUN_PERSON = "18"  # WordNet's lexicographer file number of noun.person
 LANGUAGES = {"french": "fr", "spanish": "es"}
@@ -124,13 +124,7 @@ def render() -> str:
 
 def main() -> None:
     """Write the file, or with --check exit 1 if it differs from what the package gives."""
-    path = DATA / OUTPUT
-    content = render()
-    if "--check" in sys.argv:
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            sys.exit(f"stale generated data: {OUTPUT}")
-    else:
-        path.write_text(content, encoding="utf-8")
+    write_or_check(OUTPUT, render())
 
 
 if __name__ == "__main__":

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import duckdb
@@ -15,6 +19,24 @@ from warehouse.db import create_sql_views
 from warehouse.schemas import TABLES, TABLES_BY_NAME
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = PROJECT_ROOT / "scripts"
+
+
+def _load_script(name: str) -> ModuleType:
+    """scripts/NAME.py as a module, with scripts/ importable as it is when the script runs."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS))
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def build_script() -> Callable[[str], ModuleType]:
+    """Load a build script of scripts/ by name (its generated data is checked against the shipped files)."""
+    return _load_script
 
 
 @pytest.fixture(scope="session")

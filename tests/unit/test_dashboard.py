@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -60,11 +59,8 @@ def test_script_json_cannot_close_the_script_element():
     assert json.loads(text) == {"name": name}
 
 
-def test_packaged_basemap_is_the_pinned_world_atlas_file():
-    spec = importlib.util.spec_from_file_location("build_world_basemap", ROOT / "scripts" / "build_world_basemap.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+def test_packaged_basemap_is_the_pinned_world_atlas_file(build_script):
+    script = build_script("build_world_basemap")
     assert hashlib.sha256(BASEMAP_PATH.read_bytes()).hexdigest() == script.BASEMAP_SHA256
     assert len(world_topology()["objects"]["countries"]["geometries"]) > 170
 

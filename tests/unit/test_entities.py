@@ -6,9 +6,7 @@ All sentences are written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
@@ -323,12 +321,8 @@ def test_is_name_like_drops_function_words_not_acronyms(surface, expected):
     assert is_name_like(surface) is expected
 
 
-def test_generated_word_lists_match_their_packages():
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_entity_data.py"
-    spec = importlib.util.spec_from_file_location("build_entity_data", path)
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+def test_generated_word_lists_match_their_packages(build_script):
+    builder = build_script("build_entity_data")
     built = builder.build()
     assert {"places_territory_names.tsv", "places_language_territories.tsv"} <= set(built)
     for name, content in built.items():

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +13,8 @@ DATA = files("flows.text") / "data"
 OWN_FILES = sorted(p.name for p in DATA.iterdir() if p.name.startswith(("figures_", "numbers_", "clean_")))
 
 
-def test_generated_figure_word_lists_match_their_packages() -> None:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_figure_data.py"
-    spec = importlib.util.spec_from_file_location("build_figure_data", path)
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+def test_generated_figure_word_lists_match_their_packages(build_script) -> None:
+    builder = build_script("build_figure_data")
     for name, content in builder.build().items():
         assert (DATA / name).read_text(encoding="utf-8") == content, f"rebuild {name}"
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from importlib.resources import files
-from pathlib import Path
 
 from flows.text.figure_lexicon import PERSON_NOUNS, WORDNET_PERSONS, WORDNET_TRANSLATIONS
 from flows.text.figures.nouns import head_noun, is_person, wordnet_translation
@@ -12,12 +10,8 @@ from flows.text.figures.nouns import head_noun, is_person, wordnet_translation
 DATA = files("flows.text") / "data"
 
 
-def test_the_wordnet_table_is_what_the_build_script_makes() -> None:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_figure_lemmas.py"
-    spec = importlib.util.spec_from_file_location("build_figure_lemmas", path)
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+def test_the_wordnet_table_is_what_the_build_script_makes(build_script) -> None:
+    builder = build_script("build_figure_lemmas")
     assert (DATA / "figures_noun_lemmas_wordnet.tsv").read_text(encoding="utf-8") == builder.render()
 
 

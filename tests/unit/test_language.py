@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import os
 import subprocess
@@ -295,12 +294,8 @@ def test_detect_language_is_not_led_astray_by_a_headline(text: str) -> None:
     assert detect_language(text).language == "en"
 
 
-def test_speakers_file_matches_its_build_script() -> None:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_language_data.py"
-    spec = importlib.util.spec_from_file_location("build_language_data", path)
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+def test_speakers_file_matches_its_build_script(build_script) -> None:
+    builder = build_script("build_language_data")
     data = files("flows.text") / "data"
     for name, content in builder.build().items():
         assert (data / name).read_text(encoding="utf-8") == content, f"rebuild {name}"

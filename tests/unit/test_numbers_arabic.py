@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from importlib.resources import files
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from flows.text.numbers import find_numbers, parse_number
 
 DATA = files("flows.text") / "data"
-
-
-def _builder() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_arabic_numbers.py"
-    spec = importlib.util.spec_from_file_location("build_arabic_numbers", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _sample() -> list[int]:
@@ -38,8 +26,9 @@ def _sample() -> list[int]:
     ]
 
 
-def test_the_arabic_word_table_is_what_the_build_script_makes() -> None:
-    assert (DATA / "numbers_words_ar.tsv").read_text(encoding="utf-8") == _builder().render()
+def test_the_arabic_word_table_is_what_the_build_script_makes(build_script) -> None:
+    builder = build_script("build_arabic_numbers")
+    assert (DATA / "numbers_words_ar.tsv").read_text(encoding="utf-8") == builder.render()
 
 
 def test_every_number_num2words_spells_in_arabic_is_read_back() -> None:
